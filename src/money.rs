@@ -1,0 +1,526 @@
+/*!
+Amounts of money: read the way French people type them, written the French way.
+
+Everything is a [`Decimal`]; no float is ever involved, not even while parsing:
+the digits are collected as text and handed to `Decimal::from_str_exact`, which
+refuses rather than rounds.
+
+[`parse_amount`] accepts `2300000`, `2300000.50`, `2 300 000`, `2 300 000,50`
+(plain space, U+00A0 or U+202F between groups of three), a currency marker
+before or after (`€`, `EUR`…, from the table), and the multipliers `k`, `M`,
+`Md` (also `Mds`, `Mrd`, `million(s)`, `milliard(s)`), with a decimal comma or
+point: `2,3M`, `2.3 M€`, `850 k€`, `1,2 Md€`, `1,5 M d'€`. `1,500,000` and
+`1.500.000,50` are read too, since a mark that repeats can only group digits.
+
+It refuses, naming the value and saying what it accepts: an empty value, a
+sign, text, NaN or infinity, scientific notation, badly grouped digits, more
+digits than a decimal holds exactly, a fraction of a cent, and the ambiguous
+`1,500` / `1.500` — one mark followed by exactly three digits, which is a
+thousands separator to some and a decimal mark to others.
+*/
+
+use rust_decimal::Decimal;
+use std::fmt;
+
+use crate::text::Lang;
+
+/// What [`parse_amount`] accepts, said once for every error message.
+pub const ACCEPTED: &str = "write a non-negative amount in euros such as 2300000, 2 300 000, \
+2 300 000,50 €, 2,3 M€, 850 k€ or 1,2 Md€";
+
+/// A value that is not an amount, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{value}` is not an amount: {problem}; {ACCEPTED}")]
+pub struct AmountError {
+    /// The value as it was given.
+    pub value: String,
+    pub problem: AmountProblem,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AmountProblem {
+    Empty,
+    Negative,
+    Signed,
+    Scientific,
+    NotANumber,
+    CurrencyTwice,
+    Grouping,
+    Misplaced(char),
+    TooManyDigits,
+    SubCent,
+    Ambiguous {
+        mark: char,
+        thousands: Decimal,
+        decimal: Decimal,
+    },
+}
+
+impl fmt::Display for AmountProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use AmountProblem::*;
+        match self {
+            Empty => f.write_str("it is empty"),
+            Negative => f.write_str("a budget cannot be negative"),
+            Signed => f.write_str("write it without a sign"),
+            Scientific => f.write_str(
+                "scientific notation is refused, as the spreadsheet that wrote it may have \
+                 rounded the figure (widen the column or format it as a number)",
+            ),
+            NotANumber => f.write_str("it is not a number"),
+            CurrencyTwice => f.write_str("the currency is written twice"),
+            Grouping => f.write_str(
+                "digits must be grouped by three, with a single space, U+00A0 or U+202F \
+                 between groups (2 300 000)",
+            ),
+            Misplaced(c) => write!(f, "`{c}` is out of place"),
+            TooManyDigits => f.write_str("it has more digits than an exact decimal holds (28)"),
+            SubCent => f.write_str("it is more precise than a cent"),
+            Ambiguous {
+                mark,
+                thousands,
+                decimal,
+            } => {
+                write!(
+                    f,
+                    "it is ambiguous, `{mark}` followed by three digits may separate thousands \
+                     ({}) or mark decimals ({}); write {} for the first reading",
+                    plain(*thousands),
+                    plain(*decimal),
+                    plain(*thousands),
+                )?;
+                if decimal.normalize().scale() <= 2 {
+                    write!(f, " or {} for the second", plain_cents(*decimal))
+                } else {
+                    f.write_str(" (the second is not a whole number of cents)")
+                }
+            }
+        }
+    }
+}
+
+const SPACES: [char; 4] = [' ', '\u{a0}', '\u{202f}', '\u{2009}'];
+
+fn is_space(c: char) -> bool {
+    SPACES.contains(&c)
+}
+
+fn trim(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace() || is_space(c))
+}
+
+/// Multipliers, longest spelling first so that `Md` is not read as `M` + `d`.
+const MULTIPLIERS: [(&str, u64); 10] = [
+    ("milliards", 1_000_000_000),
+    ("milliard", 1_000_000_000),
+    ("millions", 1_000_000),
+    ("million", 1_000_000),
+    ("mds", 1_000_000_000),
+    ("mrd", 1_000_000_000),
+    ("md", 1_000_000_000),
+    ("k", 1_000),
+    ("m", 1_000_000),
+    ("", 1),
+];
+
+/// Parses an amount of money; `currency` lists the markers (`€`, `EUR`, …)
+/// allowed before or after it, compared without regard to case.
+pub fn parse_amount<S: AsRef<str>>(input: &str, currency: &[S]) -> Result<Decimal, AmountError> {
+    let fail = |problem| AmountError {
+        value: input.to_string(),
+        problem,
+    };
+    let mut s = trim(input);
+    if s.is_empty() {
+        return Err(fail(AmountProblem::Empty));
+    }
+    let mut markers: Vec<&str> = currency.iter().map(AsRef::as_ref).collect();
+    markers.sort_by_key(|m| std::cmp::Reverse(m.len()));
+
+    let before = strip_prefix_ci(s, &markers);
+    if let Some(rest) = before {
+        s = trim(rest);
+    }
+    if s.starts_with(['-', '−', '–']) || s.ends_with(['-', '−', '–']) {
+        return Err(fail(AmountProblem::Negative));
+    }
+    if s.starts_with('+') {
+        return Err(fail(AmountProblem::Signed));
+    }
+    let mut after = false;
+    if let Some(rest) = strip_suffix_ci(s, &markers) {
+        if before.is_some() {
+            return Err(fail(AmountProblem::CurrencyTwice));
+        }
+        s = trim(rest);
+        after = true;
+    }
+    // « 1,5 M d'€ », « 2 millions d'euros »: only between a multiplier and the currency.
+    let mut needs_multiplier = false;
+    if after && let Some(rest) = strip_suffix_ci(s, &["d'", "d’", "de"]) {
+        s = trim(rest);
+        needs_multiplier = true;
+    }
+    let (core, multiplier) = MULTIPLIERS
+        .iter()
+        .find_map(|&(word, factor)| {
+            let rest = strip_suffix_ci(s, &[word])?;
+            let ends_in_digit_or_space = rest.ends_with(|c: char| c.is_ascii_digit() || is_space(c));
+            (ends_in_digit_or_space && (!word.is_empty() || !needs_multiplier))
+                .then(|| (trim(rest), Decimal::from(factor)))
+        })
+        .ok_or_else(|| fail(classify_garbage(s)))?;
+
+    let number = parse_number(core).map_err(|problem| match problem {
+        AmountProblem::Ambiguous {
+            mark,
+            thousands,
+            decimal,
+        } => AmountProblem::Ambiguous {
+            mark,
+            thousands: thousands * multiplier,
+            decimal: decimal * multiplier,
+        },
+        other => other,
+    });
+    let amount = number
+        .map_err(fail)?
+        .checked_mul(multiplier)
+        .ok_or_else(|| fail(AmountProblem::TooManyDigits))?
+        .normalize();
+    if amount.scale() > 2 {
+        return Err(fail(AmountProblem::SubCent));
+    }
+    Ok(amount)
+}
+
+/// Why a value with no recognisable number shape was refused.
+fn classify_garbage(s: &str) -> AmountProblem {
+    let looks_scientific = s.find(['e', 'E']).is_some_and(|i| {
+        let (mantissa, exponent) = (&s[..i], &s[i + 1..]);
+        let exponent = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+        !mantissa.is_empty()
+            && mantissa.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            && !exponent.is_empty()
+            && exponent.chars().all(|c| c.is_ascii_digit())
+    });
+    if looks_scientific {
+        AmountProblem::Scientific
+    } else {
+        AmountProblem::NotANumber
+    }
+}
+
+fn strip_prefix_ci<'a>(s: &'a str, words: &[&str]) -> Option<&'a str> {
+    words.iter().find_map(|w| {
+        let head = s.get(..w.len())?;
+        head.eq_ignore_ascii_case(w).then(|| &s[w.len()..])
+    })
+}
+
+fn strip_suffix_ci<'a>(s: &'a str, words: &[&str]) -> Option<&'a str> {
+    words.iter().find_map(|w| {
+        let cut = s.len().checked_sub(w.len())?;
+        let tail = s.get(cut..)?;
+        tail.eq_ignore_ascii_case(w).then(|| &s[..cut])
+    })
+}
+
+/// Parses the digits and separators of an amount, without currency or multiplier.
+fn parse_number(s: &str) -> Result<Decimal, AmountProblem> {
+    if let Some(bad) = s
+        .chars()
+        .find(|&c| !(c.is_ascii_digit() || c == ',' || c == '.' || is_space(c)))
+    {
+        return Err(if c_is_sign(bad) {
+            AmountProblem::Misplaced(bad)
+        } else {
+            classify_garbage(s)
+        });
+    }
+    if !s.starts_with(|c: char| c.is_ascii_digit()) || !s.ends_with(|c: char| c.is_ascii_digit()) {
+        let bad = s.chars().find(|c| !c.is_ascii_digit()).unwrap_or(' ');
+        return Err(AmountProblem::Misplaced(bad));
+    }
+    let commas = s.matches(',').count();
+    let dots = s.matches('.').count();
+    let has_spaces = s.contains(is_space);
+
+    let (int_part, frac_part, group_mark): (&str, &str, Option<char>) = match (commas, dots) {
+        (0, 0) => (s, "", has_spaces.then_some(' ')),
+        (1, 0) | (0, 1) => {
+            let mark = if commas == 1 { ',' } else { '.' };
+            let (int, frac) = s.split_once(mark).expect("one mark");
+            if frac.len() == 3 && frac.chars().all(|c| c.is_ascii_digit()) {
+                let int_digits = digits_of(int, has_spaces.then_some(' '))?;
+                return Err(AmountProblem::Ambiguous {
+                    mark,
+                    thousands: exact(&format!("{int_digits}{frac}"), "")?,
+                    decimal: exact(&int_digits, frac)?,
+                });
+            }
+            (int, frac, has_spaces.then_some(' '))
+        }
+        (_, 0) | (0, _) => {
+            let mark = if commas > 0 { ',' } else { '.' };
+            if has_spaces {
+                return Err(AmountProblem::Grouping);
+            }
+            (s, "", Some(mark))
+        }
+        _ => {
+            // Both marks: the last one is the decimal mark and appears once.
+            let last = s.rfind([',', '.']).expect("a mark");
+            let decimal_mark = s[last..].chars().next().expect("a mark");
+            let group = if decimal_mark == ',' { '.' } else { ',' };
+            if s.matches(decimal_mark).count() > 1 || has_spaces {
+                return Err(AmountProblem::Grouping);
+            }
+            (&s[..last], &s[last + 1..], Some(group))
+        }
+    };
+    if frac_part.contains(|c: char| !c.is_ascii_digit()) {
+        return Err(AmountProblem::Grouping);
+    }
+    let int_digits = digits_of(int_part, group_mark)?;
+    exact(&int_digits, frac_part)
+}
+
+fn c_is_sign(c: char) -> bool {
+    matches!(c, '-' | '+' | '−' | '–')
+}
+
+/// The digits of an integer part, checking that `group` (if any) separates
+/// groups of three after a first group of one to three digits.
+fn digits_of(int: &str, group: Option<char>) -> Result<String, AmountProblem> {
+    let Some(group) = group else {
+        return if int.chars().all(|c| c.is_ascii_digit()) && !int.is_empty() {
+            Ok(int.to_string())
+        } else {
+            Err(AmountProblem::Grouping)
+        };
+    };
+    let is_group_mark = |c: char| if group == ' ' { is_space(c) } else { c == group };
+    let mut digits = String::with_capacity(int.len());
+    for (i, g) in int.split(is_group_mark).enumerate() {
+        let ok_len = if i == 0 { (1..=3).contains(&g.len()) } else { g.len() == 3 };
+        if !ok_len || !g.chars().all(|c| c.is_ascii_digit()) {
+            return Err(AmountProblem::Grouping);
+        }
+        digits.push_str(g);
+    }
+    Ok(digits)
+}
+
+/// The exact decimal `int.frac`, refusing rather than rounding.
+fn exact(int: &str, frac: &str) -> Result<Decimal, AmountProblem> {
+    let int = int.trim_start_matches('0');
+    let int = if int.is_empty() { "0" } else { int };
+    let text = if frac.is_empty() {
+        int.to_string()
+    } else {
+        format!("{int}.{frac}")
+    };
+    Decimal::from_str_exact(&text).map_err(|_| AmountProblem::TooManyDigits)
+}
+
+/// An amount for a person to read: `2 500 €` (U+202F between groups, U+00A0
+/// before the symbol) in French, `€2,500` in English; cents only when there are.
+pub fn format_amount(amount: Decimal, lang: Lang, symbol: &str) -> String {
+    match lang {
+        Lang::Fr => format!("{}\u{a0}{symbol}", grouped(amount, '\u{202f}', ',')),
+        Lang::En => format!("{symbol}{}", grouped(amount, ',', '.')),
+    }
+}
+
+/// An amount as a user would type it back: `1 500 000`, `1,5`.
+pub fn plain(amount: Decimal) -> String {
+    grouped(amount, ' ', ',')
+}
+
+fn plain_cents(amount: Decimal) -> String {
+    let mut a = amount.normalize();
+    if a.scale() > 0 {
+        a.rescale(2);
+    }
+    grouped(a, ' ', ',')
+}
+
+/// The exact decimal as a machine reads it: `2500`, `1499999.99`.
+pub fn machine(amount: Decimal) -> String {
+    amount.normalize().to_string()
+}
+
+fn grouped(amount: Decimal, group: char, decimal_mark: char) -> String {
+    let mut a = amount.normalize();
+    if a.scale() > 0 && a.scale() < 2 {
+        a.rescale(2);
+    }
+    let text = a.abs().to_string();
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let mut out = String::with_capacity(text.len() + int.len() / 3 + 2);
+    if a.is_sign_negative() && !a.is_zero() {
+        out.push('-');
+    }
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push(decimal_mark);
+        out.push_str(frac);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    const EUR: [&str; 4] = ["€", "EUR", "euro", "euros"];
+
+    fn ok(s: &str) -> String {
+        match parse_amount(s, &EUR) {
+            Ok(d) => machine(d),
+            Err(e) => panic!("{s:?} refused: {e}"),
+        }
+    }
+
+    fn problem(s: &str) -> AmountProblem {
+        match parse_amount(s, &EUR) {
+            Ok(d) => panic!("{s:?} accepted as {d}"),
+            Err(e) => e.problem,
+        }
+    }
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn accepts_every_form_of_the_issue() {
+        assert_eq!(ok("2300000"), "2300000");
+        assert_eq!(ok("2300000.50"), "2300000.5");
+        assert_eq!(ok("2 300 000"), "2300000");
+        assert_eq!(ok("2 300 000,50"), "2300000.5");
+        assert_eq!(ok("2\u{a0}300\u{a0}000,50"), "2300000.5");
+        assert_eq!(ok("2\u{202f}300\u{202f}000,50"), "2300000.5");
+        assert_eq!(ok("2 300 000 €"), "2300000");
+        assert_eq!(ok("€ 2 300 000"), "2300000");
+        assert_eq!(ok("€2300000"), "2300000");
+        assert_eq!(ok("2300000 EUR"), "2300000");
+        assert_eq!(ok("EUR 2300000"), "2300000");
+        assert_eq!(ok("2,3M"), "2300000");
+        assert_eq!(ok("2.3 M€"), "2300000");
+        assert_eq!(ok("2,3 M€"), "2300000");
+        assert_eq!(ok("850 k€"), "850000");
+        assert_eq!(ok("850k"), "850000");
+        assert_eq!(ok("850 K€"), "850000");
+        assert_eq!(ok("1,2 Md€"), "1200000000");
+        assert_eq!(ok("1,2 Mds €"), "1200000000");
+        assert_eq!(ok("1,5M d'€"), "1500000");
+        assert_eq!(ok("2 millions d’euros"), "2000000");
+        assert_eq!(ok("1 500 000,00 €"), "1500000");
+        assert_eq!(ok("1\u{202f}500\u{202f}000,00\u{a0}€"), "1500000");
+        assert_eq!(ok("  42 "), "42");
+        assert_eq!(ok("0"), "0");
+        assert_eq!(ok("0,5"), "0.5");
+    }
+
+    #[test]
+    fn repeated_marks_can_only_group_digits() {
+        assert_eq!(ok("1,500,000"), "1500000");
+        assert_eq!(ok("1.500.000"), "1500000");
+        assert_eq!(ok("1,500,000.50"), "1500000.5");
+        assert_eq!(ok("1.500.000,50"), "1500000.5");
+    }
+
+    #[test]
+    fn boundaries_are_exact_to_the_cent() {
+        assert_eq!(parse_amount("1 499 999,99", &EUR), Ok(d("1499999.99")));
+        assert_eq!(parse_amount("10 000 000,01", &EUR), Ok(d("10000000.01")));
+    }
+
+    #[test]
+    fn refuses_the_ambiguous_thousands_or_decimals() {
+        assert_eq!(
+            problem("1,500"),
+            AmountProblem::Ambiguous {
+                mark: ',',
+                thousands: d("1500"),
+                decimal: d("1.5")
+            }
+        );
+        assert_eq!(
+            problem("1.500"),
+            AmountProblem::Ambiguous {
+                mark: '.',
+                thousands: d("1500"),
+                decimal: d("1.5")
+            }
+        );
+        assert_eq!(
+            problem("2,345 M€"),
+            AmountProblem::Ambiguous {
+                mark: ',',
+                thousands: d("2345000000"),
+                decimal: d("2345000")
+            }
+        );
+        let message = parse_amount("1,500", &EUR).unwrap_err().to_string();
+        assert_eq!(
+            message,
+            "`1,500` is not an amount: it is ambiguous, `,` followed by three digits may \
+             separate thousands (1 500) or mark decimals (1,5); write 1 500 for the first \
+             reading or 1,50 for the second; write a non-negative amount in euros such as \
+             2300000, 2 300 000, 2 300 000,50 €, 2,3 M€, 850 k€ or 1,2 Md€"
+        );
+    }
+
+    #[test]
+    fn refuses_what_is_not_an_amount() {
+        use AmountProblem::*;
+        assert_eq!(problem(""), Empty);
+        assert_eq!(problem("   "), Empty);
+        assert_eq!(problem("-5"), Negative);
+        assert_eq!(problem("−1 500"), Negative);
+        assert_eq!(problem("€ -5"), Negative);
+        assert_eq!(problem("+5"), Signed);
+        assert_eq!(problem("abc"), NotANumber);
+        assert_eq!(problem("NaN"), NotANumber);
+        assert_eq!(problem("inf"), NotANumber);
+        assert_eq!(problem("infinity"), NotANumber);
+        assert_eq!(problem("∞"), NotANumber);
+        assert_eq!(problem("12 $"), NotANumber);
+        assert_eq!(problem("M€"), NotANumber);
+        assert_eq!(problem("1,5E+06"), Scientific);
+        assert_eq!(problem("1.5e6"), Scientific);
+        assert_eq!(problem("€ 5 €"), CurrencyTwice);
+        assert_eq!(problem("2 30 000"), Grouping);
+        assert_eq!(problem("2  300"), Grouping);
+        assert_eq!(problem("1,50,000"), Grouping);
+        assert_eq!(problem("1 500.000,00"), Grouping);
+        assert_eq!(problem("1.5.0,0"), Grouping);
+        assert_eq!(problem(",5"), Misplaced(','));
+        assert_eq!(problem("5,"), Misplaced(','));
+        assert_eq!(problem("12,3456"), SubCent);
+        assert_eq!(problem("99999999999999999999999999999"), TooManyDigits);
+        assert_eq!(problem("99999999999999999999999999 Md"), TooManyDigits);
+        assert_eq!(problem("1,5 d'€"), NotANumber);
+    }
+
+    #[test]
+    fn formats_the_french_and_english_way() {
+        assert_eq!(format_amount(d("2500"), Lang::Fr, "€"), "2\u{202f}500\u{a0}€");
+        assert_eq!(format_amount(d("1499999.99"), Lang::Fr, "€"), "1\u{202f}499\u{202f}999,99\u{a0}€");
+        assert_eq!(format_amount(d("0.5"), Lang::Fr, "€"), "0,50\u{a0}€");
+        assert_eq!(format_amount(d("999"), Lang::Fr, "€"), "999\u{a0}€");
+        assert_eq!(format_amount(d("2500"), Lang::En, "€"), "€2,500");
+        assert_eq!(format_amount(d("10000000.01"), Lang::En, "€"), "€10,000,000.01");
+        assert_eq!(plain(d("1500000")), "1 500 000");
+        assert_eq!(machine(d("2500.00")), "2500");
+    }
+}

@@ -1,0 +1,104 @@
+/*!
+Language and text matching.
+
+The table carries every user-visible text in French and English ([`Text`]); the
+user picks one with `--lang`. Names typed by people (kinds, strategy answers,
+CSV headers) are compared after [`fold`], which ignores case, accents,
+ligatures, apostrophe style, hyphens and runs of spaces, so that « Conseil
+Régional », `conseil regional` and `CONSEIL-RÉGIONAL` are the same name.
+*/
+
+use serde::Deserialize;
+use unicode_normalization::UnicodeNormalization;
+
+/// The language of the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// French, the language of the leaflet and the default.
+    #[default]
+    Fr,
+    En,
+}
+
+impl Lang {
+    /// Picks the French or the English of a UI string.
+    pub fn pick<'a>(self, fr: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Fr => fr,
+            Lang::En => en,
+        }
+    }
+}
+
+/// A text of the table, in both languages.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub fr: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        lang.pick(&self.fr, &self.en)
+    }
+}
+
+/// Folds a name for comparison: lower case, no accents (`é` → `e`), ligatures
+/// spelt out (`œ` → `oe`), every apostrophe, hyphen, underscore and space
+/// run turned into a single space, and no space at either end.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.nfd() {
+        let piece: &str = match c {
+            // Combining marks: what is left of an accent after decomposition.
+            '\u{0300}'..='\u{036f}' => continue,
+            'œ' | 'Œ' => "oe",
+            'æ' | 'Æ' => "ae",
+            'ß' => "ss",
+            c if is_separator(c) => {
+                pending_space = !out.is_empty();
+                continue;
+            }
+            _ => {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                out.extend(c.to_lowercase());
+                continue;
+            }
+        };
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push_str(piece);
+    }
+    out
+}
+
+fn is_separator(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\'' | '’' | '‘' | 'ʼ' | '`' | '´' | '-' | '‐' | '‑' | '–' | '—' | '_'
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_ignores_case_accents_ligatures_apostrophes_and_spacing() {
+        assert_eq!(fold("Conseil Régional"), "conseil regional");
+        assert_eq!(fold("  CONSEIL-RÉGIONAL "), "conseil regional");
+        assert_eq!(fold("Communauté d’agglomération"), "communaute d agglomeration");
+        assert_eq!(fold("communaute d'agglomeration"), "communaute d agglomeration");
+        assert_eq!(fold("Œuvre\u{a0}sociale"), "oeuvre sociale");
+        assert_eq!(fold("ÉTABLISSEMENT_PUBLIC"), "etablissement public");
+        assert_eq!(fold(""), "");
+    }
+}

@@ -1,0 +1,819 @@
+/*!
+The tier table: its TOML schema, its validation, and look-ups into it.
+
+The table is data. Every fee, bound, label, kind, alias and benefit comes from a
+TOML file (`tiers-2022.toml` is built in); this module only knows the *shape*
+of a table and what makes one coherent. [`Table::parse`] refuses, with the file
+and line:
+- malformed TOML, unknown keys, a float where money is expected;
+- budget tiers that leave a gap or overlap anywhere from 0 upwards, or a bound
+  that makes a tier empty;
+- duplicate tier or kind ids, two kinds sharing a name once folded, a rule
+  naming a kind that does not exist, two rule tiers claiming the same kind;
+- a fee that is not positive, money more precise than a cent.
+
+Every problem is listed, not just the first, so that `dues check` can show
+them all at once.
+*/
+
+use std::collections::HashMap;
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use serde::de::{self, Deserializer, Visitor};
+use toml::Spanned;
+
+use crate::money::format_amount;
+use crate::text::{Lang, Text, fold};
+
+/// The table built into the binary.
+pub const BUILT_IN: &str = include_str!("../tiers-2022.toml");
+/// How the built-in table names itself in messages.
+pub const BUILT_IN_NAME: &str = "tiers-2022.toml (built in)";
+
+/// A validated tier table.
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// Where the table came from: a path, or [`BUILT_IN_NAME`].
+    pub origin: String,
+    pub title: Text,
+    pub year: u16,
+    pub source: Text,
+    pub currency: Currency,
+    pub tiers: Vec<Tier>,
+    pub kinds: Vec<Kind>,
+    pub benefits_intro: Text,
+    pub benefits: Vec<Text>,
+    pub examples: Vec<Example>,
+    names: HashMap<String, usize>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Currency {
+    /// ISO 4217 code, e.g. `EUR`.
+    pub code: String,
+    /// Printed with amounts, e.g. `€`.
+    pub symbol: String,
+    /// Markers a user may type before or after an amount.
+    pub accepted: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Tier {
+    pub id: String,
+    pub label: Text,
+    /// The leaflet's own wording of the tier.
+    pub leaflet: Text,
+    /// The budgets this tier covers; `None`: any budget.
+    pub budget: Option<Interval>,
+    pub rule: Option<Rule>,
+    pub fee: Fee,
+    /// Line of the tier in its file.
+    pub line: usize,
+}
+
+/// A condition on the kind of organisation, tried before the budget tiers.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// Indices into [`Table::kinds`].
+    pub kinds: Vec<usize>,
+    /// If set, the rule applies only to organisations whose answer to the
+    /// network-strategy question is this value.
+    pub network_strategy: Option<bool>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Fee {
+    pub amount: Decimal,
+    pub basis: Basis,
+    pub note: Option<Text>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Basis {
+    /// The fee is the price.
+    Fixed,
+    /// « À partir de »: the fee is a floor; the price is negotiated.
+    Minimum,
+}
+
+impl Basis {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Basis::Fixed => "fixed",
+            Basis::Minimum => "minimum",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Kind {
+    pub id: String,
+    pub label: Text,
+    pub aliases: Vec<String>,
+}
+
+/// A test vector of the table, run by `dues check`.
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub line: usize,
+    pub budget: String,
+    pub kind: String,
+    pub network_strategy: Option<String>,
+    pub expect: Expect,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expect {
+    Quote { tier: String, fee: Decimal },
+    Error(String),
+}
+
+/// The errors an example may expect, by name.
+pub const EXAMPLE_ERRORS: [&str; 1] = ["network_strategy_required"];
+
+// ─── Intervals ────────────────────────────────────────────────────────────────
+
+/// A point on the budget line, or just before or after it: `below X` ends at
+/// `X⁻`, `at_most X` at `X`, `above X` starts at `X⁺`. Ordering these makes gaps,
+/// overlaps and empty intervals plain comparisons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Edge {
+    pub amount: Decimal,
+    /// -1: just before `amount`; 0: `amount` itself; 1: just after.
+    pub side: i8,
+}
+
+impl Edge {
+    fn at(amount: Decimal) -> Edge {
+        Edge { amount, side: 0 }
+    }
+    fn next(self) -> Edge {
+        Edge {
+            side: self.side + 1,
+            ..self
+        }
+    }
+    fn prev(self) -> Edge {
+        Edge {
+            side: self.side - 1,
+            ..self
+        }
+    }
+}
+
+/// The budgets a tier covers, `first` to `last` (no `last`: no upper limit).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Interval {
+    pub first: Edge,
+    pub last: Option<Edge>,
+}
+
+impl Interval {
+    pub fn contains(&self, budget: Decimal) -> bool {
+        let p = Edge::at(budget);
+        self.first <= p && self.last.is_none_or(|last| p <= last)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.last.is_some_and(|last| self.first > last)
+    }
+
+    /// The condition in words: `1 500 000 € ≤ budget ≤ 10 000 000 €`,
+    /// `budget < 1 500 000 €` (a lower bound of 0 goes without saying).
+    pub fn describe(&self, lang: Lang, symbol: &str) -> String {
+        describe_span(self.first, self.last, lang, symbol)
+    }
+}
+
+fn describe_span(first: Edge, last: Option<Edge>, lang: Lang, symbol: &str) -> String {
+    let money = |d| format_amount(d, lang, symbol);
+    let budget = lang.pick("budget", "budget");
+    if let Some(last) = last
+        && first == last
+    {
+        return format!("{budget} = {}", money(first.amount));
+    }
+    let lower = match first.side {
+        _ if first == Edge::at(Decimal::ZERO) => None,
+        1 => Some(format!("{} <", money(first.amount))),
+        _ => Some(format!("{} ≤", money(first.amount))),
+    };
+    let upper = last.map(|last| match last.side {
+        -1 => format!("< {}", money(last.amount)),
+        _ => format!("≤ {}", money(last.amount)),
+    });
+    match (lower, upper) {
+        (Some(l), Some(u)) => format!("{l} {budget} {u}"),
+        (Some(l), None) => flip_lower(&l, budget),
+        (None, Some(u)) => format!("{budget} {u}"),
+        (None, None) => lang.pick("tout budget", "any budget").to_string(),
+    }
+}
+
+/// `X <` alone reads better as `budget > X`.
+fn flip_lower(lower: &str, budget: &str) -> String {
+    if let Some(x) = lower.strip_suffix(" <") {
+        format!("{budget} > {x}")
+    } else {
+        format!("{budget} ≥ {}", lower.trim_end_matches(" ≤"))
+    }
+}
+
+// ─── Errors ───────────────────────────────────────────────────────────────────
+
+/// A table that cannot be used, with every reason.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum TableError {
+    #[error("{origin}:{line}:{column}: {message}")]
+    Toml {
+        origin: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{origin}: invalid tier table:{}", list(origin, problems))]
+    Invalid {
+        origin: String,
+        problems: Vec<Problem>,
+    },
+}
+
+/// One thing wrong with a table, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+fn list(origin: &str, problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| match p.line {
+            Some(line) => format!("\n  {origin}:{line}: {}", p.message),
+            None => format!("\n  {origin}: {}", p.message),
+        })
+        .collect()
+}
+
+// ─── The TOML shape ───────────────────────────────────────────────────────────
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTable {
+    table: RawMeta,
+    tier: Vec<Spanned<RawTier>>,
+    kind: Vec<Spanned<RawKind>>,
+    benefits: RawBenefits,
+    #[serde(default)]
+    example: Vec<Spanned<RawExample>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMeta {
+    title: Text,
+    year: u16,
+    source: Text,
+    currency: Currency,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTier {
+    id: String,
+    label: Text,
+    leaflet: Text,
+    budget: Option<RawBudget>,
+    rule: Option<RawRule>,
+    fee: RawFee,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBudget {
+    at_least: Option<Money>,
+    above: Option<Money>,
+    below: Option<Money>,
+    at_most: Option<Money>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    kinds: Vec<String>,
+    network_strategy: Option<bool>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFee {
+    amount: Money,
+    basis: Basis,
+    note: Option<Text>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawKind {
+    id: String,
+    label: Text,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBenefits {
+    intro: Text,
+    item: Vec<Text>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExample {
+    budget: String,
+    kind: String,
+    network_strategy: Option<String>,
+    tier: Option<String>,
+    fee: Option<Money>,
+    error: Option<String>,
+}
+
+/// Money in the table: a TOML integer or a string holding a plain decimal.
+struct Money(Decimal);
+
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct MoneyVisitor;
+        impl Visitor<'_> for MoneyVisitor {
+            type Value = Money;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an amount of money: an integer (1_500_000) or a string (\"1500000.50\")")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Money, E> {
+                if v < 0 {
+                    return Err(E::custom(format!("money cannot be negative: {v}")));
+                }
+                Ok(Money(Decimal::from(v)))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Money, E> {
+                Ok(Money(Decimal::from(v)))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Money, E> {
+                Err(E::custom(format!(
+                    "money cannot be a TOML float ({v:?}): a float is a binary fraction that \
+                     cannot hold every cent exactly; write an integer (1_500_000) or a string \
+                     (\"1500000.50\")"
+                )))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Money, E> {
+                let well_formed = v.split_once('.').map_or(
+                    !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()),
+                    |(int, frac)| {
+                        !int.is_empty()
+                            && !frac.is_empty()
+                            && int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
+                    },
+                );
+                let parsed = well_formed
+                    .then(|| Decimal::from_str_exact(v).ok())
+                    .flatten();
+                parsed.map(|d| Money(d.normalize())).ok_or_else(|| {
+                    E::custom(format!(
+                        "`{v}` is not money as the table writes it: digits with an optional \
+                         decimal point, such as \"1500000\" or \"1500000.50\""
+                    ))
+                })
+            }
+        }
+        deserializer.deserialize_any(MoneyVisitor)
+    }
+}
+
+// ─── Loading and validation ──────────────────────────────────────────────────
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+fn column_of(text: &str, offset: usize) -> usize {
+    let offset = offset.min(text.len());
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    text[start..offset].chars().count() + 1
+}
+
+impl Table {
+    /// The built-in 2022 table.
+    pub fn built_in() -> Result<Table, TableError> {
+        Table::parse(BUILT_IN, BUILT_IN_NAME)
+    }
+
+    /// Parses and validates a table; `origin` names it in messages.
+    pub fn parse(text: &str, origin: &str) -> Result<Table, TableError> {
+        let raw: RawTable = toml::from_str(text).map_err(|e| {
+            let at = e.span().map_or(0, |s| s.start);
+            TableError::Toml {
+                origin: origin.to_string(),
+                line: line_of(text, at),
+                column: column_of(text, at),
+                message: e.message().trim_end().to_string(),
+            }
+        })?;
+        let mut problems = Vec::new();
+        let table = build(raw, text, origin, &mut problems);
+        if problems.is_empty() {
+            Ok(table)
+        } else {
+            Err(TableError::Invalid {
+                origin: origin.to_string(),
+                problems,
+            })
+        }
+    }
+
+    /// The kind a user's word names, compared after [`fold`].
+    pub fn kind(&self, name: &str) -> Result<usize, UnknownKind> {
+        self.names
+            .get(&fold(name))
+            .copied()
+            .ok_or_else(|| UnknownKind {
+                value: name.to_string(),
+                accepted: self
+                    .kinds
+                    .iter()
+                    .map(|k| {
+                        let mut names = vec![k.label.fr.as_str()];
+                        names.extend(k.aliases.iter().map(String::as_str));
+                        format!("{} ({})", k.id, names.join(", "))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            })
+    }
+
+    pub fn tier(&self, id: &str) -> Option<&Tier> {
+        self.tiers.iter().find(|t| t.id == id)
+    }
+
+    /// Formats an amount in this table's currency.
+    pub fn money(&self, amount: Decimal, lang: Lang) -> String {
+        format_amount(amount, lang, &self.currency.symbol)
+    }
+}
+
+/// A kind of organisation that the table does not know.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown kind `{value}`; accepted (case, accents and apostrophes do not matter): {accepted}")]
+pub struct UnknownKind {
+    pub value: String,
+    pub accepted: String,
+}
+
+fn build(raw: RawTable, text: &str, origin: &str, problems: &mut Vec<Problem>) -> Table {
+    let mut problem = |line: Option<usize>, message: String| problems.push(Problem { line, message });
+    let currency = raw.table.currency;
+
+    // Kinds and their names.
+    let mut kinds = Vec::new();
+    let mut names: HashMap<String, usize> = HashMap::new();
+    for spanned in raw.kind {
+        let line = line_of(text, spanned.span().start);
+        let k = spanned.into_inner();
+        let index = kinds.len();
+        if kinds.iter().any(|other: &Kind| other.id == k.id) {
+            problem(Some(line), format!("kind id `{}` is used twice", k.id));
+        }
+        let all_names = [&k.id, &k.label.fr, &k.label.en]
+            .into_iter()
+            .chain(k.aliases.iter());
+        for name in all_names {
+            let folded = fold(name);
+            if folded.is_empty() {
+                problem(Some(line), format!("kind `{}` has an empty name", k.id));
+                continue;
+            }
+            match names.get(&folded) {
+                Some(&other) if other != index => problem(
+                    Some(line),
+                    format!(
+                        "kinds `{}` and `{}` both answer to `{name}`",
+                        kinds.get(other).map_or("?", |o: &Kind| o.id.as_str()),
+                        k.id
+                    ),
+                ),
+                _ => {
+                    names.insert(folded, index);
+                }
+            }
+        }
+        kinds.push(Kind {
+            id: k.id,
+            label: k.label,
+            aliases: k.aliases,
+        });
+    }
+
+    // Tiers.
+    let mut tiers: Vec<Tier> = Vec::new();
+    for spanned in raw.tier {
+        let line = line_of(text, spanned.span().start);
+        let t = spanned.into_inner();
+        if tiers.iter().any(|other| other.id == t.id) {
+            problem(Some(line), format!("tier id `{}` is used twice", t.id));
+        }
+        let mut amounts = vec![("fee", t.fee.amount.0)];
+        if let Some(b) = &t.budget {
+            for (what, m) in [
+                ("at_least", &b.at_least),
+                ("above", &b.above),
+                ("below", &b.below),
+                ("at_most", &b.at_most),
+            ] {
+                amounts.extend(m.as_ref().map(|m| (what, m.0)));
+            }
+        }
+        for (what, amount) in amounts {
+            if amount.scale() > 2 {
+                problem(
+                    Some(line),
+                    format!("tier `{}`: {what} {amount} is more precise than a cent", t.id),
+                );
+            }
+        }
+        let budget = t.budget.map(|b| {
+            let first = match (b.at_least, b.above) {
+                (Some(x), None) => Edge::at(x.0),
+                (None, Some(x)) => Edge::at(x.0).next(),
+                (Some(_), Some(_)) => {
+                    problem(
+                        Some(line),
+                        format!("tier `{}`: give `at_least` or `above`, not both", t.id),
+                    );
+                    Edge::at(Decimal::ZERO)
+                }
+                (None, None) => {
+                    problem(
+                        Some(line),
+                        format!(
+                            "tier `{}`: the budget needs a lower bound, `at_least` or `above` \
+                             (`at_least = 0` for the first tier)",
+                            t.id
+                        ),
+                    );
+                    Edge::at(Decimal::ZERO)
+                }
+            };
+            let last = match (b.below, b.at_most) {
+                (Some(x), None) => Some(Edge::at(x.0).prev()),
+                (None, Some(x)) => Some(Edge::at(x.0)),
+                (None, None) => None,
+                (Some(_), Some(_)) => {
+                    problem(
+                        Some(line),
+                        format!("tier `{}`: give `below` or `at_most`, not both", t.id),
+                    );
+                    None
+                }
+            };
+            Interval { first, last }
+        });
+        if let Some(interval) = budget
+            && interval.is_empty()
+        {
+            problem(
+                Some(line),
+                format!("tier `{}`: its budget bounds leave no budget in it", t.id),
+            );
+        }
+        if t.fee.amount.0 <= Decimal::ZERO {
+            problem(
+                Some(line),
+                format!("tier `{}`: the fee must be positive, not {}", t.id, t.fee.amount.0),
+            );
+        }
+        let rule = t.rule.map(|r| {
+            if r.kinds.is_empty() {
+                problem(Some(line), format!("tier `{}`: the rule names no kind", t.id));
+            }
+            let kinds = r
+                .kinds
+                .iter()
+                .filter_map(|id| {
+                    let found = kinds.iter().position(|k| &k.id == id);
+                    if found.is_none() {
+                        problem(
+                            Some(line),
+                            format!(
+                                "tier `{}`: the rule names kind `{id}`, which is not a kind id \
+                                 of this table ({})",
+                                t.id,
+                                kinds.iter().map(|k| k.id.as_str()).collect::<Vec<_>>().join(", ")
+                            ),
+                        );
+                    }
+                    found
+                })
+                .collect();
+            Rule {
+                kinds,
+                network_strategy: r.network_strategy,
+            }
+        });
+        if budget.is_none() && rule.is_none() {
+            problem(
+                Some(line),
+                format!("tier `{}` has neither a `budget` nor a `rule`", t.id),
+            );
+        }
+        tiers.push(Tier {
+            id: t.id,
+            label: t.label,
+            leaflet: t.leaflet,
+            budget,
+            rule,
+            fee: Fee {
+                amount: t.fee.amount.0,
+                basis: t.fee.basis,
+                note: t.fee.note,
+            },
+            line,
+        });
+    }
+
+    // Budget tiers: from 0 upwards, no gap, no overlap.
+    let mut by_budget: Vec<(&Tier, Interval)> = tiers
+        .iter()
+        .filter(|t| t.rule.is_none())
+        .filter_map(|t| t.budget.map(|b| (t, b)))
+        .filter(|(_, b)| !b.is_empty())
+        .collect();
+    by_budget.sort_by_key(|(_, b)| b.first);
+    let describe = |first: Edge, last: Option<Edge>| describe_span(first, last, Lang::Fr, &currency.symbol);
+    match by_budget.first() {
+        None => problem(
+            None,
+            "no tier applies by budget alone: the tiers without a `rule` must cover every \
+             budget from 0 upwards"
+                .to_string(),
+        ),
+        Some((t, b)) if b.first > Edge::at(Decimal::ZERO) => problem(
+            Some(t.line),
+            format!(
+                "no tier covers {} (the lowest tier, `{}`, starts there)",
+                describe(Edge::at(Decimal::ZERO), Some(b.first.prev())),
+                t.id
+            ),
+        ),
+        Some(_) => {}
+    }
+    for pair in by_budget.windows(2) {
+        let ((a, ab), (b, bb)) = (pair[0], pair[1]);
+        let Some(a_last) = ab.last else {
+            problem(
+                Some(b.line),
+                format!(
+                    "tiers `{}` and `{}` both cover {} (`{}` has no upper bound)",
+                    a.id,
+                    b.id,
+                    describe(bb.first, bb.last),
+                    a.id
+                ),
+            );
+            continue;
+        };
+        let expected = a_last.next();
+        if bb.first > expected {
+            problem(
+                Some(b.line),
+                format!(
+                    "tiers `{}` and `{}` leave {} uncovered",
+                    a.id,
+                    b.id,
+                    describe(expected, Some(bb.first.prev()))
+                ),
+            );
+        } else if bb.first < expected {
+            let overlap_last = match bb.last {
+                Some(b_last) if b_last < a_last => b_last,
+                _ => a_last,
+            };
+            problem(
+                Some(b.line),
+                format!(
+                    "tiers `{}` and `{}` both cover {}",
+                    a.id,
+                    b.id,
+                    describe(bb.first, Some(overlap_last))
+                ),
+            );
+        }
+    }
+    if let Some((t, b)) = by_budget.last()
+        && let Some(last) = b.last
+    {
+        problem(
+            Some(t.line),
+            format!(
+                "no tier covers {} (the highest tier, `{}`, stops there)",
+                describe(last.next(), None),
+                t.id
+            ),
+        );
+    }
+
+    // Rule tiers must not claim the same organisation twice.
+    let ruled: Vec<&Tier> = tiers.iter().filter(|t| t.rule.is_some()).collect();
+    for (i, a) in ruled.iter().enumerate() {
+        for b in &ruled[i + 1..] {
+            let (ra, rb) = (a.rule.as_ref().expect("ruled"), b.rule.as_ref().expect("ruled"));
+            let strategies_meet = match (ra.network_strategy, rb.network_strategy) {
+                (Some(x), Some(y)) => x == y,
+                _ => true,
+            };
+            let budgets_meet = match (a.budget, b.budget) {
+                (Some(x), Some(y)) => {
+                    x.last.is_none_or(|l| y.first <= l) && y.last.is_none_or(|l| x.first <= l)
+                }
+                _ => true,
+            };
+            if let Some(&k) = ra.kinds.iter().find(|k| rb.kinds.contains(k))
+                && strategies_meet
+                && budgets_meet
+            {
+                problem(
+                    Some(b.line),
+                    format!(
+                        "tiers `{}` and `{}` both apply to kind `{}`",
+                        a.id, b.id, kinds[k].id
+                    ),
+                );
+            }
+        }
+    }
+
+    // Examples.
+    let mut examples = Vec::new();
+    for spanned in raw.example {
+        let line = line_of(text, spanned.span().start);
+        let e = spanned.into_inner();
+        let expect = match (e.tier, e.fee, e.error) {
+            (Some(tier), Some(fee), None) => {
+                if !tiers.iter().any(|t| t.id == tier) {
+                    problem(
+                        Some(line),
+                        format!("example expects tier `{tier}`, which the table does not have"),
+                    );
+                }
+                Expect::Quote { tier, fee: fee.0 }
+            }
+            (None, None, Some(error)) => {
+                if !EXAMPLE_ERRORS.contains(&error.as_str()) {
+                    problem(
+                        Some(line),
+                        format!(
+                            "example expects error `{error}`; known errors: {}",
+                            EXAMPLE_ERRORS.join(", ")
+                        ),
+                    );
+                }
+                Expect::Error(error)
+            }
+            _ => {
+                problem(
+                    Some(line),
+                    "an example expects either `tier` and `fee`, or `error`".to_string(),
+                );
+                Expect::Error(String::new())
+            }
+        };
+        examples.push(Example {
+            line,
+            budget: e.budget,
+            kind: e.kind,
+            network_strategy: e.network_strategy,
+            expect,
+        });
+    }
+
+    Table {
+        origin: origin.to_string(),
+        title: raw.table.title,
+        year: raw.table.year,
+        source: raw.table.source,
+        currency,
+        tiers,
+        kinds,
+        benefits_intro: raw.benefits.intro,
+        benefits: raw.benefits.item,
+        examples,
+        names,
+    }
+}
