@@ -21,8 +21,8 @@ Every step taken is recorded as a [`Step`], for `--explain` and JSON.
 use rust_decimal::Decimal;
 
 use crate::money::{AmountError, parse_amount};
-use crate::tiers::{Interval, Table, UnknownKind};
 use crate::text::fold;
+use crate::tiers::{Interval, Table, UnknownKind};
 
 /// An organisation to quote, already parsed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -189,7 +189,10 @@ fn decide(table: &Table, org: Org, strategy: bool) -> Quote {
         let Some(rule) = &tier.rule else { continue };
         let step = if !rule.kinds.contains(&org.kind) {
             Step::KindNotEligible { tier: i }
-        } else if rule.network_strategy.is_some_and(|wanted| wanted != strategy) {
+        } else if rule
+            .network_strategy
+            .is_some_and(|wanted| wanted != strategy)
+        {
             Step::StrategyMismatch { tier: i }
         } else if tier.budget.is_some_and(|b| !b.contains(org.budget)) {
             Step::RuleBudgetOutside { tier: i }
@@ -250,6 +253,221 @@ fn next_tier(table: &Table, budget: Decimal) -> Option<Next> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::str::FromStr;
+
+    fn table() -> Table {
+        Table::built_in().expect("the built-in table is valid")
+    }
+
+    /// Tier id and fee, or the error code.
+    fn outcome(
+        table: &Table,
+        budget: &str,
+        kind: &str,
+        strategy: Option<&str>,
+    ) -> Result<(String, Decimal), String> {
+        quote(
+            table,
+            Request {
+                budget,
+                kind,
+                strategy,
+            },
+        )
+        .map(|q| {
+            (
+                table.tiers[q.tier].id.clone(),
+                table.tiers[q.tier].fee.amount,
+            )
+        })
+        .map_err(|e| e.code().to_string())
+    }
+
+    fn tier(id: &str, fee: &str) -> Result<(String, Decimal), String> {
+        Ok((id.to_string(), Decimal::from_str(fee).unwrap()))
+    }
+
+    #[test]
+    fn the_leaflet_table_at_each_boundary_to_the_cent() {
+        let t = table();
+        let cases = [
+            ("0", tier("small", "1000")),
+            ("0,01", tier("small", "1000")),
+            ("1 499 999,99", tier("small", "1000")),
+            ("1 500 000", tier("medium", "2500")),
+            ("1 500 000,01", tier("medium", "2500")),
+            ("9 999 999,99", tier("medium", "2500")),
+            ("10 000 000", tier("medium", "2500")),
+            ("10 000 000,01", tier("large", "5000")),
+            ("1,2 Md€", tier("large", "5000")),
+        ];
+        for (budget, expected) in cases {
+            for kind in ["commune", "epci", "public", "private"] {
+                assert_eq!(outcome(&t, budget, kind, None), expected, "{budget} {kind}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_kind_with_every_strategy_answer() {
+        let t = table();
+        let by_budget = [
+            ("800 000", tier("small", "1000")),
+            ("4 M€", tier("medium", "2500")),
+            ("40 M€", tier("large", "5000")),
+        ];
+        for kind in ["region", "departement", "metropole"] {
+            for (budget, expected) in &by_budget {
+                assert_eq!(
+                    outcome(&t, budget, kind, Some("oui")),
+                    tier("network", "8000")
+                );
+                assert_eq!(outcome(&t, budget, kind, Some("non")), *expected);
+                assert_eq!(
+                    outcome(&t, budget, kind, None),
+                    Err("network_strategy_required".to_string())
+                );
+                assert_eq!(
+                    outcome(&t, budget, kind, Some("")),
+                    Err("network_strategy_required".to_string())
+                );
+            }
+        }
+        for kind in ["commune", "epci", "public", "private"] {
+            for (budget, expected) in &by_budget {
+                for strategy in [None, Some("yes"), Some("no")] {
+                    assert_eq!(
+                        outcome(&t, budget, kind, strategy),
+                        *expected,
+                        "{kind} {strategy:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_missing_strategy_carries_both_outcomes() {
+        let t = table();
+        let err = quote(
+            &t,
+            Request {
+                budget: "12 M€",
+                kind: "Département",
+                strategy: None,
+            },
+        )
+        .unwrap_err();
+        let QuoteError::StrategyRequired { yes, no } = err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(t.tiers[yes.tier].id, "network");
+        assert_eq!(t.tiers[no.tier].id, "large");
+    }
+
+    #[test]
+    fn a_yes_that_changes_nothing_is_flagged() {
+        let t = table();
+        let q = |kind, s| {
+            quote(
+                &t,
+                Request {
+                    budget: "1 M€",
+                    kind,
+                    strategy: Some(s),
+                },
+            )
+            .unwrap()
+        };
+        assert!(q("commune", "oui").strategy_ignored);
+        assert!(!q("commune", "non").strategy_ignored);
+        assert!(!q("région", "oui").strategy_ignored);
+    }
+
+    #[test]
+    fn kinds_match_labels_and_aliases_whatever_the_case_accents_or_apostrophes() {
+        let t = table();
+        let id = |name: &str| {
+            t.kinds[t.kind(name).unwrap_or_else(|e| panic!("{e}"))]
+                .id
+                .as_str()
+        };
+        let cases = [
+            ("Région", "region"),
+            ("REGION", "region"),
+            ("conseil regional", "region"),
+            ("Collectivité de Corse", "region"),
+            ("Collectivité territoriale de Martinique", "region"),
+            ("Collectivité territoriale de Guyane", "region"),
+            ("collectivite territoriale unique", "region"),
+            ("Département", "departement"),
+            ("Conseil départemental", "departement"),
+            ("Collectivité européenne d’Alsace", "departement"),
+            ("Ville de Paris", "departement"),
+            ("Métropole", "metropole"),
+            ("Métropole de Lyon", "metropole"),
+            ("commune", "commune"),
+            ("Ville", "commune"),
+            ("EPCI", "epci"),
+            ("Communauté de communes", "epci"),
+            ("Communauté d’agglomération", "epci"),
+            ("communaute d'agglomeration", "epci"),
+            ("Communauté urbaine", "epci"),
+            ("Établissement public", "public"),
+            ("etablissement public", "public"),
+            ("Association", "private"),
+            ("Fondation", "private"),
+            ("Entreprise", "private"),
+        ];
+        for (name, expected) in cases {
+            assert_eq!(id(name), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn an_unknown_kind_lists_the_accepted_ones() {
+        let message = table().kind("Mairie de quartier").unwrap_err().to_string();
+        assert!(message.starts_with(
+            "unknown kind `Mairie de quartier`; accepted (case, accents and apostrophes do not \
+             matter): region (Région, Conseil régional, "
+        ));
+        for id in [
+            "departement (",
+            "metropole (",
+            "commune (",
+            "epci (",
+            "public (",
+            "private (",
+        ] {
+            assert!(message.contains(id), "{id} missing from {message}");
+        }
+    }
+
+    #[test]
+    fn explains_the_distance_to_the_next_tier() {
+        let t = table();
+        let q = |budget| {
+            quote(
+                &t,
+                Request {
+                    budget,
+                    kind: "commune",
+                    strategy: None,
+                },
+            )
+            .unwrap()
+            .next
+        };
+        let next = q("1 499 999,99").unwrap();
+        assert_eq!(t.tiers[next.tier].id, "medium");
+        assert_eq!(next.gap, Decimal::from_str("0.01").unwrap());
+        assert!(!next.strictly_more);
+        let next = q("10 000 000").unwrap();
+        assert_eq!(t.tiers[next.tier].id, "large");
+        assert_eq!(next.gap, Decimal::ZERO);
+        assert!(next.strictly_more);
+        assert_eq!(q("10 000 000,01"), None);
+    }
 
     #[test]
     fn strategy_answers_in_french_and_english() {

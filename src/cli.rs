@@ -73,7 +73,9 @@ pub enum Command {
         file: Option<PathBuf>,
     },
     /// Print a shell completion script.
-    #[command(after_help = "Example:\n  dues completions bash > ~/.local/share/bash-completion/completions/dues")]
+    #[command(
+        after_help = "Example:\n  dues completions bash > ~/.local/share/bash-completion/completions/dues"
+    )]
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,

@@ -24,7 +24,9 @@ pub fn run(table: &Table) -> Vec<Problem> {
                 Ok(q) => {
                     let tier = &table.tiers[q.tier];
                     match &example.expect {
-                        Expect::Quote { tier: id, fee } if *id == tier.id && *fee == tier.fee.amount => {
+                        Expect::Quote { tier: id, fee }
+                            if *id == tier.id && *fee == tier.fee.amount =>
+                        {
                             return None;
                         }
                         _ => format!("tier `{}` at {}", tier.id, plain(tier.fee.amount)),

@@ -104,7 +104,8 @@ fn read_text(path: &Path) -> Result<(String, String)> {
         return Ok((text, "<stdin>".to_string()));
     }
     let origin = path.display().to_string();
-    let text = fs::read_to_string(path).with_context(|| format!("cannot read tier table {origin}"))?;
+    let text =
+        fs::read_to_string(path).with_context(|| format!("cannot read tier table {origin}"))?;
     Ok((text, origin))
 }
 
@@ -129,14 +130,24 @@ fn quote_command(table: &Table, args: &QuoteArgs, lang: Lang, style: Style) -> R
         },
         QuoteFormat::Table => {
             if let Ok(q) = &outcome {
-                print(&render::quote_human(table, q, echo.name, lang, args.explain, style))?;
+                print(&render::quote_human(
+                    table,
+                    q,
+                    echo.name,
+                    lang,
+                    args.explain,
+                    style,
+                ))?;
             }
         }
     }
     match outcome {
         Ok(q) => {
             if q.strategy_ignored {
-                eprintln!("dues: warning: {}", render::strategy_ignored(table, &q, lang));
+                eprintln!(
+                    "dues: warning: {}",
+                    render::strategy_ignored(table, &q, lang)
+                );
             }
             Ok(ExitCode::SUCCESS)
         }

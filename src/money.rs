@@ -165,9 +165,14 @@ pub fn parse_amount<S: AsRef<str>>(input: &str, currency: &[S]) -> Result<Decima
         .iter()
         .find_map(|&(word, factor)| {
             let rest = strip_suffix_ci(s, &[word])?;
-            let ends_in_digit_or_space = rest.ends_with(|c: char| c.is_ascii_digit() || is_space(c));
-            (ends_in_digit_or_space && (!word.is_empty() || !needs_multiplier))
-                .then(|| (trim(rest), Decimal::from(factor)))
+            let ends_in_digit_or_space =
+                rest.ends_with(|c: char| c.is_ascii_digit() || is_space(c));
+            let fits = if word.is_empty() {
+                !needs_multiplier
+            } else {
+                ends_in_digit_or_space
+            };
+            fits.then(|| (trim(rest), Decimal::from(factor)))
         })
         .ok_or_else(|| fail(classify_garbage(s)))?;
 
@@ -200,7 +205,9 @@ fn classify_garbage(s: &str) -> AmountProblem {
         let (mantissa, exponent) = (&s[..i], &s[i + 1..]);
         let exponent = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
         !mantissa.is_empty()
-            && mantissa.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            && mantissa
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
             && !exponent.is_empty()
             && exponent.chars().all(|c| c.is_ascii_digit())
     });
@@ -300,10 +307,20 @@ fn digits_of(int: &str, group: Option<char>) -> Result<String, AmountProblem> {
             Err(AmountProblem::Grouping)
         };
     };
-    let is_group_mark = |c: char| if group == ' ' { is_space(c) } else { c == group };
+    let is_group_mark = |c: char| {
+        if group == ' ' {
+            is_space(c)
+        } else {
+            c == group
+        }
+    };
     let mut digits = String::with_capacity(int.len());
     for (i, g) in int.split(is_group_mark).enumerate() {
-        let ok_len = if i == 0 { (1..=3).contains(&g.len()) } else { g.len() == 3 };
+        let ok_len = if i == 0 {
+            (1..=3).contains(&g.len())
+        } else {
+            g.len() == 3
+        };
         if !ok_len || !g.chars().all(|c| c.is_ascii_digit()) {
             return Err(AmountProblem::Grouping);
         }
@@ -474,7 +491,7 @@ mod tests {
         assert_eq!(
             message,
             "`1,500` is not an amount: it is ambiguous, `,` followed by three digits may \
-             separate thousands (1 500) or mark decimals (1,5); write 1 500 for the first \
+             separate thousands (1 500) or mark decimals (1,50); write 1 500 for the first \
              reading or 1,50 for the second; write a non-negative amount in euros such as \
              2300000, 2 300 000, 2 300 000,50 €, 2,3 M€, 850 k€ or 1,2 Md€"
         );
@@ -514,12 +531,21 @@ mod tests {
 
     #[test]
     fn formats_the_french_and_english_way() {
-        assert_eq!(format_amount(d("2500"), Lang::Fr, "€"), "2\u{202f}500\u{a0}€");
-        assert_eq!(format_amount(d("1499999.99"), Lang::Fr, "€"), "1\u{202f}499\u{202f}999,99\u{a0}€");
+        assert_eq!(
+            format_amount(d("2500"), Lang::Fr, "€"),
+            "2\u{202f}500\u{a0}€"
+        );
+        assert_eq!(
+            format_amount(d("1499999.99"), Lang::Fr, "€"),
+            "1\u{202f}499\u{202f}999,99\u{a0}€"
+        );
         assert_eq!(format_amount(d("0.5"), Lang::Fr, "€"), "0,50\u{a0}€");
         assert_eq!(format_amount(d("999"), Lang::Fr, "€"), "999\u{a0}€");
         assert_eq!(format_amount(d("2500"), Lang::En, "€"), "€2,500");
-        assert_eq!(format_amount(d("10000000.01"), Lang::En, "€"), "€10,000,000.01");
+        assert_eq!(
+            format_amount(d("10000000.01"), Lang::En, "€"),
+            "€10,000,000.01"
+        );
         assert_eq!(plain(d("1500000")), "1 500 000");
         assert_eq!(machine(d("2500.00")), "2500");
     }

@@ -15,8 +15,8 @@ use serde_json::{Value, json};
 
 use crate::classify::{Next, Quote, QuoteError, Step};
 use crate::money::machine;
-use crate::tiers::{Basis, Table, Tier};
 use crate::text::Lang;
+use crate::tiers::{Basis, Table, Tier};
 
 /// Where the human view goes.
 #[derive(Debug, Clone, Copy, Default)]
@@ -60,11 +60,17 @@ pub fn condition(table: &Table, tier: &Tier, lang: Lang) -> String {
         parts.push(match rule.network_strategy {
             Some(true) => format!(
                 "{kinds} {}",
-                lang.pick("avec une stratégie d'entraînement", "with a network strategy")
+                lang.pick(
+                    "avec une stratégie d'entraînement",
+                    "with a network strategy"
+                )
             ),
             Some(false) => format!(
                 "{kinds} {}",
-                lang.pick("sans stratégie d'entraînement", "without a network strategy")
+                lang.pick(
+                    "sans stratégie d'entraînement",
+                    "without a network strategy"
+                )
             ),
             None => kinds,
         });
@@ -112,8 +118,14 @@ pub fn explain(table: &Table, quote: &Quote, lang: Lang) -> Vec<String> {
             Step::StrategyMismatch { tier } => format!(
                 "{kind} {}{colon}{} {}",
                 match quote.org.strategy {
-                    Some(true) => lang.pick("avec une stratégie d'entraînement", "with a network strategy"),
-                    _ => lang.pick("sans stratégie d'entraînement", "without a network strategy"),
+                    Some(true) => lang.pick(
+                        "avec une stratégie d'entraînement",
+                        "with a network strategy"
+                    ),
+                    _ => lang.pick(
+                        "sans stratégie d'entraînement",
+                        "without a network strategy"
+                    ),
                 },
                 lang.pick("pas la tranche", "not tier"),
                 tier_fee(tier)
@@ -140,7 +152,10 @@ pub fn explain(table: &Table, quote: &Quote, lang: Lang) -> Vec<String> {
             Step::BudgetNotUsed { tier } => format!(
                 "{}{colon}{} {}",
                 budget_test(table, quote.org.budget, tier, lang),
-                lang.pick("par le budget seul, ce serait la tranche", "by budget alone, it would be tier"),
+                lang.pick(
+                    "par le budget seul, ce serait la tranche",
+                    "by budget alone, it would be tier"
+                ),
                 tier_fee(tier)
             ),
         })
@@ -148,16 +163,23 @@ pub fn explain(table: &Table, quote: &Quote, lang: Lang) -> Vec<String> {
     if let Some(next) = quote.next {
         lines.push(next_tier(table, next, lang));
     }
-    if quote.strategy_ignored {
-        lines.push(strategy_ignored(table, quote, lang));
-    }
     lines
 }
 
 fn strategy_clause(table: &Table, tier: usize, lang: Lang) -> &'static str {
-    match table.tiers[tier].rule.as_ref().and_then(|r| r.network_strategy) {
-        Some(true) => lang.pick(" avec une stratégie d'entraînement", " with a network strategy"),
-        Some(false) => lang.pick(" sans stratégie d'entraînement", " without a network strategy"),
+    match table.tiers[tier]
+        .rule
+        .as_ref()
+        .and_then(|r| r.network_strategy)
+    {
+        Some(true) => lang.pick(
+            " avec une stratégie d'entraînement",
+            " with a network strategy",
+        ),
+        Some(false) => lang.pick(
+            " sans stratégie d'entraînement",
+            " without a network strategy",
+        ),
         None => "",
     }
 }
@@ -179,7 +201,11 @@ fn budget_test(table: &Table, budget: Decimal, tier: usize, lang: Lang) -> Strin
     let head = format!("budget {}", money(budget));
     let parts: Vec<_> = lower.into_iter().chain(upper).collect();
     if let Some((op, bound, _)) = parts.iter().find(|(_, _, holds)| !holds) {
-        return format!("{head} {} {op}{}", lang.pick("n'est pas", "is not"), money(*bound));
+        return format!(
+            "{head} {} {op}{}",
+            lang.pick("n'est pas", "is not"),
+            money(*bound)
+        );
     }
     let conditions: Vec<String> = parts
         .iter()
@@ -256,6 +282,9 @@ fn grid(style: Style) -> Grid {
         grid.force_no_tty()
             .load_style(presets::NOTHING)
             .set_content_arrangement(ContentArrangement::Disabled);
+        if style.color {
+            grid.enforce_styling();
+        }
     }
     grid
 }
@@ -456,7 +485,10 @@ pub fn quote_csv(
         Ok(q) => (
             table.kinds[q.org.kind].id.clone(),
             machine(q.org.budget),
-            q.org.strategy.map_or("", |s| if s { "yes" } else { "no" }).to_string(),
+            q.org
+                .strategy
+                .map_or("", |s| if s { "yes" } else { "no" })
+                .to_string(),
         ),
         Err(_) => (
             input.kind.to_string(),
@@ -485,11 +517,7 @@ pub fn quote_csv(
 
 /// `dues tiers`: the leaflet in a terminal.
 pub fn tiers_human(table: &Table, lang: Lang, style: Style) -> String {
-    let mut out = format!(
-        "{} — {}\n\n",
-        table.title.get(lang),
-        table.source.get(lang)
-    );
+    let mut out = format!("{} — {}\n\n", table.title.get(lang), table.source.get(lang));
     let mut grid = grid(style);
     grid.set_header(vec![
         strong(lang.pick("Tranche", "Tier").to_string(), style),

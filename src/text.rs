@@ -95,8 +95,14 @@ mod tests {
     fn fold_ignores_case_accents_ligatures_apostrophes_and_spacing() {
         assert_eq!(fold("Conseil Régional"), "conseil regional");
         assert_eq!(fold("  CONSEIL-RÉGIONAL "), "conseil regional");
-        assert_eq!(fold("Communauté d’agglomération"), "communaute d agglomeration");
-        assert_eq!(fold("communaute d'agglomeration"), "communaute d agglomeration");
+        assert_eq!(
+            fold("Communauté d’agglomération"),
+            "communaute d agglomeration"
+        );
+        assert_eq!(
+            fold("communaute d'agglomeration"),
+            "communaute d agglomeration"
+        );
         assert_eq!(fold("Œuvre\u{a0}sociale"), "oeuvre sociale");
         assert_eq!(fold("ÉTABLISSEMENT_PUBLIC"), "etablissement public");
         assert_eq!(fold(""), "");

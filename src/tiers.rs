@@ -352,7 +352,9 @@ impl<'de> Deserialize<'de> for Money {
         impl Visitor<'_> for MoneyVisitor {
             type Value = Money;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an amount of money: an integer (1_500_000) or a string (\"1500000.50\")")
+                f.write_str(
+                    "an amount of money: an integer (1_500_000) or a string (\"1500000.50\")",
+                )
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Money, E> {
                 if v < 0 {
@@ -429,6 +431,7 @@ impl Table {
         })?;
         let mut problems = Vec::new();
         let table = build(raw, text, origin, &mut problems);
+        problems.sort_by_key(|p| p.line);
         if problems.is_empty() {
             Ok(table)
         } else {
@@ -471,14 +474,17 @@ impl Table {
 
 /// A kind of organisation that the table does not know.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown kind `{value}`; accepted (case, accents and apostrophes do not matter): {accepted}")]
+#[error(
+    "unknown kind `{value}`; accepted (case, accents and apostrophes do not matter): {accepted}"
+)]
 pub struct UnknownKind {
     pub value: String,
     pub accepted: String,
 }
 
 fn build(raw: RawTable, text: &str, origin: &str, problems: &mut Vec<Problem>) -> Table {
-    let mut problem = |line: Option<usize>, message: String| problems.push(Problem { line, message });
+    let mut problem =
+        |line: Option<usize>, message: String| problems.push(Problem { line, message });
     let currency = raw.table.currency;
 
     // Kinds and their names.
@@ -501,12 +507,11 @@ fn build(raw: RawTable, text: &str, origin: &str, problems: &mut Vec<Problem>) -
                 continue;
             }
             match names.get(&folded) {
-                Some(&other) if other != index => problem(
+                Some(&other) if other != index && kinds[other].id != k.id => problem(
                     Some(line),
                     format!(
                         "kinds `{}` and `{}` both answer to `{name}`",
-                        kinds.get(other).map_or("?", |o: &Kind| o.id.as_str()),
-                        k.id
+                        kinds[other].id, k.id
                     ),
                 ),
                 _ => {
@@ -544,7 +549,10 @@ fn build(raw: RawTable, text: &str, origin: &str, problems: &mut Vec<Problem>) -
             if amount.scale() > 2 {
                 problem(
                     Some(line),
-                    format!("tier `{}`: {what} {amount} is more precise than a cent", t.id),
+                    format!(
+                        "tier `{}`: {what} {amount} is more precise than a cent",
+                        t.id
+                    ),
                 );
             }
         }
@@ -596,12 +604,18 @@ fn build(raw: RawTable, text: &str, origin: &str, problems: &mut Vec<Problem>) -
         if t.fee.amount.0 <= Decimal::ZERO {
             problem(
                 Some(line),
-                format!("tier `{}`: the fee must be positive, not {}", t.id, t.fee.amount.0),
+                format!(
+                    "tier `{}`: the fee must be positive, not {}",
+                    t.id, t.fee.amount.0
+                ),
             );
         }
         let rule = t.rule.map(|r| {
             if r.kinds.is_empty() {
-                problem(Some(line), format!("tier `{}`: the rule names no kind", t.id));
+                problem(
+                    Some(line),
+                    format!("tier `{}`: the rule names no kind", t.id),
+                );
             }
             let kinds = r
                 .kinds
@@ -615,7 +629,11 @@ fn build(raw: RawTable, text: &str, origin: &str, problems: &mut Vec<Problem>) -
                                 "tier `{}`: the rule names kind `{id}`, which is not a kind id \
                                  of this table ({})",
                                 t.id,
-                                kinds.iter().map(|k| k.id.as_str()).collect::<Vec<_>>().join(", ")
+                                kinds
+                                    .iter()
+                                    .map(|k| k.id.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
                             ),
                         );
                     }
@@ -656,7 +674,8 @@ fn build(raw: RawTable, text: &str, origin: &str, problems: &mut Vec<Problem>) -
         .filter(|(_, b)| !b.is_empty())
         .collect();
     by_budget.sort_by_key(|(_, b)| b.first);
-    let describe = |first: Edge, last: Option<Edge>| describe_span(first, last, Lang::Fr, &currency.symbol);
+    let describe =
+        |first: Edge, last: Option<Edge>| describe_span(first, last, Lang::Fr, &currency.symbol);
     match by_budget.first() {
         None => problem(
             None,
@@ -733,7 +752,10 @@ fn build(raw: RawTable, text: &str, origin: &str, problems: &mut Vec<Problem>) -
     let ruled: Vec<&Tier> = tiers.iter().filter(|t| t.rule.is_some()).collect();
     for (i, a) in ruled.iter().enumerate() {
         for b in &ruled[i + 1..] {
-            let (ra, rb) = (a.rule.as_ref().expect("ruled"), b.rule.as_ref().expect("ruled"));
+            let (ra, rb) = (
+                a.rule.as_ref().expect("ruled"),
+                b.rule.as_ref().expect("ruled"),
+            );
             let strategies_meet = match (ra.network_strategy, rb.network_strategy) {
                 (Some(x), Some(y)) => x == y,
                 _ => true,
@@ -815,5 +837,188 @@ fn build(raw: RawTable, text: &str, origin: &str, problems: &mut Vec<Problem>) -
         benefits: raw.benefits.item,
         examples,
         names,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(name: &str, text: &str) -> String {
+        match Table::parse(text, name) {
+            Ok(_) => panic!("{name} accepted"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    macro_rules! fixture {
+        ($name:literal) => {
+            problems(
+                $name,
+                include_str!(concat!("../tests/data/tables/", $name, ".toml")),
+            )
+        };
+    }
+
+    #[test]
+    fn the_built_in_table_is_the_leaflet() {
+        let t = Table::built_in().unwrap();
+        assert_eq!(t.year, 2022);
+        assert_eq!(t.currency.code, "EUR");
+        let ids: Vec<_> = t.tiers.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["small", "medium", "large", "network"]);
+        let fees: Vec<_> = t
+            .tiers
+            .iter()
+            .map(|t| (t.fee.amount.to_string(), t.fee.basis))
+            .collect();
+        assert_eq!(
+            fees,
+            [
+                ("1000".to_string(), Basis::Fixed),
+                ("2500".to_string(), Basis::Fixed),
+                ("5000".to_string(), Basis::Fixed),
+                ("8000".to_string(), Basis::Minimum),
+            ]
+        );
+        let conditions: Vec<_> = t
+            .tiers
+            .iter()
+            .filter_map(|t| t.budget.map(|b| b.describe(Lang::Fr, "€")))
+            .collect();
+        assert_eq!(
+            conditions,
+            [
+                "budget < 1\u{202f}500\u{202f}000\u{a0}€",
+                "1\u{202f}500\u{202f}000\u{a0}€ ≤ budget ≤ 10\u{202f}000\u{202f}000\u{a0}€",
+                "budget > 10\u{202f}000\u{202f}000\u{a0}€",
+            ]
+        );
+        assert_eq!(t.benefits.len(), 5);
+        assert_eq!(
+            t.tiers[3].fee.note.as_ref().unwrap().fr,
+            "à définir au cas par cas en fonction du groupement"
+        );
+        let ruled = t.tiers[3].rule.as_ref().unwrap();
+        let kinds: Vec<_> = ruled
+            .kinds
+            .iter()
+            .map(|&k| t.kinds[k].id.as_str())
+            .collect();
+        assert_eq!(kinds, ["region", "departement", "metropole"]);
+        assert_eq!(ruled.network_strategy, Some(true));
+    }
+
+    #[test]
+    fn a_gap_is_named_with_its_interval() {
+        assert_eq!(
+            fixture!("gap").replace(['\u{202f}', '\u{a0}'], " "),
+            "gap: invalid tier table:\n  gap:48: tiers `small` and `medium` leave \
+             1 500 000 € ≤ budget < 1 600 000 € uncovered"
+        );
+    }
+
+    #[test]
+    fn an_overlap_is_named_with_its_interval() {
+        assert_eq!(
+            fixture!("overlap").replace(['\u{202f}', '\u{a0}'], " "),
+            "overlap: invalid tier table:\n  overlap:56: tiers `medium` and `large` both cover \
+             budget = 10 000 000 €"
+        );
+    }
+
+    #[test]
+    fn float_money_is_refused_with_the_reason_and_position() {
+        assert_eq!(
+            fixture!("float-money"),
+            "float-money:45:34: money cannot be a TOML float (1500000.0): a float is a binary \
+             fraction that cannot hold every cent exactly; write an integer (1_500_000) or a \
+             string (\"1500000.50\")"
+        );
+    }
+
+    #[test]
+    fn an_unknown_key_is_refused_by_name() {
+        assert_eq!(
+            fixture!("unknown-key"),
+            "unknown-key:54:42: unknown field `ammount`, expected one of `amount`, `basis`, `note`"
+        );
+    }
+
+    #[test]
+    fn broken_toml_gives_line_and_column() {
+        assert_eq!(
+            fixture!("broken"),
+            "broken:49:13: invalid basic string, expected `\"`"
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_and_clashing_names_are_refused() {
+        assert!(
+            fixture!("duplicate-id").contains("duplicate-id:56: tier id `medium` is used twice")
+        );
+        assert_eq!(
+            fixture!("alias-clash"),
+            "alias-clash: invalid tier table:\n  alias-clash:139: kinds `epci` and `public` both \
+             answer to `Communauté urbaine`"
+        );
+    }
+
+    #[test]
+    fn rules_must_name_existing_kinds_and_fees_must_be_positive() {
+        assert!(fixture!("unknown-rule-kind").contains(
+            "unknown-rule-kind:63: tier `network`: the rule names kind `metropol`, which is not a \
+             kind id of this table"
+        ));
+        assert!(
+            fixture!("zero-fee")
+                .contains("zero-fee:41: tier `small`: the fee must be positive, not 0")
+        );
+    }
+
+    #[test]
+    fn every_problem_is_listed_in_line_order() {
+        assert_eq!(
+            fixture!("many-problems").replace(['\u{202f}', '\u{a0}'], " "),
+            "many-problems: invalid tier table:\n\
+             \x20 many-problems:48: tiers `small` and `medium` leave 1 500 000 € ≤ budget < 1 600 000 € uncovered\n\
+             \x20 many-problems:48: no tier covers budget > 10 000 000 € (the highest tier, `medium`, stops there)\n\
+             \x20 many-problems:56: tier `large`: its budget bounds leave no budget in it\n\
+             \x20 many-problems:121: kind id `commune` is used twice"
+        );
+    }
+
+    #[test]
+    fn money_strings_must_be_plain_decimals() {
+        let text = BUILT_IN.replace("amount = 1_000,", "amount = \"1 000\",");
+        assert!(problems("t", &text).contains("`1 000` is not money as the table writes it"));
+        let text = BUILT_IN.replace("amount = 1_000,", "amount = -1_000,");
+        assert!(problems("t", &text).contains("money cannot be negative: -1000"));
+        let text = BUILT_IN.replace("amount = 1_000,", "amount = \"1000.001\",");
+        assert!(
+            problems("t", &text).contains("tier `small`: fee 1000.001 is more precise than a cent")
+        );
+    }
+
+    #[test]
+    fn a_table_must_start_at_zero_and_have_no_ceiling() {
+        let text = BUILT_IN.replace("at_least = 0, below", "at_least = 100, below");
+        assert!(
+            problems("t", &text)
+                .replace(['\u{202f}', '\u{a0}'], " ")
+                .contains("no tier covers budget < 100 € (the lowest tier, `small`, starts there)")
+        );
+        let text = BUILT_IN.replace(
+            "budget = { above = 10_000_000 }",
+            "budget = { above = 10_000_000, at_most = 20_000_000 }",
+        );
+        assert!(
+            problems("t", &text)
+                .replace(['\u{202f}', '\u{a0}'], " ")
+                .contains(
+                    "no tier covers budget > 20 000 000 € (the highest tier, `large`, stops there)"
+                )
+        );
     }
 }
