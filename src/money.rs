@@ -74,7 +74,9 @@ impl fmt::Display for AmountProblem {
                  between groups (2 300 000)",
             ),
             Misplaced(c) => write!(f, "`{c}` is out of place"),
-            TooManyDigits => f.write_str("it has more digits than an exact decimal holds (28)"),
+            TooManyDigits => {
+                f.write_str("it has more digits than an exact decimal holds (28 digits)")
+            }
             SubCent => f.write_str("it is more precise than a cent"),
             Ambiguous {
                 mark,

@@ -402,7 +402,7 @@ pub fn quote_json(table: &Table, quote: &Quote, name: Option<&str>, lang: Lang) 
         },
         "benefits": table.benefits.iter().map(|b| b.get(lang)).collect::<Vec<_>>(),
         "explanation": explain(table, quote, lang),
-        "warnings": quote.strategy_ignored.then(|| vec![strategy_ignored(table, quote, lang)]).unwrap_or_default(),
+        "warnings": Vec::from_iter(quote.strategy_ignored.then(|| strategy_ignored(table, quote, lang))),
         "table": {
             "title": table.title.get(lang),
             "year": table.year,

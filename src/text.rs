@@ -9,7 +9,7 @@ Régional », `conseil regional` and `CONSEIL-RÉGIONAL` are the same name.
 */
 
 use serde::Deserialize;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::decompose_canonical;
 
 /// The language of the output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -50,31 +50,33 @@ impl Text {
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.nfd() {
-        let piece: &str = match c {
-            // Combining marks: what is left of an accent after decomposition.
-            '\u{0300}'..='\u{036f}' => continue,
-            'œ' | 'Œ' => "oe",
-            'æ' | 'Æ' => "ae",
-            'ß' => "ss",
-            c if is_separator(c) => {
-                pending_space = !out.is_empty();
-                continue;
-            }
-            _ => {
-                if pending_space {
-                    out.push(' ');
-                    pending_space = false;
-                }
-                out.extend(c.to_lowercase());
-                continue;
-            }
-        };
+    let mut push = |c: char, out: &mut String| {
+        if is_separator(c) {
+            pending_space = !out.is_empty();
+            return;
+        }
         if pending_space {
             out.push(' ');
             pending_space = false;
         }
-        out.push_str(piece);
+        match c {
+            'œ' | 'Œ' => out.push_str("oe"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'ß' => out.push_str("ss"),
+            c => out.extend(c.to_lowercase()),
+        }
+    };
+    for c in s.chars() {
+        if c.is_ascii() {
+            push(c, &mut out);
+        } else {
+            // `é` decomposes into `e` and a combining accent, which goes.
+            decompose_canonical(c, |d| {
+                if !('\u{0300}'..='\u{036f}').contains(&d) {
+                    push(d, &mut out);
+                }
+            });
+        }
     }
     out
 }

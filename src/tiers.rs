@@ -398,12 +398,25 @@ impl<'de> Deserialize<'de> for Money {
 
 // ─── Loading and validation ──────────────────────────────────────────────────
 
+/// Byte offsets of the line starts of a text, to turn a TOML span into a line.
+struct Lines(Vec<usize>);
+
+impl Lines {
+    fn new(text: &str) -> Lines {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Lines(starts)
+    }
+
+    /// The 1-based line holding byte `offset`.
+    fn of(&self, offset: usize) -> usize {
+        self.0.partition_point(|&start| start <= offset)
+    }
+}
+
 fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    Lines::new(&text[..offset.min(text.len())]).0.len()
 }
 
 fn column_of(text: &str, offset: usize) -> usize {
@@ -483,6 +496,7 @@ pub struct UnknownKind {
 }
 
 fn build(raw: RawTable, text: &str, origin: &str, problems: &mut Vec<Problem>) -> Table {
+    let lines = Lines::new(text);
     let mut problem =
         |line: Option<usize>, message: String| problems.push(Problem { line, message });
     let currency = raw.table.currency;
@@ -491,7 +505,7 @@ fn build(raw: RawTable, text: &str, origin: &str, problems: &mut Vec<Problem>) -
     let mut kinds = Vec::new();
     let mut names: HashMap<String, usize> = HashMap::new();
     for spanned in raw.kind {
-        let line = line_of(text, spanned.span().start);
+        let line = lines.of(spanned.span().start);
         let k = spanned.into_inner();
         let index = kinds.len();
         if kinds.iter().any(|other: &Kind| other.id == k.id) {
@@ -529,7 +543,7 @@ fn build(raw: RawTable, text: &str, origin: &str, problems: &mut Vec<Problem>) -
     // Tiers.
     let mut tiers: Vec<Tier> = Vec::new();
     for spanned in raw.tier {
-        let line = line_of(text, spanned.span().start);
+        let line = lines.of(spanned.span().start);
         let t = spanned.into_inner();
         if tiers.iter().any(|other| other.id == t.id) {
             problem(Some(line), format!("tier id `{}` is used twice", t.id));
@@ -784,7 +798,7 @@ fn build(raw: RawTable, text: &str, origin: &str, problems: &mut Vec<Problem>) -
     // Examples.
     let mut examples = Vec::new();
     for spanned in raw.example {
-        let line = line_of(text, spanned.span().start);
+        let line = lines.of(spanned.span().start);
         let e = spanned.into_inner();
         let expect = match (e.tier, e.fee, e.error) {
             (Some(tier), Some(fee), None) => {

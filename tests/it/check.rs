@@ -1,0 +1,97 @@
+use crate::{data, dues, plain};
+
+#[test]
+fn the_built_in_table_checks_clean() {
+    dues().arg("check").assert().success().stdout(
+        "tiers-2022.toml (built in): valid — 4 tiers (3 by budget, 1 by rule), 7 kinds, 5 benefits; 11 examples pass\n",
+    );
+}
+
+#[test]
+fn the_repository_table_is_the_built_in_one() {
+    let path = format!("{}/tiers-2022.toml", env!("CARGO_MANIFEST_DIR"));
+    dues().args(["check", &path]).assert().success();
+    dues().args(["--tiers", &path, "check"]).assert().success();
+}
+
+/// Each kind of invalid table: the file, the line (and column where TOML gives
+/// one) and what is wrong, exit 2.
+#[test]
+fn every_kind_of_invalid_table_exits_2_naming_file_and_line() {
+    let cases = [
+        (
+            "gap",
+            "gap.toml:48: tiers `small` and `medium` leave 1 500 000 € ≤ budget < 1 600 000 € uncovered",
+        ),
+        (
+            "overlap",
+            "overlap.toml:56: tiers `medium` and `large` both cover budget = 10 000 000 €",
+        ),
+        (
+            "float-money",
+            "float-money.toml:45:34: money cannot be a TOML float (1500000.0)",
+        ),
+        (
+            "unknown-key",
+            "unknown-key.toml:54:42: unknown field `ammount`",
+        ),
+        (
+            "duplicate-id",
+            "duplicate-id.toml:56: tier id `medium` is used twice",
+        ),
+        ("broken", "broken.toml:49:13: invalid basic string"),
+        (
+            "unknown-rule-kind",
+            "unknown-rule-kind.toml:63: tier `network`: the rule names kind `metropol`",
+        ),
+        (
+            "alias-clash",
+            "alias-clash.toml:139: kinds `epci` and `public` both answer to `Communauté urbaine`",
+        ),
+        (
+            "zero-fee",
+            "zero-fee.toml:41: tier `small`: the fee must be positive, not 0",
+        ),
+        (
+            "failing-example",
+            "failing-example.toml:216: example (budget `1 500 000 €`, kind `commune`) expects tier `small` at 1 000, got tier `medium` at 2 500",
+        ),
+    ];
+    for (name, message) in cases {
+        let out = dues()
+            .args(["check", &data(&format!("tables/{name}.toml"))])
+            .assert()
+            .code(2)
+            .get_output()
+            .clone();
+        assert!(out.stdout.is_empty());
+        assert!(
+            plain(&out.stderr).contains(message),
+            "{name}: {}",
+            plain(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn check_lists_every_problem() {
+    let out = dues()
+        .args(["check", &data("tables/many-problems.toml")])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let stderr = plain(&out.stderr);
+    assert_eq!(stderr.lines().count(), 5, "{stderr}");
+}
+
+#[test]
+fn check_reads_stdin() {
+    let text = std::fs::read(data("tables/tiers-2023.toml")).unwrap();
+    dues()
+        .args(["check", "-"])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .stdout("<stdin>: valid — 4 tiers (3 by budget, 1 by rule), 7 kinds, 5 benefits; 2 examples pass\n");
+}

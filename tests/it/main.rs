@@ -1,0 +1,29 @@
+//! Integration tests: the real `dues` binary on real-looking input.
+//! One test binary with a module per command, to keep link time down.
+
+mod check;
+mod generated;
+mod properties;
+mod quote;
+mod tiers;
+
+use assert_cmd::Command;
+
+/// `dues` with a clean environment: no table override, no colour preference.
+pub fn dues() -> Command {
+    let mut cmd = Command::cargo_bin("dues").expect("the dues binary");
+    cmd.env_remove("DUES_TIERS").env_remove("NO_COLOR");
+    cmd
+}
+
+/// A fixture's path.
+pub fn data(path: &str) -> String {
+    format!("{}/tests/data/{path}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Output with the French typographic spaces (U+202F, U+00A0) made plain.
+pub fn plain(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec())
+        .expect("UTF-8 output")
+        .replace(['\u{202f}', '\u{a0}'], " ")
+}

@@ -1,0 +1,84 @@
+//! Property tests of the parsers and the classifier, on the built-in table.
+
+use std::str::FromStr;
+
+use dues::classify::{Org, classify, parse_strategy};
+use dues::money::{format_amount, parse_amount, plain};
+use dues::text::Lang;
+use dues::tiers::Table;
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+const EUR: [&str; 4] = ["€", "EUR", "euro", "euros"];
+
+/// Any amount in cents from 0 to 10^15 €.
+fn cents() -> impl Strategy<Value = Decimal> {
+    (0u64..=100_000_000_000_000_000).prop_map(|c| Decimal::new(c as i64, 2).normalize())
+}
+
+fn table() -> Table {
+    Table::built_in().unwrap()
+}
+
+proptest! {
+    #[test]
+    fn what_dues_prints_it_reads_back(amount in cents()) {
+        prop_assert_eq!(parse_amount(&plain(amount), &EUR), Ok(amount));
+        prop_assert_eq!(parse_amount(&format_amount(amount, Lang::Fr, "€"), &EUR), Ok(amount));
+        prop_assert_eq!(parse_amount(&amount.to_string(), &EUR), Ok(amount));
+    }
+
+    #[test]
+    fn french_grouping_with_any_space_reads_the_same(amount in cents(), sep in prop::sample::select(vec![" ", "\u{a0}", "\u{202f}"]), euro in any::<bool>()) {
+        let text = plain(amount).replace(' ', sep);
+        let text = if euro { format!("{text} €") } else { text };
+        prop_assert_eq!(parse_amount(&text, &EUR), Ok(amount));
+    }
+
+    #[test]
+    fn the_parser_never_panics(s in "\\PC{0,40}") {
+        let _ = parse_amount(&s, &EUR);
+        let _ = parse_strategy(&s);
+    }
+
+    #[test]
+    fn the_parser_never_panics_on_number_like_text(s in "[-+0-9 ,.\u{a0}\u{202f}€kKMdeE]{0,24}") {
+        if let Ok(d) = parse_amount(&s, &EUR) {
+            prop_assert!(d >= Decimal::ZERO);
+            prop_assert!(d.scale() <= 2);
+        }
+    }
+
+    #[test]
+    fn one_mark_then_three_digits_is_always_refused(int in 1u32..1000, frac in 0u32..1000, mark in prop::sample::select(vec![',', '.'])) {
+        let text = format!("{int}{mark}{frac:03}");
+        prop_assert!(parse_amount(&text, &EUR).is_err());
+    }
+
+    #[test]
+    fn suffixes_scale_exactly(int in 0u32..100_000, frac in 0u32..100) {
+        let k = parse_amount(&format!("{int},{frac:02} k€"), &EUR).unwrap();
+        let m = parse_amount(&format!("{int},{frac:02} M€"), &EUR).unwrap();
+        let base = Decimal::from_str(&format!("{int}.{frac:02}")).unwrap();
+        prop_assert_eq!(k, base * Decimal::from(1000));
+        prop_assert_eq!(m, base * Decimal::from(1_000_000));
+    }
+
+    #[test]
+    fn every_budget_falls_in_exactly_one_budget_tier(budget in cents()) {
+        let t = table();
+        let holders = t.tiers.iter().filter(|tier| tier.rule.is_none() && tier.budget.is_some_and(|b| b.contains(budget))).count();
+        prop_assert_eq!(holders, 1);
+    }
+
+    #[test]
+    fn the_fee_never_decreases_as_the_budget_grows(a in cents(), b in cents(), kind in 0usize..7, strategy in any::<bool>()) {
+        let t = table();
+        let (low, high) = if a <= b { (a, b) } else { (b, a) };
+        let fee = |budget| {
+            let q = classify(&t, Org { kind, budget, strategy: Some(strategy) }).unwrap();
+            t.tiers[q.tier].fee.amount
+        };
+        prop_assert!(fee(low) <= fee(high), "{} at {} > {} at {}", fee(low), low, fee(high), high);
+    }
+}

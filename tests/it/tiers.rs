@@ -1,0 +1,61 @@
+use serde_json::Value;
+
+use crate::{dues, plain};
+
+#[test]
+fn tiers_prints_the_leaflet() {
+    let out = dues()
+        .arg("tiers")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = plain(&out);
+    assert!(text.starts_with(
+        "Adhésion 2022 — La 27e Région, dépliant « Adhésion 2022 »\n\n\
+         Tranche  Condition                                                         Cotisation\n\
+         small    budget < 1 500 000 €                                              1 000 €\n\
+         medium   1 500 000 € ≤ budget ≤ 10 000 000 €                               2 500 €\n\
+         large    budget > 10 000 000 €                                             5 000 €\n\
+         network  Région, Département, Métropole avec une stratégie d'entraînement  à partir de 8 000 € — à définir au cas par cas en fonction du groupement\n\n\
+         L'adhésion à la 27e Région donne droit à :\n\
+         • La possibilité de participer aux programmes de recherche-action ;\n"
+    ), "{text}");
+}
+
+#[test]
+fn tiers_json_holds_bounds_with_their_inclusivity() {
+    let out = dues()
+        .args(["tiers", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["year"], 2022);
+    assert_eq!(v["currency"], "EUR");
+    let tiers = v["tiers"].as_array().unwrap();
+    assert_eq!(tiers.len(), 4);
+    assert_eq!(
+        tiers[0]["budget"],
+        serde_json::json!({"min": "0", "min_inclusive": true, "max": "1500000", "max_inclusive": false})
+    );
+    assert_eq!(
+        tiers[1]["budget"],
+        serde_json::json!({"min": "1500000", "min_inclusive": true, "max": "10000000", "max_inclusive": true})
+    );
+    assert_eq!(
+        tiers[2]["budget"],
+        serde_json::json!({"min": "10000000", "min_inclusive": false, "max": null, "max_inclusive": null})
+    );
+    assert_eq!(tiers[3]["budget"], Value::Null);
+    assert_eq!(
+        tiers[3]["rule"],
+        serde_json::json!({"kinds": ["region", "departement", "metropole"], "network_strategy": true})
+    );
+    assert_eq!(tiers[3]["fee"]["basis"], "minimum");
+    assert_eq!(v["kinds"].as_array().unwrap().len(), 7);
+    assert_eq!(v["benefits"].as_array().unwrap().len(), 5);
+}
