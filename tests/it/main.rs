@@ -5,6 +5,7 @@ mod check;
 mod generated;
 mod properties;
 mod quote;
+mod readme;
 mod tiers;
 
 use assert_cmd::Command;
