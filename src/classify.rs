@@ -48,12 +48,22 @@ pub struct Quote {
     pub org: Org,
     /// Index into [`Table::tiers`].
     pub tier: usize,
-    /// Why, step by step, in table order.
-    pub steps: Vec<Step>,
     /// The next budget tier up, if the quote is by budget and there is one.
     pub next: Option<Next>,
     /// The answer `yes` was given but changes nothing for this kind.
     pub strategy_ignored: bool,
+}
+
+impl Quote {
+    /// Why, step by step, in table order (worked out again on demand, so that
+    /// a batch pays nothing for explanations it does not print).
+    pub fn steps(&self, table: &Table) -> Vec<Step> {
+        let mut steps = Vec::new();
+        decide(table, self.org, self.org.strategy.unwrap_or(false), |s| {
+            steps.push(s)
+        });
+        steps
+    }
 }
 
 /// One step of the reasoning.
@@ -163,8 +173,8 @@ pub fn quote(table: &Table, request: Request) -> Result<Quote, QuoteError> {
 
 /// Classifies a parsed organisation.
 pub fn classify(table: &Table, org: Org) -> Result<Quote, QuoteError> {
-    let yes = decide(table, org, true);
-    let no = decide(table, org, false);
+    let yes = decide(table, org, true, |_| {});
+    let no = decide(table, org, false, |_| {});
     let indifferent = yes.tier == no.tier;
     match org.strategy {
         Some(true) => Ok(Quote {
@@ -180,55 +190,50 @@ pub fn classify(table: &Table, org: Org) -> Result<Quote, QuoteError> {
     }
 }
 
-/// Classifies as if the strategy answer were `strategy`; `org.strategy` is kept
-/// as given, for the record.
-fn decide(table: &Table, org: Org, strategy: bool) -> Quote {
-    let mut steps = Vec::new();
+/// Classifies as if the strategy answer were `strategy`, telling `step` each
+/// step of the reasoning; `org.strategy` is kept as given, for the record.
+fn decide(table: &Table, org: Org, strategy: bool, mut step: impl FnMut(Step)) -> Quote {
     let mut ruled = None;
     for (i, tier) in table.tiers.iter().enumerate() {
         let Some(rule) = &tier.rule else { continue };
-        let step = if !rule.kinds.contains(&org.kind) {
-            Step::KindNotEligible { tier: i }
+        if !rule.kinds.contains(&org.kind) {
+            step(Step::KindNotEligible { tier: i });
         } else if rule
             .network_strategy
             .is_some_and(|wanted| wanted != strategy)
         {
-            Step::StrategyMismatch { tier: i }
+            step(Step::StrategyMismatch { tier: i });
         } else if tier.budget.is_some_and(|b| !b.contains(org.budget)) {
-            Step::RuleBudgetOutside { tier: i }
+            step(Step::RuleBudgetOutside { tier: i });
         } else if ruled.is_none() {
-            ruled = Some(i);
-            Step::RuleApplies { tier: i }
-        } else {
             // Validation forbids two rule tiers claiming one organisation.
-            continue;
-        };
-        steps.push(step);
+            ruled = Some(i);
+            step(Step::RuleApplies { tier: i });
+        }
     }
-    let by_budget = table
-        .tiers
-        .iter()
-        .position(|t| t.rule.is_none() && t.budget.is_some_and(|b| b.contains(org.budget)))
-        .expect("a validated table covers every budget from 0 upwards");
+    let mut by_budget = None;
     for (i, tier) in table.tiers.iter().enumerate() {
         if tier.rule.is_some() {
             continue;
         }
-        steps.push(match (i == by_budget, ruled) {
+        let inside = tier.budget.is_some_and(|b| b.contains(org.budget));
+        if inside && by_budget.is_none() {
+            by_budget = Some(i);
+        }
+        step(match (inside, ruled) {
             (true, Some(_)) => Step::BudgetNotUsed { tier: i },
             (true, None) => Step::BudgetIn { tier: i },
             (false, _) => Step::BudgetOut { tier: i },
         });
     }
-    let next = match ruled {
-        Some(_) => None,
-        None => next_tier(table, org.budget),
-    };
+    let by_budget = by_budget.expect("a validated table covers every budget from 0 upwards");
     Quote {
         org,
         tier: ruled.unwrap_or(by_budget),
-        steps,
-        next,
+        next: match ruled {
+            Some(_) => None,
+            None => next_tier(table, org.budget),
+        },
         strategy_ignored: false,
     }
 }

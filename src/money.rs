@@ -136,10 +136,7 @@ pub fn parse_amount<S: AsRef<str>>(input: &str, currency: &[S]) -> Result<Decima
     if s.is_empty() {
         return Err(fail(AmountProblem::Empty));
     }
-    let mut markers: Vec<&str> = currency.iter().map(AsRef::as_ref).collect();
-    markers.sort_by_key(|m| std::cmp::Reverse(m.len()));
-
-    let before = strip_prefix_ci(s, &markers);
+    let before = longest(currency, |m| strip_prefix_ci(s, &[m]));
     if let Some(rest) = before {
         s = trim(rest);
     }
@@ -150,7 +147,7 @@ pub fn parse_amount<S: AsRef<str>>(input: &str, currency: &[S]) -> Result<Decima
         return Err(fail(AmountProblem::Signed));
     }
     let mut after = false;
-    if let Some(rest) = strip_suffix_ci(s, &markers) {
+    if let Some(rest) = longest(currency, |m| strip_suffix_ci(s, &[m])) {
         if before.is_some() {
             return Err(fail(AmountProblem::CurrencyTwice));
         }
@@ -199,6 +196,18 @@ pub fn parse_amount<S: AsRef<str>>(input: &str, currency: &[S]) -> Result<Decima
         return Err(fail(AmountProblem::SubCent));
     }
     Ok(amount)
+}
+
+/// The shortest remainder left by stripping any one marker: the longest marker
+/// wins, so that `euros` is not read as `euro` followed by `s`.
+fn longest<'a, S: AsRef<str>>(
+    markers: &[S],
+    strip: impl Fn(&str) -> Option<&'a str>,
+) -> Option<&'a str> {
+    markers
+        .iter()
+        .filter_map(|m| strip(m.as_ref()))
+        .min_by_key(|rest| rest.len())
 }
 
 /// Why a value with no recognisable number shape was refused.
@@ -264,8 +273,8 @@ fn parse_number(s: &str) -> Result<Decimal, AmountProblem> {
                 let int_digits = digits_of(int, has_spaces.then_some(' '))?;
                 return Err(AmountProblem::Ambiguous {
                     mark,
-                    thousands: exact(&format!("{int_digits}{frac}"), "")?,
-                    decimal: exact(&int_digits, frac)?,
+                    thousands: exact(accumulate(int_digits, frac)?, "")?,
+                    decimal: exact(int_digits, frac)?,
                 });
             }
             (int, frac, has_spaces.then_some(' '))
@@ -291,20 +300,19 @@ fn parse_number(s: &str) -> Result<Decimal, AmountProblem> {
     if frac_part.contains(|c: char| !c.is_ascii_digit()) {
         return Err(AmountProblem::Grouping);
     }
-    let int_digits = digits_of(int_part, group_mark)?;
-    exact(&int_digits, frac_part)
+    exact(digits_of(int_part, group_mark)?, frac_part)
 }
 
 fn c_is_sign(c: char) -> bool {
     matches!(c, '-' | '+' | '−' | '–')
 }
 
-/// The digits of an integer part, checking that `group` (if any) separates
-/// groups of three after a first group of one to three digits.
-fn digits_of(int: &str, group: Option<char>) -> Result<String, AmountProblem> {
+/// Checks that `group` (if any) separates groups of three digits after a
+/// first group of one to three, and returns the digits' mantissa so far.
+fn digits_of(int: &str, group: Option<char>) -> Result<u128, AmountProblem> {
     let Some(group) = group else {
-        return if int.chars().all(|c| c.is_ascii_digit()) && !int.is_empty() {
-            Ok(int.to_string())
+        return if !int.is_empty() && int.bytes().all(|b| b.is_ascii_digit()) {
+            accumulate(0, int)
         } else {
             Err(AmountProblem::Grouping)
         };
@@ -316,31 +324,39 @@ fn digits_of(int: &str, group: Option<char>) -> Result<String, AmountProblem> {
             c == group
         }
     };
-    let mut digits = String::with_capacity(int.len());
+    let mut mantissa = 0;
     for (i, g) in int.split(is_group_mark).enumerate() {
         let ok_len = if i == 0 {
             (1..=3).contains(&g.len())
         } else {
             g.len() == 3
         };
-        if !ok_len || !g.chars().all(|c| c.is_ascii_digit()) {
+        if !ok_len || !g.bytes().all(|b| b.is_ascii_digit()) {
             return Err(AmountProblem::Grouping);
         }
-        digits.push_str(g);
+        mantissa = accumulate(mantissa, g)?;
     }
-    Ok(digits)
+    Ok(mantissa)
 }
 
-/// The exact decimal `int.frac`, refusing rather than rounding.
-fn exact(int: &str, frac: &str) -> Result<Decimal, AmountProblem> {
-    let int = int.trim_start_matches('0');
-    let int = if int.is_empty() { "0" } else { int };
-    let text = if frac.is_empty() {
-        int.to_string()
-    } else {
-        format!("{int}.{frac}")
-    };
-    Decimal::from_str_exact(&text).map_err(|_| AmountProblem::TooManyDigits)
+/// Appends ASCII digits to a mantissa, refusing what a decimal cannot hold.
+fn accumulate(mut mantissa: u128, digits: &str) -> Result<u128, AmountProblem> {
+    const LIMIT: u128 = (1 << 96) - 1;
+    for b in digits.bytes() {
+        mantissa = mantissa * 10 + u128::from(b - b'0');
+        if mantissa > LIMIT {
+            return Err(AmountProblem::TooManyDigits);
+        }
+    }
+    Ok(mantissa)
+}
+
+/// The exact decimal of an integer-part mantissa followed by `frac` digits.
+fn exact(int: u128, frac: &str) -> Result<Decimal, AmountProblem> {
+    let mantissa = accumulate(int, frac)?;
+    let scale = u32::try_from(frac.len()).map_err(|_| AmountProblem::TooManyDigits)?;
+    Decimal::try_from_i128_with_scale(mantissa as i128, scale)
+        .map_err(|_| AmountProblem::TooManyDigits)
 }
 
 /// An amount for a person to read: `2 500 €` (U+202F between groups, U+00A0

@@ -99,7 +99,7 @@ pub fn explain(table: &Table, quote: &Quote, lang: Lang) -> Vec<String> {
     };
     let colon = lang.pick(" : ", ": ");
     let mut lines: Vec<String> = quote
-        .steps
+        .steps(table)
         .iter()
         .map(|step| match *step {
             Step::RuleApplies { tier } => format!(
