@@ -48,8 +48,6 @@ pub struct Quote {
     pub org: Org,
     /// Index into [`Table::tiers`].
     pub tier: usize,
-    /// The next budget tier up, if the quote is by budget and there is one.
-    pub next: Option<Next>,
     /// The answer `yes` was given but changes nothing for this kind.
     pub strategy_ignored: bool,
 }
@@ -59,10 +57,18 @@ impl Quote {
     /// a batch pays nothing for explanations it does not print).
     pub fn steps(&self, table: &Table) -> Vec<Step> {
         let mut steps = Vec::new();
-        decide(table, self.org, self.org.strategy.unwrap_or(false), |s| {
-            steps.push(s)
-        });
+        let by_budget = budget_tier(table, self.org.budget);
+        let strategy = self.org.strategy.unwrap_or(false);
+        decide(table, self.org, strategy, by_budget, |s| steps.push(s));
         steps
+    }
+
+    /// The next budget tier up, if the quote is by budget and there is one.
+    pub fn next(&self, table: &Table) -> Option<Next> {
+        match table.tiers[self.tier].rule {
+            Some(_) => None,
+            None => next_tier(table, self.org.budget),
+        }
     }
 }
 
@@ -143,6 +149,13 @@ pub const STRATEGY_WORDS: &str = "yes/no, oui/non, true/false, 1/0, y/n, o/n";
 /// Reads a yes/no answer, in French or English, ignoring case and accents.
 /// An empty answer is no answer: `Ok(None)`.
 pub fn parse_strategy(value: &str) -> Result<Option<bool>, StrategyError> {
+    // The usual answers need no folding (a batch meets them on every row).
+    let plain = value.trim();
+    for (word, answer) in [("oui", true), ("non", false), ("yes", true), ("no", false)] {
+        if plain.eq_ignore_ascii_case(word) {
+            return Ok(Some(answer));
+        }
+    }
     match fold(value).as_str() {
         "" => Ok(None),
         "yes" | "y" | "oui" | "o" | "true" | "vrai" | "1" => Ok(Some(true)),
@@ -155,8 +168,17 @@ pub fn parse_strategy(value: &str) -> Result<Option<bool>, StrategyError> {
 
 /// Parses a request and classifies it.
 pub fn quote(table: &Table, request: Request) -> Result<Quote, QuoteError> {
+    quote_with(table, request, |name| table.kind(name))
+}
+
+/// [`quote`], with the kind looked up by `kind` (a batch caches the look-up).
+pub fn quote_with(
+    table: &Table,
+    request: Request,
+    kind: impl FnOnce(&str) -> Result<usize, UnknownKind>,
+) -> Result<Quote, QuoteError> {
     let budget = parse_amount(request.budget, &table.currency.accepted)?;
-    let kind = table.kind(request.kind)?;
+    let kind = kind(request.kind)?;
     let strategy = match request.strategy {
         Some(s) => parse_strategy(s)?,
         None => None,
@@ -173,8 +195,9 @@ pub fn quote(table: &Table, request: Request) -> Result<Quote, QuoteError> {
 
 /// Classifies a parsed organisation.
 pub fn classify(table: &Table, org: Org) -> Result<Quote, QuoteError> {
-    let yes = decide(table, org, true, |_| {});
-    let no = decide(table, org, false, |_| {});
+    let by_budget = budget_tier(table, org.budget);
+    let yes = decide(table, org, true, by_budget, |_| {});
+    let no = decide(table, org, false, by_budget, |_| {});
     let indifferent = yes.tier == no.tier;
     match org.strategy {
         Some(true) => Ok(Quote {
@@ -190,9 +213,25 @@ pub fn classify(table: &Table, org: Org) -> Result<Quote, QuoteError> {
     }
 }
 
-/// Classifies as if the strategy answer were `strategy`, telling `step` each
-/// step of the reasoning; `org.strategy` is kept as given, for the record.
-fn decide(table: &Table, org: Org, strategy: bool, mut step: impl FnMut(Step)) -> Quote {
+/// The one budget tier (no rule) whose bounds hold the budget.
+fn budget_tier(table: &Table, budget: Decimal) -> usize {
+    table
+        .tiers
+        .iter()
+        .position(|t| t.rule.is_none() && t.budget.is_some_and(|b| b.contains(budget)))
+        .expect("a validated table covers every budget from 0 upwards")
+}
+
+/// Classifies as if the strategy answer were `strategy`, `by_budget` being the
+/// budget tier, telling `step` each step of the reasoning; `org.strategy` is
+/// kept as given, for the record.
+fn decide(
+    table: &Table,
+    org: Org,
+    strategy: bool,
+    by_budget: usize,
+    mut step: impl FnMut(Step),
+) -> Quote {
     let mut ruled = None;
     for (i, tier) in table.tiers.iter().enumerate() {
         let Some(rule) = &tier.rule else { continue };
@@ -211,29 +250,19 @@ fn decide(table: &Table, org: Org, strategy: bool, mut step: impl FnMut(Step)) -
             step(Step::RuleApplies { tier: i });
         }
     }
-    let mut by_budget = None;
     for (i, tier) in table.tiers.iter().enumerate() {
         if tier.rule.is_some() {
             continue;
         }
-        let inside = tier.budget.is_some_and(|b| b.contains(org.budget));
-        if inside && by_budget.is_none() {
-            by_budget = Some(i);
-        }
-        step(match (inside, ruled) {
+        step(match (i == by_budget, ruled) {
             (true, Some(_)) => Step::BudgetNotUsed { tier: i },
             (true, None) => Step::BudgetIn { tier: i },
             (false, _) => Step::BudgetOut { tier: i },
         });
     }
-    let by_budget = by_budget.expect("a validated table covers every budget from 0 upwards");
     Quote {
         org,
         tier: ruled.unwrap_or(by_budget),
-        next: match ruled {
-            Some(_) => None,
-            None => next_tier(table, org.budget),
-        },
         strategy_ignored: false,
     }
 }
@@ -431,21 +460,14 @@ mod tests {
 
     #[test]
     fn an_unknown_kind_lists_the_accepted_ones() {
-        let message = table().kind("Mairie de quartier").unwrap_err().to_string();
-        assert!(message.starts_with(
-            "unknown kind `Mairie de quartier`; accepted (case, accents and apostrophes do not \
-             matter): region (Région, Conseil régional, "
-        ));
-        for id in [
-            "departement (",
-            "metropole (",
-            "commune (",
-            "epci (",
-            "public (",
-            "private (",
-        ] {
-            assert!(message.contains(id), "{id} missing from {message}");
-        }
+        assert_eq!(
+            table().kind("Mairie de quartier").unwrap_err().to_string(),
+            "unknown kind `Mairie de quartier`; accepted: region (Région), departement \
+             (Département), metropole (Métropole), commune (Commune), epci (EPCI \
+             (intercommunalité)), public (Autre organisme public), private (Organisme privé \
+             (association, fondation, entreprise)), or an alias of one (`dues tiers --format \
+             json` lists them; case, accents and apostrophes do not matter)"
+        );
     }
 
     #[test]
@@ -461,7 +483,7 @@ mod tests {
                 },
             )
             .unwrap()
-            .next
+            .next(&t)
         };
         let next = q("1 499 999,99").unwrap();
         assert_eq!(t.tiers[next.tier].id, "medium");

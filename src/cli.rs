@@ -30,6 +30,21 @@ Examples:
   dues quote --budget \"1,2 Md€\" --kind \"Conseil régional\" --network-strategy oui
   dues quote --budget 12000000 --kind departement --network-strategy no --format json";
 
+const BATCH_EXAMPLES: &str = "\
+Reads French Excel exports as they are: `;` or `,` or tab, Windows-1252 or UTF-8
+(with or without BOM), CRLF or LF, budgets such as `1 500 000,00 €`. Columns are
+found by header (nom/name, type/kind, budget annuel (€)/budget, stratégie
+d'entraînement/network_strategy). Every row is written back, in order, with its
+fields untouched, plus tier, fee, fee_basis and error, in the input's dialect.
+
+Exit codes: 0 every row priced; 1 some row in error (or --strict stopped);
+2 the batch could not start (usage, table, unreadable input, missing column).
+
+Examples:
+  dues batch prospects.csv -o prospects-chiffres.csv --summary
+  dues batch --format jsonl < prospects.csv
+  dues batch export.csv --budget-column \"Budget 2022\" --kind-column Statut";
+
 /// Quote the membership dues of La 27e Région.
 ///
 /// Reads the tier table of the « Adhésion 2022 » leaflet (built in, or another
@@ -62,6 +77,9 @@ pub enum Command {
     /// Quote the dues of one organisation.
     #[command(after_help = QUOTE_EXAMPLES)]
     Quote(QuoteArgs),
+    /// Price a CSV of prospects: every row back, in order, with its dues.
+    #[command(after_help = BATCH_EXAMPLES)]
+    Batch(BatchArgs),
     /// Show the whole tier table: each tier's condition, its fee, and the benefits.
     Tiers {
         #[arg(long, value_enum, default_value_t = TiersFormat::Table)]
@@ -107,6 +125,72 @@ pub struct QuoteArgs {
     /// Show which rule applied and which did not, with the numbers.
     #[arg(long)]
     pub explain: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// The CSV to price (`-` or absent: stdin).
+    pub input: Option<PathBuf>,
+    /// Write to FILE instead of stdout: a temporary file in the same folder,
+    /// renamed when complete, so a failure never leaves half a file.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// `csv`: the input's own dialect; `jsonl`: one JSON object per row.
+    #[arg(long, value_enum, default_value_t = BatchFormat::Csv)]
+    pub format: BatchFormat,
+    /// Field delimiter: auto, `,`, `;`, tab or `|` (auto: the one that splits
+    /// the first lines most consistently; tab for a .tsv file).
+    #[arg(long, default_value = "auto", value_parser = parse_delimiter, value_name = "auto|,|;|tab|'|'")]
+    pub delimiter: Delimiter,
+    /// Text encoding (auto: strict UTF-8, else Windows-1252).
+    #[arg(long, value_enum, default_value_t = EncodingArg::Auto)]
+    pub encoding: EncodingArg,
+    /// Header of the name column (default: found by name).
+    #[arg(long, value_name = "HEADER")]
+    pub name_column: Option<String>,
+    /// Header of the kind column.
+    #[arg(long, value_name = "HEADER")]
+    pub kind_column: Option<String>,
+    /// Header of the budget column.
+    #[arg(long, value_name = "HEADER")]
+    pub budget_column: Option<String>,
+    /// Header of the network-strategy column.
+    #[arg(long, value_name = "HEADER")]
+    pub strategy_column: Option<String>,
+    /// Stop at the first bad row (exit 1), writing nothing to -o.
+    #[arg(long)]
+    pub strict: bool,
+    /// Print rows and dues per tier, and the total, on stderr.
+    #[arg(long)]
+    pub summary: bool,
+}
+
+/// A delimiter, or `None` for auto.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Delimiter(pub Option<u8>);
+
+fn parse_delimiter(value: &str) -> Result<Delimiter, String> {
+    match value {
+        "auto" => Ok(Delimiter(None)),
+        "," | ";" | "|" => Ok(Delimiter(Some(value.as_bytes()[0]))),
+        "tab" | "\t" => Ok(Delimiter(Some(b'\t'))),
+        _ => Err("expected auto, `,`, `;`, tab or `|`".to_string()),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BatchFormat {
+    Csv,
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EncodingArg {
+    Auto,
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    #[value(name = "windows-1252", alias = "cp1252", alias = "latin1")]
+    Windows1252,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -8,6 +8,7 @@ organisation to a quote and its explanation ([`classify`]), and every output
 format lives in [`render`]. Nothing here prints, except the binary.
 */
 
+pub mod batch;
 pub mod classify;
 pub mod examples;
 pub mod money;

@@ -11,7 +11,11 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{CommandFactory, Parser};
 
-use cli::{Cli, ColorArg, Command, LangArg, QuoteArgs, QuoteFormat, TiersFormat};
+use cli::{
+    BatchArgs, BatchFormat, Cli, ColorArg, Command, EncodingArg, LangArg, QuoteArgs, QuoteFormat,
+    TiersFormat,
+};
+use dues::batch::{self, BatchError, Encoding, Format, Options};
 use dues::classify::{QuoteError, Request, quote};
 use dues::render::{self, InputEcho, Style};
 use dues::text::Lang;
@@ -62,6 +66,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let tiers = cli.global.tiers.as_deref();
     match cli.command {
         Command::Quote(args) => quote_command(&load_table(tiers)?, &args, lang, style),
+        Command::Batch(args) => batch_command(&load_table(tiers)?, args, lang, cli.global.color),
         Command::Tiers { format } => {
             let table = load_table(tiers)?;
             match format {
@@ -164,6 +169,171 @@ fn quote_command(table: &Table, args: &QuoteArgs, lang: Lang, style: Style) -> R
             .into())
         }
     }
+}
+
+fn batch_command(table: &Table, args: BatchArgs, lang: Lang, color: ColorArg) -> Result<ExitCode> {
+    let options = Options {
+        delimiter: args.delimiter.0,
+        encoding: match args.encoding {
+            EncodingArg::Auto => None,
+            EncodingArg::Utf8 => Some(Encoding::Utf8),
+            EncodingArg::Windows1252 => Some(Encoding::Windows1252),
+        },
+        name_column: args.name_column,
+        kind_column: args.kind_column,
+        budget_column: args.budget_column,
+        strategy_column: args.strategy_column,
+        format: match args.format {
+            BatchFormat::Csv => Format::Csv,
+            BatchFormat::Jsonl => Format::Jsonl,
+        },
+        strict: args.strict,
+        lang,
+    };
+    let input_path = args.input.filter(|p| p != Path::new("-"));
+    let origin = input_path
+        .as_ref()
+        .map_or_else(|| "<stdin>".to_string(), |p| p.display().to_string());
+    let mut source: Box<dyn Read> = match &input_path {
+        Some(path) => {
+            Box::new(fs::File::open(path).with_context(|| format!("cannot read {origin}"))?)
+        }
+        None => Box::new(io::stdin().lock()),
+    };
+    let mut sample = Vec::new();
+    source
+        .by_ref()
+        .take(batch::SNIFF_BYTES as u64)
+        .read_to_end(&mut sample)
+        .with_context(|| format!("cannot read {origin}"))?;
+    let at_eof = sample.len() < batch::SNIFF_BYTES;
+    let tsv = input_path
+        .as_ref()
+        .and_then(|p| p.extension())
+        .is_some_and(|e| e.eq_ignore_ascii_case("tsv"));
+    // A file can be read to its end to settle the encoding; stdin cannot be
+    // read twice, so its first MiB decides.
+    let rest_is_utf8 = || match &input_path {
+        Some(path) => batch::is_utf8(fs::File::open(path)?),
+        None => Ok(true),
+    };
+    let dialect = batch::sniff(&sample, at_eof, &options, tsv, rest_is_utf8)
+        .with_context(|| origin.clone())?;
+    let skip = if dialect.bom { 3 } else { 0 };
+    let input = io::Cursor::new(sample).chain(source);
+    let mut input = input;
+    io::copy(&mut input.by_ref().take(skip), &mut io::sink())?;
+
+    let progress_shown = std::cell::Cell::new(false);
+    let started = std::time::Instant::now();
+    let progress = |rows: u64| {
+        if io::stderr().is_terminal() && started.elapsed().as_secs() >= 1 {
+            eprint!("\rdues batch: {rows} rows…");
+            progress_shown.set(true);
+        }
+    };
+    let outcome = match &args.output {
+        Some(out_path) => {
+            refuse_same_file(input_path.as_deref(), out_path)?;
+            let dir = out_path
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            let mut temp = tempfile::NamedTempFile::new_in(dir)
+                .with_context(|| format!("cannot write in {}", dir.display()))?;
+            let summary = batch::run(
+                table,
+                dialect,
+                input,
+                temp.as_file_mut(),
+                &options,
+                progress,
+            );
+            if summary.is_ok() {
+                temp.persist(out_path)
+                    .with_context(|| format!("cannot write {}", out_path.display()))?;
+            }
+            summary
+        }
+        None => batch::run(
+            table,
+            dialect,
+            input,
+            io::stdout().lock(),
+            &options,
+            progress,
+        ),
+    };
+    if progress_shown.get() {
+        eprint!("\r\x1b[K");
+    }
+    let summary = match outcome {
+        Ok(summary) => summary,
+        Err(e) if is_broken_pipe_batch(&e) => return Ok(ExitCode::SUCCESS),
+        Err(BatchError::Strict(message)) => {
+            return Err(
+                Unquotable(format!("{origin}: {message} (--strict: stopped there)")).into(),
+            );
+        }
+        Err(e) => return Err(anyhow::Error::new(e).context(origin)),
+    };
+    let terminal = io::stderr().is_terminal();
+    eprintln!("{}", render::batch_line(table, &summary, lang));
+    if args.summary {
+        let style = Style {
+            terminal,
+            color: match color {
+                ColorArg::Always => true,
+                ColorArg::Never => false,
+                ColorArg::Auto => {
+                    terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                }
+            },
+        };
+        eprintln!("{}", render::batch_summary(table, &summary, lang, style));
+    }
+    Ok(if summary.errors == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn is_broken_pipe_batch(err: &BatchError) -> bool {
+    let io = match err {
+        BatchError::Io(e) => Some(e),
+        BatchError::Csv(e) => match e.kind() {
+            csv::ErrorKind::Io(e) => Some(e),
+            _ => None,
+        },
+        _ => None,
+    };
+    io.is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+}
+
+/// `-o` must not overwrite the input it is reading.
+fn refuse_same_file(input: Option<&Path>, output: &Path) -> Result<()> {
+    let (Some(input), Ok(out_meta)) = (input, fs::metadata(output)) else {
+        return Ok(());
+    };
+    let in_meta = fs::metadata(input)?;
+    #[cfg(unix)]
+    let same = {
+        use std::os::unix::fs::MetadataExt;
+        in_meta.dev() == out_meta.dev() && in_meta.ino() == out_meta.ino()
+    };
+    #[cfg(not(unix))]
+    let same = {
+        let _ = (in_meta, out_meta);
+        fs::canonicalize(input)? == fs::canonicalize(output)?
+    };
+    if same {
+        anyhow::bail!(
+            "-o {} is the input file; write the priced rows to another file",
+            output.display()
+        );
+    }
+    Ok(())
 }
 
 fn check_command(path: Option<&Path>) -> Result<ExitCode> {

@@ -132,11 +132,24 @@ pub fn parse_amount<S: AsRef<str>>(input: &str, currency: &[S]) -> Result<Decima
         value: input.to_string(),
         problem,
     };
+    // Machine-written budgets are plain digits: read them straight away.
+    if (1..=19).contains(&input.len()) && input.bytes().all(|b| b.is_ascii_digit()) {
+        let value: u64 = input.bytes().fold(0, |v, b| v * 10 + u64::from(b - b'0'));
+        return Ok(Decimal::from(value));
+    }
     let mut s = trim(input);
     if s.is_empty() {
         return Err(fail(AmountProblem::Empty));
     }
-    let before = longest(currency, |m| strip_prefix_ci(s, &[m]));
+    // Markers and multipliers are never digits: a value that starts (ends)
+    // with a digit has none before (after), which spares most rows of a batch.
+    let digit_first = s.starts_with(|c: char| c.is_ascii_digit());
+    let digit_last = s.ends_with(|c: char| c.is_ascii_digit());
+    let before = if digit_first {
+        None
+    } else {
+        longest(currency, |m| strip_prefix_ci(s, &[m]))
+    };
     if let Some(rest) = before {
         s = trim(rest);
     }
@@ -147,7 +160,12 @@ pub fn parse_amount<S: AsRef<str>>(input: &str, currency: &[S]) -> Result<Decima
         return Err(fail(AmountProblem::Signed));
     }
     let mut after = false;
-    if let Some(rest) = longest(currency, |m| strip_suffix_ci(s, &[m])) {
+    let suffix = if digit_last {
+        None
+    } else {
+        longest(currency, |m| strip_suffix_ci(s, &[m]))
+    };
+    if let Some(rest) = suffix {
         if before.is_some() {
             return Err(fail(AmountProblem::CurrencyTwice));
         }
@@ -160,7 +178,12 @@ pub fn parse_amount<S: AsRef<str>>(input: &str, currency: &[S]) -> Result<Decima
         s = trim(rest);
         needs_multiplier = true;
     }
-    let (core, multiplier) = MULTIPLIERS
+    let multipliers = if digit_last {
+        &MULTIPLIERS[MULTIPLIERS.len() - 1..]
+    } else {
+        &MULTIPLIERS[..]
+    };
+    let (core, multiplier) = multipliers
         .iter()
         .find_map(|&(word, factor)| {
             let rest = strip_suffix_ci(s, &[word])?;
@@ -187,11 +210,15 @@ pub fn parse_amount<S: AsRef<str>>(input: &str, currency: &[S]) -> Result<Decima
         },
         other => other,
     });
-    let amount = number
-        .map_err(fail)?
-        .checked_mul(multiplier)
-        .ok_or_else(|| fail(AmountProblem::TooManyDigits))?
-        .normalize();
+    let number = number.map_err(fail)?;
+    let amount = if multiplier == Decimal::ONE {
+        number
+    } else {
+        number
+            .checked_mul(multiplier)
+            .ok_or_else(|| fail(AmountProblem::TooManyDigits))?
+    }
+    .normalize();
     if amount.scale() > 2 {
         return Err(fail(AmountProblem::SubCent));
     }
@@ -260,9 +287,16 @@ fn parse_number(s: &str) -> Result<Decimal, AmountProblem> {
         let bad = s.chars().find(|c| !c.is_ascii_digit()).unwrap_or(' ');
         return Err(AmountProblem::Misplaced(bad));
     }
-    let commas = s.matches(',').count();
-    let dots = s.matches('.').count();
-    let has_spaces = s.contains(is_space);
+    let (mut commas, mut dots, mut has_spaces) = (0, 0, false);
+    for b in s.bytes() {
+        match b {
+            b',' => commas += 1,
+            b'.' => dots += 1,
+            b'0'..=b'9' => {}
+            // Every other byte here belongs to a space (plain, U+00A0, U+202F, U+2009).
+            _ => has_spaces = true,
+        }
+    }
 
     let (int_part, frac_part, group_mark): (&str, &str, Option<char>) = match (commas, dots) {
         (0, 0) => (s, "", has_spaces.then_some(' ')),

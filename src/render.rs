@@ -13,6 +13,7 @@ use comfy_table::{Attribute, Cell, ContentArrangement, Table as Grid, presets};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
+use crate::batch::Summary;
 use crate::classify::{Next, Quote, QuoteError, Step};
 use crate::money::machine;
 use crate::text::Lang;
@@ -160,7 +161,7 @@ pub fn explain(table: &Table, quote: &Quote, lang: Lang) -> Vec<String> {
             ),
         })
         .collect();
-    if let Some(next) = quote.next {
+    if let Some(next) = quote.next(table) {
         lines.push(next_tier(table, next, lang));
     }
     lines
@@ -579,4 +580,78 @@ pub fn tiers_json(table: &Table, lang: Lang) -> Value {
         })).collect::<Vec<_>>(),
         "benefits": table.benefits.iter().map(|b| b.get(lang)).collect::<Vec<_>>(),
     })
+}
+
+/// The one line a batch ends with, on stderr.
+pub fn batch_line(table: &Table, summary: &Summary, lang: Lang) -> String {
+    let priced = summary.priced();
+    let minimum = summary.at_minimum(table);
+    let mut line = match lang {
+        Lang::Fr => format!(
+            "dues batch : {priced} ligne(s) chiffrée(s), dont {minimum} au tarif minimum (à négocier) ; {} en erreur",
+            summary.errors
+        ),
+        Lang::En => format!(
+            "dues batch: {priced} row(s) priced, {minimum} of them at a minimum fee (to be negotiated); {} in error",
+            summary.errors
+        ),
+    };
+    if !summary.error_lines.is_empty() {
+        let lines: Vec<String> = summary.error_lines.iter().map(u64::to_string).collect();
+        let more = if summary.errors > summary.error_lines.len() as u64 {
+            ", …"
+        } else {
+            ""
+        };
+        let word = match (summary.errors, lang) {
+            (1, _) => lang.pick("ligne", "line"),
+            _ => lang.pick("lignes", "lines"),
+        };
+        line.push_str(&format!(" ({word} {}{more})", lines.join(", ")));
+    }
+    line
+}
+
+/// `--summary`: rows and dues per tier, errors and the total.
+pub fn batch_summary(table: &Table, summary: &Summary, lang: Lang, style: Style) -> String {
+    let mut grid = grid(style);
+    grid.set_header(vec![
+        strong(lang.pick("Tranche", "Tier").to_string(), style),
+        strong(lang.pick("Lignes", "Rows").to_string(), style),
+        strong(lang.pick("Cotisations", "Dues").to_string(), style),
+    ]);
+    let at_least = |basis: Basis, rows: u64| match basis {
+        Basis::Minimum if rows > 0 => "≥ ",
+        _ => "",
+    };
+    for (tier, &rows) in table.tiers.iter().zip(&summary.per_tier) {
+        grid.add_row(vec![
+            format!("{} ({})", tier.id, fee_short(table, tier, lang)),
+            rows.to_string(),
+            format!(
+                "{}{}",
+                at_least(tier.fee.basis, rows),
+                table.money(tier.fee.amount * Decimal::from(rows), lang)
+            ),
+        ]);
+    }
+    grid.add_row(vec![
+        lang.pick("erreurs", "errors").to_string(),
+        summary.errors.to_string(),
+        "—".to_string(),
+    ]);
+    let floor = if summary.at_minimum(table) > 0 {
+        "≥ "
+    } else {
+        ""
+    };
+    grid.add_row(vec![
+        strong(lang.pick("Total", "Total").to_string(), style),
+        strong(summary.rows.to_string(), style),
+        strong(
+            format!("{floor}{}", table.money(summary.total(table), lang)),
+            style,
+        ),
+    ]);
+    finish(grid, style)
 }

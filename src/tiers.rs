@@ -147,7 +147,18 @@ pub struct Edge {
     pub side: i8,
 }
 
+/// An amount in whole cents, if it is one.
+fn cents(amount: Decimal) -> Option<i128> {
+    let scale = amount.scale();
+    (scale <= 2).then(|| amount.mantissa() * [100, 10, 1][scale as usize])
+}
+
 impl Edge {
+    /// The edge as (cents, side), if its amount is a whole number of cents.
+    fn cents(self) -> Option<(i128, i8)> {
+        cents(self.amount).map(|c| (c, self.side))
+    }
+
     fn at(amount: Decimal) -> Edge {
         Edge { amount, side: 0 }
     }
@@ -174,6 +185,19 @@ pub struct Interval {
 
 impl Interval {
     pub fn contains(&self, budget: Decimal) -> bool {
+        // Whole cents compare as integers, which a batch does on every row.
+        let fast = cents(budget)
+            .zip(self.first.cents())
+            .and_then(|(b, first)| {
+                let last = match self.last {
+                    Some(l) => Some(l.cents()?),
+                    None => None,
+                };
+                Some(first <= (b, 0) && last.is_none_or(|l| (b, 0) <= l))
+            });
+        if let Some(inside) = fast {
+            return inside;
+        }
         let p = Edge::at(budget);
         self.first <= p && self.last.is_none_or(|last| p <= last)
     }
@@ -465,13 +489,9 @@ impl Table {
                 accepted: self
                     .kinds
                     .iter()
-                    .map(|k| {
-                        let mut names = vec![k.label.fr.as_str()];
-                        names.extend(k.aliases.iter().map(String::as_str));
-                        format!("{} ({})", k.id, names.join(", "))
-                    })
+                    .map(|k| format!("{} ({})", k.id, k.label.fr))
                     .collect::<Vec<_>>()
-                    .join("; "),
+                    .join(", "),
             })
     }
 
@@ -488,7 +508,8 @@ impl Table {
 /// A kind of organisation that the table does not know.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "unknown kind `{value}`; accepted (case, accents and apostrophes do not matter): {accepted}"
+    "unknown kind `{value}`; accepted: {accepted}, or an alias of one (`dues tiers --format json` \
+     lists them; case, accents and apostrophes do not matter)"
 )]
 pub struct UnknownKind {
     pub value: String,

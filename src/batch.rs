@@ -1,0 +1,896 @@
+/*!
+Batch pricing: a CSV of prospects in, the same rows out with their dues.
+
+What people have is mostly French Excel: `;`, Windows-1252 or UTF-8 with a BOM,
+CRLF, `1 500 000,00 €`. This module reads that as it is and writes back the
+same dialect ([`Dialect`]), so the file goes back into Excel with its accents:
+
+- the dialect is sniffed from the first bytes ([`sniff`]): BOM, encoding (strict
+  UTF-8 first, Windows-1252 only when the bytes are not UTF-8), line ending,
+  and the delimiter that gives the most consistent field count;
+- the columns are found by header ([`Columns::find`]), in French or English;
+- every row goes through the very same [`quote_with`] as `dues quote`;
+- every row is written back, in order, with its fields byte for byte, plus
+  `tier`, `fee`, `fee_basis` and `error`. A bad row is flagged, never dropped.
+
+It streams: one reused `ByteRecord`, fields decoded only where they are read,
+so memory stays flat whatever the size of the file.
+*/
+
+use std::borrow::Cow;
+use std::io::{self, Read, Write};
+
+use csv::{ByteRecord, ReaderBuilder};
+use encoding_rs::WINDOWS_1252;
+use rust_decimal::Decimal;
+use serde_json::{Map, Value};
+
+use crate::classify::{QuoteError, Request, quote_with};
+use crate::money::machine;
+use crate::render::{OUTCOME_COLUMNS, error_message};
+use crate::text::{Lang, fold};
+use crate::tiers::{Basis, Table, UnknownKind};
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+/// How many bytes are read ahead to sniff the dialect.
+pub const SNIFF_BYTES: usize = 1 << 20;
+/// How many records the delimiter sniffer looks at.
+const SNIFF_RECORDS: usize = 200;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Windows1252,
+}
+
+impl Encoding {
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Windows1252 => "Windows-1252",
+        }
+    }
+}
+
+/// How a CSV file is written; the output mirrors the input's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dialect {
+    pub delimiter: u8,
+    pub encoding: Encoding,
+    pub bom: bool,
+    pub crlf: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    #[default]
+    Csv,
+    Jsonl,
+}
+
+/// What the user forced; `None` everywhere means: work it out.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub delimiter: Option<u8>,
+    pub encoding: Option<Encoding>,
+    pub name_column: Option<String>,
+    pub kind_column: Option<String>,
+    pub budget_column: Option<String>,
+    pub strategy_column: Option<String>,
+    pub format: Format,
+    pub strict: bool,
+    pub lang: Lang,
+}
+
+/// Why a batch could not start, or stopped (`--strict`).
+#[derive(Debug, thiserror::Error)]
+pub enum BatchError {
+    #[error("the input is empty: a CSV needs at least a header line")]
+    Empty,
+    #[error(
+        "cannot tell the delimiter: {0} split the first lines equally well; say which with \
+         --delimiter"
+    )]
+    AmbiguousDelimiter(String),
+    #[error("no {role} column; headers found: {headers}{hint}")]
+    MissingColumn {
+        role: &'static str,
+        headers: String,
+        hint: String,
+    },
+    #[error("{flag} `{wanted}` names no column; headers found: {headers}")]
+    NoSuchColumn {
+        flag: &'static str,
+        wanted: String,
+        headers: String,
+    },
+    #[error(
+        "columns {first} and {second} could both be the {role} column; say which with --{role}-column"
+    )]
+    AmbiguousColumn {
+        role: &'static str,
+        first: String,
+        second: String,
+    },
+    #[error(
+        "the input already has a column `{0}`; dues appends the columns tier, fee, fee_basis and \
+         error, so rename that column first"
+    )]
+    ColumnClash(String),
+    #[error(
+        "header `{0}` appears twice; JSON objects need distinct keys (rename one, or use --format csv)"
+    )]
+    DuplicateHeader(String),
+    #[error("{0}")]
+    Strict(String),
+    #[error(transparent)]
+    Csv(#[from] csv::Error),
+    #[error(transparent)]
+    Io(#[from] io::Error),
+}
+
+/// Is the whole of `reader` strict UTF-8? Reads it once, in constant memory.
+pub fn is_utf8(mut reader: impl Read) -> io::Result<bool> {
+    let mut buf = vec![0; 1 << 16];
+    let mut carry = 0;
+    loop {
+        let n = reader.read(&mut buf[carry..])?;
+        if n == 0 {
+            return Ok(carry == 0);
+        }
+        let filled = carry + n;
+        match std::str::from_utf8(&buf[..filled]) {
+            Ok(_) => carry = 0,
+            // A character cut at the end of the buffer: keep its bytes for the next read.
+            Err(e) if e.error_len().is_none() => {
+                let valid = e.valid_up_to();
+                buf.copy_within(valid..filled, 0);
+                carry = filled - valid;
+            }
+            Err(_) => return Ok(false),
+        }
+    }
+}
+
+/// Works out the dialect from the first bytes of the input. `at_eof`: the
+/// sample is the whole input. `rest_is_utf8`: asked only when the sample is
+/// UTF-8 and is not the whole input (a file can be scanned to its end).
+pub fn sniff(
+    sample: &[u8],
+    at_eof: bool,
+    options: &Options,
+    tsv: bool,
+    rest_is_utf8: impl FnOnce() -> io::Result<bool>,
+) -> Result<Dialect, BatchError> {
+    let bom = sample.starts_with(BOM);
+    let body = if bom { &sample[BOM.len()..] } else { sample };
+    if body.is_empty() {
+        return Err(BatchError::Empty);
+    }
+    let encoding = match options.encoding {
+        Some(e) => e,
+        None if bom => Encoding::Utf8,
+        None => match std::str::from_utf8(body) {
+            Ok(_) if at_eof => Encoding::Utf8,
+            Err(e) if at_eof || e.error_len().is_some() => Encoding::Windows1252,
+            // Accented letters already seen as valid UTF-8 sequences: Windows-1252
+            // text does not form those by chance, so the rest need not be read twice.
+            _ if !body.is_ascii() => Encoding::Utf8,
+            // Plain ASCII so far says nothing: the first `é` may be further on.
+            _ => {
+                if rest_is_utf8()? {
+                    Encoding::Utf8
+                } else {
+                    Encoding::Windows1252
+                }
+            }
+        },
+    };
+    let crlf = body
+        .iter()
+        .position(|&b| b == b'\n')
+        .is_some_and(|i| i > 0 && body[i - 1] == b'\r');
+    let delimiter = match options.delimiter {
+        Some(d) => d,
+        None if tsv => b'\t',
+        None => sniff_delimiter(body, at_eof)?,
+    };
+    Ok(Dialect {
+        delimiter,
+        encoding,
+        bom,
+        crlf,
+    })
+}
+
+/// The delimiter whose records agree best with the header's field count.
+fn sniff_delimiter(body: &[u8], at_eof: bool) -> Result<u8, BatchError> {
+    let mut scored = Vec::new();
+    for delimiter in [b',', b';', b'\t', b'|'] {
+        let mut reader = ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(body);
+        let mut counts: Vec<usize> = Vec::new();
+        let mut record = ByteRecord::new();
+        while counts.len() < SNIFF_RECORDS && reader.read_byte_record(&mut record).unwrap_or(false)
+        {
+            counts.push(record.len());
+        }
+        // The last record of a sample cut short may itself be cut.
+        if !at_eof && counts.len() > 1 && counts.len() < SNIFF_RECORDS {
+            counts.pop();
+        }
+        let Some(&width) = counts.first() else {
+            continue;
+        };
+        if width < 2 {
+            continue;
+        }
+        let agreeing = counts.iter().filter(|&&c| c == width).count();
+        // Agreement as a fraction, compared exactly: agreeing / total.
+        scored.push((delimiter, agreeing, counts.len(), width));
+    }
+    scored.sort_by(|a, b| {
+        let (fa, fb) = (a.1 * b.2, b.1 * a.2);
+        fb.cmp(&fa).then(b.3.cmp(&a.3))
+    });
+    match scored.as_slice() {
+        [] => Ok(b','),
+        [only] => Ok(only.0),
+        [best, second, ..] => {
+            if best.1 * second.2 == second.1 * best.2 && best.3 == second.3 {
+                Err(BatchError::AmbiguousDelimiter(format!(
+                    "{} and {}",
+                    delimiter_name(best.0),
+                    delimiter_name(second.0)
+                )))
+            } else {
+                Ok(best.0)
+            }
+        }
+    }
+}
+
+pub fn delimiter_name(d: u8) -> String {
+    match d {
+        b'\t' => "tab".to_string(),
+        d => format!("`{}`", d as char),
+    }
+}
+
+// ─── Columns ─────────────────────────────────────────────────────────────────
+
+const NAME_HEADERS: &[&str] = &[
+    "name",
+    "nom",
+    "organisation",
+    "organization",
+    "raison sociale",
+    "denomination",
+    "nom de l organisation",
+];
+const KIND_HEADERS: &[&str] = &[
+    "kind",
+    "type",
+    "categorie",
+    "category",
+    "nature",
+    "type d organisation",
+    "type de structure",
+];
+const BUDGET_HEADERS: &[&str] = &["budget", "budget annuel", "annual budget"];
+const STRATEGY_HEADERS: &[&str] = &[
+    "network strategy",
+    "strategy",
+    "strategie",
+    "strategie d entrainement",
+];
+
+/// A header as compared: folded, without punctuation such as `(€)`.
+fn header_key(header: &str) -> String {
+    let folded = fold(header);
+    let kept: String = folded
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    kept.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Where the fields a quote needs are, by index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Columns {
+    pub name: Option<usize>,
+    pub kind: usize,
+    pub budget: usize,
+    pub strategy: Option<usize>,
+}
+
+impl Columns {
+    /// Finds the columns in a header, by the user's `--…-column` or by name.
+    pub fn find(headers: &[String], options: &Options) -> Result<Columns, BatchError> {
+        let keys: Vec<String> = headers.iter().map(|h| header_key(h)).collect();
+        let listed = || {
+            headers
+                .iter()
+                .map(|h| format!("`{h}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let find = |role: &'static str,
+                    flag: &'static str,
+                    forced: &Option<String>,
+                    known: &[&str]|
+         -> Result<Option<usize>, BatchError> {
+            if let Some(wanted) = forced {
+                let exact = headers.iter().position(|h| h == wanted);
+                let loose = || keys.iter().position(|k| *k == header_key(wanted));
+                return exact
+                    .or_else(loose)
+                    .map(Some)
+                    .ok_or_else(|| BatchError::NoSuchColumn {
+                        flag,
+                        wanted: wanted.clone(),
+                        headers: listed(),
+                    });
+            }
+            let mut found = keys
+                .iter()
+                .enumerate()
+                .filter(|(_, k)| known.contains(&k.as_str()))
+                .map(|(i, _)| i);
+            let first = found.next();
+            if let (Some(a), Some(b)) = (first, found.next()) {
+                return Err(BatchError::AmbiguousColumn {
+                    role,
+                    first: format!("`{}`", headers[a]),
+                    second: format!("`{}`", headers[b]),
+                });
+            }
+            Ok(first)
+        };
+        let missing = |role: &'static str, flag: &str, known: &[&str]| BatchError::MissingColumn {
+            role,
+            headers: listed(),
+            hint: format!(
+                "; a {role} column is headed {} (any case, accents or punctuation), or name it with {flag}",
+                known
+                    .iter()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        let columns = Columns {
+            name: find("name", "--name-column", &options.name_column, NAME_HEADERS)?,
+            kind: find("kind", "--kind-column", &options.kind_column, KIND_HEADERS)?
+                .ok_or_else(|| missing("kind", "--kind-column", KIND_HEADERS))?,
+            budget: find(
+                "budget",
+                "--budget-column",
+                &options.budget_column,
+                BUDGET_HEADERS,
+            )?
+            .ok_or_else(|| missing("budget", "--budget-column", BUDGET_HEADERS))?,
+            strategy: find(
+                "strategy",
+                "--strategy-column",
+                &options.strategy_column,
+                STRATEGY_HEADERS,
+            )?,
+        };
+        for (header, key) in headers.iter().zip(&keys) {
+            if OUTCOME_COLUMNS.iter().any(|c| header_key(c) == *key) {
+                return Err(BatchError::ColumnClash(header.clone()));
+            }
+        }
+        Ok(columns)
+    }
+}
+
+// ─── Running ─────────────────────────────────────────────────────────────────
+
+/// What a batch did, for the closing line and `--summary`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub rows: u64,
+    /// Rows per tier, in table order.
+    pub per_tier: Vec<u64>,
+    pub errors: u64,
+    /// The first lines in error (at most [`Summary::LINES_KEPT`]).
+    pub error_lines: Vec<u64>,
+}
+
+impl Summary {
+    pub const LINES_KEPT: usize = 10;
+
+    pub fn priced(&self) -> u64 {
+        self.per_tier.iter().sum()
+    }
+
+    /// Rows at a minimum fee (to be negotiated).
+    pub fn at_minimum(&self, table: &Table) -> u64 {
+        table
+            .tiers
+            .iter()
+            .zip(&self.per_tier)
+            .filter(|(t, _)| t.fee.basis == Basis::Minimum)
+            .map(|(_, n)| n)
+            .sum()
+    }
+
+    /// The dues of the priced rows, minimum fees counted at their minimum.
+    pub fn total(&self, table: &Table) -> Decimal {
+        table
+            .tiers
+            .iter()
+            .zip(&self.per_tier)
+            .map(|(t, &n)| t.fee.amount * Decimal::from(n))
+            .sum()
+    }
+}
+
+/// Text for the output, in its encoding: Windows-1252 has no `≤` nor U+202F,
+/// so those become `<=` and U+00A0 rather than `&#8804;`.
+fn encode(text: &str, encoding: Encoding) -> Cow<'_, [u8]> {
+    match encoding {
+        Encoding::Utf8 => Cow::Borrowed(text.as_bytes()),
+        Encoding::Windows1252 => {
+            let text = text
+                .replace('≤', "<=")
+                .replace('≥', ">=")
+                .replace('\u{202f}', "\u{a0}");
+            Cow::Owned(WINDOWS_1252.encode(&text).0.into_owned())
+        }
+    }
+}
+
+fn decode(bytes: &[u8], encoding: Encoding) -> Result<Cow<'_, str>, ()> {
+    match encoding {
+        Encoding::Utf8 => std::str::from_utf8(bytes)
+            .map(Cow::Borrowed)
+            .map_err(|_| ()),
+        Encoding::Windows1252 => Ok(WINDOWS_1252.decode_without_bom_handling(bytes).0),
+    }
+}
+
+/// Per-tier output fields, worked out once: as CSV bytes in the output's
+/// encoding and dialect, and as text for JSON.
+struct TierFields {
+    id_bytes: Vec<u8>,
+    fee_bytes: Vec<u8>,
+    id: String,
+    fee: String,
+    basis: &'static str,
+}
+
+/// Prices every record of `input` (already past any BOM) into `output`.
+/// `progress` is called now and then with the number of rows done.
+pub fn run(
+    table: &Table,
+    dialect: Dialect,
+    input: impl Read,
+    output: impl Write,
+    options: &Options,
+    mut progress: impl FnMut(u64),
+) -> Result<Summary, BatchError> {
+    let mut reader = RawReader::new(input, dialect.delimiter);
+    let Some(header) = reader.read()? else {
+        return Err(BatchError::Empty);
+    };
+    let width = header.len();
+    let headers: Vec<String> = (0..width)
+        .map(|i| {
+            let h = header.field(i);
+            decode(h, dialect.encoding).map_or_else(
+                |()| String::from_utf8_lossy(h).into_owned(),
+                Cow::into_owned,
+            )
+        })
+        .collect();
+    let columns = Columns::find(&headers, options)?;
+    let mut sink = Sink::new(dialect, output, options.format, header.raw, &headers)?;
+
+    let decimal_comma = dialect.delimiter == b';';
+    let tier_fields: Vec<TierFields> = table
+        .tiers
+        .iter()
+        .map(|t| {
+            let fee = machine(t.fee.amount);
+            let fee_bytes = if decimal_comma {
+                fee.replace('.', ",")
+            } else {
+                fee.clone()
+            };
+            TierFields {
+                id_bytes: encode(&t.id, dialect.encoding).into_owned(),
+                fee_bytes: fee_bytes.into_bytes(),
+                id: t.id.clone(),
+                fee,
+                basis: t.fee.basis.as_str(),
+            }
+        })
+        .collect();
+
+    let mut summary = Summary {
+        per_tier: vec![0; table.tiers.len()],
+        ..Summary::default()
+    };
+    let mut kinds = KindCache::default();
+    while let Some(record) = reader.read()? {
+        let outcome = price(
+            table,
+            &record,
+            width,
+            columns,
+            &headers,
+            dialect,
+            options.lang,
+            &mut kinds,
+        );
+        summary.rows += 1;
+        match &outcome {
+            Ok(tier) => summary.per_tier[*tier] += 1,
+            Err(message) => {
+                if options.strict {
+                    return Err(BatchError::Strict(message.clone()));
+                }
+                summary.errors += 1;
+                if summary.error_lines.len() < Summary::LINES_KEPT {
+                    summary.error_lines.push(record.line);
+                }
+            }
+        }
+        sink.write(&record, width, &headers, outcome.map(|t| &tier_fields[t]))?;
+        if summary.rows.is_multiple_of(1 << 16) {
+            progress(summary.rows);
+        }
+    }
+    sink.finish()?;
+    Ok(summary)
+}
+
+/// A record as read: its bytes exactly as in the file (without line ending),
+/// its unescaped fields, and the line it starts on.
+struct RawRecord<'a> {
+    raw: &'a [u8],
+    fields: &'a [u8],
+    ends: &'a [usize],
+    line: u64,
+}
+
+impl RawRecord<'_> {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn field(&self, i: usize) -> &[u8] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.fields[start..self.ends[i]]
+    }
+}
+
+/// A CSV reader that also keeps each record's raw bytes, so that a batch can
+/// write the input back byte for byte — quoting included — and only append.
+struct RawReader<R> {
+    inner: R,
+    core: csv_core::Reader,
+    buf: Vec<u8>,
+    pos: usize,
+    len: usize,
+    eof: bool,
+    raw: Vec<u8>,
+    fields: Vec<u8>,
+    ends: Vec<usize>,
+    /// Line feeds consumed before the current record.
+    lines: u64,
+}
+
+impl<R: Read> RawReader<R> {
+    fn new(inner: R, delimiter: u8) -> Self {
+        RawReader {
+            inner,
+            core: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
+            buf: vec![0; 1 << 16],
+            pos: 0,
+            len: 0,
+            eof: false,
+            raw: Vec::with_capacity(1 << 10),
+            fields: vec![0; 1 << 10],
+            ends: vec![0; 64],
+            lines: 0,
+        }
+    }
+
+    fn read(&mut self) -> io::Result<Option<RawRecord<'_>>> {
+        use csv_core::ReadRecordResult::*;
+        self.raw.clear();
+        let (mut nout, mut nends) = (0, 0);
+        loop {
+            if self.pos == self.len && !self.eof {
+                self.len = loop {
+                    match self.inner.read(&mut self.buf) {
+                        Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                        other => break other?,
+                    }
+                };
+                self.pos = 0;
+                self.eof = self.len == 0;
+            }
+            let input = &self.buf[self.pos..self.len];
+            let (result, nin, out, end) =
+                self.core
+                    .read_record(input, &mut self.fields[nout..], &mut self.ends[nends..]);
+            self.raw.extend_from_slice(&input[..nin]);
+            self.pos += nin;
+            nout += out;
+            nends += end;
+            match result {
+                InputEmpty => continue,
+                OutputFull => self.fields.resize(self.fields.len() * 2, 0),
+                OutputEndsFull => self.ends.resize(self.ends.len() * 2, 0),
+                Record => break,
+                End => return Ok(None),
+            }
+        }
+        // The raw bytes hold the blank lines before the record (csv skips
+        // them) and its line ending: neither belongs to the record.
+        let is_eol = |c: &u8| *c == b'\r' || *c == b'\n';
+        let start = self.raw.iter().take_while(|c| is_eol(c)).count();
+        let trailing = self.raw[start..]
+            .iter()
+            .rev()
+            .take_while(|c| is_eol(c))
+            .count();
+        let end = self.raw.len() - trailing;
+        let leading_lines = self.raw[..start].iter().filter(|&&c| c == b'\n').count() as u64;
+        let line = self.lines + leading_lines + 1;
+        // csv_core counts the line feeds it consumed.
+        self.lines = self.core.line();
+        Ok(Some(RawRecord {
+            raw: &self.raw[start..end],
+            fields: &self.fields[..nout],
+            ends: &self.ends[..nends],
+            line,
+        }))
+    }
+}
+
+/// Prices one record: the tier's index, or the error for the `error` column.
+#[allow(clippy::too_many_arguments)]
+fn price(
+    table: &Table,
+    record: &RawRecord,
+    width: usize,
+    columns: Columns,
+    headers: &[String],
+    dialect: Dialect,
+    lang: Lang,
+    kinds: &mut KindCache,
+) -> Result<usize, String> {
+    let line = record.line;
+    if record.len() < width {
+        return Err(format!(
+            "line {line}: {} fields where the header has {width}; a field or a delimiter is \
+             missing (the row is padded so that the columns line up)",
+            record.len()
+        ));
+    }
+    if record.len() > width {
+        return Err(format!(
+            "line {line}: {} fields where the header has {width}; a field too many, or a \
+             delimiter inside a field that should be quoted",
+            record.len()
+        ));
+    }
+    let field = |i: usize| {
+        decode(record.field(i), dialect.encoding).map_err(|()| {
+            format!(
+                "line {line}, column `{}`: not valid UTF-8; if the file comes from Excel's plain \
+                 « CSV », read it with --encoding windows-1252",
+                headers[i]
+            )
+        })
+    };
+    let budget = field(columns.budget)?;
+    let kind = field(columns.kind)?;
+    let strategy = columns.strategy.map(field).transpose()?;
+    let kind_bytes = record.field(columns.kind);
+    let outcome = quote_with(
+        table,
+        Request {
+            budget: &budget,
+            kind: &kind,
+            strategy: strategy.as_deref(),
+        },
+        |name| kinds.get(kind_bytes, || table.kind(name)),
+    );
+    outcome.map(|q| q.tier).map_err(|e| {
+        let column = match &e {
+            QuoteError::Budget(_) => Some(columns.budget),
+            QuoteError::Kind(_) => Some(columns.kind),
+            QuoteError::Strategy(_) | QuoteError::StrategyRequired { .. } => columns.strategy,
+        };
+        let message = error_message(table, &e, lang);
+        match column {
+            Some(c) => format!("line {line}, column `{}`: {message}", headers[c]),
+            None => format!(
+                "line {line}: {message}; the file has no strategy column (add one headed \
+                 `network_strategy` or « Stratégie d'entraînement », with oui or non)"
+            ),
+        }
+    })
+}
+
+/// The kinds met so far, by their bytes in the file: a column holds a handful
+/// of spellings, so a short list beats folding and hashing every row. Capped,
+/// so that a file of typos keeps memory flat.
+#[derive(Default)]
+struct KindCache(Vec<(Vec<u8>, usize)>);
+
+impl KindCache {
+    const CAP: usize = 64;
+
+    fn get(
+        &mut self,
+        bytes: &[u8],
+        look_up: impl FnOnce() -> Result<usize, UnknownKind>,
+    ) -> Result<usize, UnknownKind> {
+        if let Some((_, k)) = self.0.iter().find(|(b, _)| b == bytes) {
+            return Ok(*k);
+        }
+        let k = look_up()?;
+        if self.0.len() < Self::CAP {
+            self.0.push((bytes.to_vec(), k));
+        }
+        Ok(k)
+    }
+}
+
+/// Where priced rows go: the input's own bytes and dialect with the outcome
+/// appended, or JSON lines.
+struct Sink<W: Write> {
+    out: io::BufWriter<W>,
+    format: Format,
+    delimiter: u8,
+    terminator: &'static [u8],
+    encoding: Encoding,
+}
+
+impl<W: Write> Sink<W> {
+    fn new(
+        dialect: Dialect,
+        output: W,
+        format: Format,
+        raw_header: &[u8],
+        headers: &[String],
+    ) -> Result<Self, BatchError> {
+        let mut sink = Sink {
+            out: io::BufWriter::with_capacity(1 << 16, output),
+            format,
+            delimiter: dialect.delimiter,
+            terminator: if dialect.crlf { b"\r\n" } else { b"\n" },
+            encoding: dialect.encoding,
+        };
+        match format {
+            Format::Csv => {
+                if dialect.bom {
+                    sink.out.write_all(BOM)?;
+                }
+                sink.out.write_all(raw_header)?;
+                for column in OUTCOME_COLUMNS {
+                    sink.out.write_all(&[sink.delimiter])?;
+                    sink.out.write_all(column.as_bytes())?;
+                }
+                sink.out.write_all(sink.terminator)?;
+            }
+            Format::Jsonl => {
+                let mut seen = std::collections::HashSet::new();
+                if let Some(dup) = headers.iter().find(|h| !seen.insert(h.as_str())) {
+                    return Err(BatchError::DuplicateHeader(dup.clone()));
+                }
+            }
+        }
+        Ok(sink)
+    }
+
+    /// Writes a field of ours, quoted if it must be.
+    fn field(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.out.write_all(&[self.delimiter])?;
+        let delimiter = self.delimiter;
+        if bytes
+            .iter()
+            .any(|&b| b == delimiter || b == b'"' || b == b'\n' || b == b'\r')
+        {
+            self.out.write_all(b"\"")?;
+            for part in bytes.split(|&b| b == b'"').enumerate() {
+                if part.0 > 0 {
+                    self.out.write_all(b"\"\"")?;
+                }
+                self.out.write_all(part.1)?;
+            }
+            self.out.write_all(b"\"")
+        } else {
+            self.out.write_all(bytes)
+        }
+    }
+
+    fn write(
+        &mut self,
+        record: &RawRecord,
+        width: usize,
+        headers: &[String],
+        outcome: Result<&TierFields, String>,
+    ) -> Result<(), BatchError> {
+        match self.format {
+            Format::Csv => {
+                self.out.write_all(record.raw)?;
+                // A short row is padded so that the appended columns line up.
+                for _ in record.len()..width {
+                    self.out.write_all(&[self.delimiter])?;
+                }
+                match &outcome {
+                    Ok(t) => {
+                        self.field(&t.id_bytes)?;
+                        self.field(&t.fee_bytes)?;
+                        self.field(t.basis.as_bytes())?;
+                        self.field(b"")?;
+                    }
+                    Err(message) => {
+                        for _ in 0..3 {
+                            self.field(b"")?;
+                        }
+                        let encoded = encode(message, self.encoding);
+                        self.field(&encoded)?;
+                    }
+                }
+                self.out.write_all(self.terminator)?;
+            }
+            Format::Jsonl => {
+                let mut object = Map::new();
+                for i in 0..record.len() {
+                    let field = record.field(i);
+                    let key = headers
+                        .get(i)
+                        .cloned()
+                        .unwrap_or_else(|| format!("field_{}", i + 1));
+                    let value = decode(field, self.encoding).map_or_else(
+                        |()| String::from_utf8_lossy(field).into_owned(),
+                        Cow::into_owned,
+                    );
+                    object.insert(key, Value::String(value));
+                }
+                for header in headers.iter().skip(record.len()) {
+                    object.insert(header.clone(), Value::Null);
+                }
+                let (tier, fee, basis, error) = match outcome {
+                    Ok(t) => (
+                        Value::String(t.id.clone()),
+                        Value::String(t.fee.clone()),
+                        Value::String(t.basis.to_string()),
+                        Value::Null,
+                    ),
+                    Err(message) => (
+                        Value::Null,
+                        Value::Null,
+                        Value::Null,
+                        Value::String(message),
+                    ),
+                };
+                object.insert("tier".into(), tier);
+                object.insert("fee".into(), fee);
+                object.insert("fee_basis".into(), basis);
+                object.insert("error".into(), error);
+                serde_json::to_writer(&mut self.out, &object).map_err(io::Error::from)?;
+                self.out.write_all(b"\n")?;
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<(), BatchError> {
+        self.out.flush()?;
+        Ok(())
+    }
+}
