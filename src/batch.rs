@@ -646,8 +646,8 @@ impl<R: Read> RawReader<R> {
         let end = self.raw.len() - trailing;
         let leading_lines = self.raw[..start].iter().filter(|&&c| c == b'\n').count() as u64;
         let line = self.lines + leading_lines + 1;
-        // csv_core counts the line feeds it consumed.
-        self.lines = self.core.line();
+        // csv_core numbers the line it is on, from 1.
+        self.lines = self.core.line() - 1;
         Ok(Some(RawRecord {
             raw: &self.raw[start..end],
             fields: &self.fields[..nout],

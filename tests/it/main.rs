@@ -1,6 +1,7 @@
 //! Integration tests: the real `dues` binary on real-looking input.
 //! One test binary with a module per command, to keep link time down.
 
+mod batch;
 mod check;
 mod generated;
 mod properties;

@@ -82,3 +82,65 @@ proptest! {
         prop_assert!(fee(low) <= fee(high), "{} at {} > {} at {}", fee(low), low, fee(high), high);
     }
 }
+
+/// A field as people and spreadsheets write them: delimiters, quotes, line
+/// breaks, accents, spaces, amounts.
+fn field() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zA-Zéèœ’' ,;\t\"\r\n0-9€|-]{0,12}",
+        Just("commune".to_string()),
+        Just("Région".to_string()),
+        Just("1 500 000,00 €".to_string()),
+        Just("2,3 M€".to_string()),
+        Just("oui".to_string()),
+        Just(String::new()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn a_batch_keeps_every_row_in_order_with_its_fields_unchanged(
+        body in prop::collection::vec(prop::collection::vec(field(), 1..7), 0..20),
+        delimiter in prop::sample::select(vec![b',', b';', b'\t', b'|']),
+        crlf in any::<bool>(),
+    ) {
+        let header = ["nom", "type", "budget", "stratégie", "contact"];
+        let mut writer = csv::WriterBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .terminator(if crlf { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') })
+            .from_writer(Vec::new());
+        writer.write_record(header).unwrap();
+        for row in &body {
+            writer.write_record(row).unwrap();
+        }
+        let input = writer.into_inner().unwrap();
+
+        let table = table();
+        let options = dues::batch::Options { delimiter: Some(delimiter), ..Default::default() };
+        let dialect = dues::batch::sniff(&input, true, &options, false, || Ok(true)).unwrap();
+        let mut output = Vec::new();
+        let summary = dues::batch::run(&table, dialect, input.as_slice(), &mut output, &options, |_| {}).unwrap();
+        prop_assert_eq!(summary.rows as usize, body.len());
+
+        let records: Vec<csv::StringRecord> = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(output.as_slice())
+            .records()
+            .map(Result::unwrap)
+            .collect();
+        prop_assert_eq!(records.len(), body.len() + 1);
+        prop_assert_eq!(records[0].iter().collect::<Vec<_>>(), [&header[..], &["tier", "fee", "fee_basis", "error"]].concat());
+        for (row, record) in body.iter().zip(&records[1..]) {
+            let fields: Vec<&str> = record.iter().collect();
+            prop_assert_eq!(&fields[..row.len()], &row.iter().map(String::as_str).collect::<Vec<_>>()[..]);
+            prop_assert_eq!(fields.len(), row.len().max(header.len()) + 4);
+            let error = fields[fields.len() - 1];
+            prop_assert!(error.is_empty() != fields[fields.len() - 4].is_empty(), "a row is priced or flagged: {:?}", fields);
+        }
+    }
+}

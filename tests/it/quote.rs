@@ -174,7 +174,7 @@ fn an_unknown_kind_exits_1_listing_the_accepted_kinds() {
         .clone();
     let stderr = plain(&out.stderr);
     assert!(stderr.starts_with("dues: error: --kind: unknown kind `Mairie de quartier`; accepted"));
-    assert!(stderr.contains("commune (Commune, Ville, Mairie"));
+    assert!(stderr.contains("commune (Commune), epci (EPCI (intercommunalité))"));
 }
 
 #[test]

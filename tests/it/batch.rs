@@ -1,0 +1,599 @@
+//! `dues batch` on the fixtures of `tests/data/batch/`: every dialect, every
+//! kind of bad row, every way a batch can refuse to start.
+
+use std::process::{Command as Process, Stdio};
+
+use dues::classify::{Request, quote};
+use dues::tiers::Table;
+use encoding_rs::WINDOWS_1252;
+
+use crate::{data, dues, plain};
+
+/// Parses CSV output into rows of text.
+fn rows(bytes: &[u8], delimiter: u8, cp1252: bool) -> Vec<Vec<String>> {
+    let text = if cp1252 {
+        WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned()
+    } else {
+        String::from_utf8(bytes.to_vec()).expect("UTF-8")
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(data(&format!("batch/{name}"))).unwrap()
+}
+
+/// Runs `dues batch` on a fixture; (stdout, stderr, exit code).
+fn batch(name: &str, args: &[&str]) -> (Vec<u8>, String, i32) {
+    let out = dues()
+        .arg("batch")
+        .arg(data(&format!("batch/{name}")))
+        .args(args)
+        .output()
+        .unwrap();
+    (out.stdout, plain(&out.stderr), out.status.code().unwrap())
+}
+
+/// The four appended fields `dues quote` would give the same row.
+fn expected(table: &Table, kind: &str, budget: &str, strategy: Option<&str>) -> [String; 4] {
+    match quote(
+        table,
+        Request {
+            budget,
+            kind,
+            strategy,
+        },
+    ) {
+        Ok(q) => {
+            let t = &table.tiers[q.tier];
+            [
+                t.id.clone(),
+                t.fee.amount.to_string(),
+                t.fee.basis.as_str().to_string(),
+                String::new(),
+            ]
+        }
+        Err(e) => panic!("fixture row {kind} {budget} refused: {e}"),
+    }
+}
+
+/// Every input row is in the output, in order, its fields unchanged, followed
+/// by exactly what `dues quote` says of it.
+fn check_priced(
+    input: &[Vec<String>],
+    output: &[Vec<String>],
+    columns: (usize, usize, Option<usize>),
+) {
+    let table = Table::built_in().unwrap();
+    assert_eq!(input.len(), output.len());
+    let width = input[0].len();
+    assert_eq!(output[0][..width], input[0][..]);
+    assert_eq!(output[0][width..], ["tier", "fee", "fee_basis", "error"]);
+    for (i, (row_in, row_out)) in input.iter().zip(output).enumerate().skip(1) {
+        assert_eq!(row_out.len(), width + 4, "row {i}");
+        assert_eq!(row_out[..width], row_in[..], "row {i}");
+        let (kind, budget, strategy) = columns;
+        let want = expected(
+            &table,
+            &row_in[kind],
+            &row_in[budget],
+            strategy.map(|s| row_in[s].as_str()),
+        );
+        assert_eq!(row_out[width..], want, "row {i}: {row_in:?}");
+    }
+}
+
+#[test]
+fn utf8_comma_lf_file() {
+    let (out, stderr, code) = batch("prospects-utf8.csv", &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!out.starts_with(b"\xEF\xBB\xBF"));
+    assert!(!out.windows(2).any(|w| w == b"\r\n"));
+    let input = rows(&fixture("prospects-utf8.csv"), b',', false);
+    check_priced(&input, &rows(&out, b',', false), (1, 2, Some(3)));
+    assert_eq!(
+        stderr,
+        "dues batch : 41 ligne(s) chiffrée(s), dont 9 au tarif minimum (à négocier) ; 0 en erreur\n"
+    );
+}
+
+#[test]
+fn utf8_bom_semicolon_crlf_file_with_nbsp_and_narrow_nbsp() {
+    let (out, stderr, code) = batch("prospects-utf8-bom.csv", &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(out.starts_with(b"\xEF\xBB\xBFNom;Type;Budget annuel (\xE2\x82\xAC);"));
+    assert!(out.ends_with(b"\r\n"));
+    assert_eq!(
+        out.iter().filter(|&&b| b == b'\n').count(),
+        out.windows(2).filter(|w| w == b"\r\n").count()
+    );
+    let input = rows(&fixture("prospects-utf8-bom.csv"), b';', false);
+    assert!(input.iter().any(|r| r[2].contains('\u{202f}')));
+    assert!(input.iter().any(|r| r[2].contains('\u{a0}')));
+    check_priced(&input, &rows(&out, b';', false), (1, 2, Some(3)));
+}
+
+#[test]
+fn french_excel_windows_1252_file_comes_back_in_windows_1252() {
+    let (out, stderr, code) = batch("prospects-excel-1252.csv", &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        std::str::from_utf8(&out).is_err(),
+        "the output must stay Windows-1252"
+    );
+    for byte in [0x80u8, 0x92, 0x9C, 0xE9, 0xA0] {
+        assert!(out.contains(&byte), "byte {byte:#x} missing");
+    }
+    assert!(out.ends_with(b"\r\n"));
+    let input = rows(&fixture("prospects-excel-1252.csv"), b';', true);
+    assert!(
+        input.iter().any(|r| r[0].contains(',')),
+        "a name with a comma"
+    );
+    check_priced(&input, &rows(&out, b';', true), (1, 2, Some(3)));
+}
+
+#[test]
+fn the_input_bytes_of_every_row_are_written_back_untouched() {
+    for name in [
+        "prospects-excel-1252.csv",
+        "prospects-utf8-bom.csv",
+        "quoted-newlines.csv",
+        "prospects.tsv",
+    ] {
+        let input = fixture(name);
+        let (out, _, code) = batch(name, &[]);
+        assert_eq!(code, 0, "{name}");
+        let terminator: &[u8] = if input.windows(2).any(|w| w == b"\r\n") {
+            b"\r\n"
+        } else {
+            b"\n"
+        };
+        // Every input line of a record, up to its ending, starts an output line.
+        let first = input.split(|&b| b == b'\n').next().unwrap();
+        let first = first.strip_suffix(b"\r").unwrap_or(first);
+        assert!(out.starts_with(first), "{name}");
+        assert!(
+            out.windows(terminator.len())
+                .filter(|w| *w == terminator)
+                .count()
+                >= input
+                    .windows(terminator.len())
+                    .filter(|w| *w == terminator)
+                    .count(),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn tab_separated_file() {
+    let (out, stderr, code) = batch("prospects.tsv", &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let input = rows(&fixture("prospects.tsv"), b'\t', false);
+    assert!(
+        input
+            .iter()
+            .any(|r| r.iter().any(|f| f.contains(';') || f.contains(',')))
+    );
+    check_priced(&input, &rows(&out, b'\t', false), (1, 2, Some(3)));
+}
+
+#[test]
+fn quoted_fields_holding_newlines_quotes_and_commas() {
+    let (out, stderr, code) = batch("quoted-newlines.csv", &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let input = rows(&fixture("quoted-newlines.csv"), b',', false);
+    assert_eq!(input.len(), 9);
+    assert!(input.iter().any(|r| r[0].contains('\n')));
+    assert!(input.iter().any(|r| r[0].contains('"')));
+    check_priced(&input, &rows(&out, b',', false), (1, 2, Some(3)));
+}
+
+#[test]
+fn bad_rows_are_flagged_never_dropped() {
+    let (out, stderr, code) = batch("bad-rows.csv", &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr,
+        "dues batch : 2 ligne(s) chiffrée(s), dont 0 au tarif minimum (à négocier) ; 11 en erreur \
+         (lignes 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, …)\n"
+    );
+    let input = rows(&fixture("bad-rows.csv"), b';', false);
+    let output = rows(&out, b';', false);
+    assert_eq!(input.len(), output.len());
+    for (row_in, row_out) in input.iter().zip(&output) {
+        assert_eq!(row_out[..row_in.len()], row_in[..]);
+    }
+    let error = |i: usize| {
+        output[i]
+            .last()
+            .unwrap()
+            .replace(['\u{202f}', '\u{a0}'], " ")
+    };
+    let priced = |i: usize| output[i][5..8].join("|");
+    assert_eq!(priced(1), "small|1000|fixed");
+    let starts = [
+        (
+            2,
+            "line 3, column `Budget annuel (€)`: `` is not an amount: it is empty; write a non-negative amount in euros such as",
+        ),
+        (
+            3,
+            "line 4, column `Budget annuel (€)`: `-5 000` is not an amount: a budget cannot be negative",
+        ),
+        (
+            4,
+            "line 5, column `Budget annuel (€)`: `beaucoup` is not an amount: it is not a number",
+        ),
+        (
+            5,
+            "line 6, column `Budget annuel (€)`: `1,500` is not an amount: it is ambiguous, `,` followed by three digits may separate thousands (1 500) or mark decimals (1,50)",
+        ),
+        (
+            6,
+            "line 7, column `Budget annuel (€)`: `1.500` is not an amount: it is ambiguous",
+        ),
+        (
+            7,
+            "line 8, column `Budget annuel (€)`: `1,5E+06` is not an amount: scientific notation is refused",
+        ),
+        (
+            8,
+            "line 9, column `Type`: unknown kind `Mairie de quartier`; accepted: region (Région)",
+        ),
+        (
+            9,
+            "line 10, column `Stratégie d'entraînement`: the network strategy (yes or no) is needed to quote a Département (departement): with a strategy of drawing the smaller authorities of its territory along, tier network, à partir de 8 000 €",
+        ),
+        (
+            10,
+            "line 11, column `Stratégie d'entraînement`: `peut-être` is not an answer to the network-strategy question; accepted: yes/no, oui/non",
+        ),
+        (
+            11,
+            "line 12: 3 fields where the header has 5; a field or a delimiter is missing (the row is padded so that the columns line up)",
+        ),
+        (
+            12,
+            "line 13: 6 fields where the header has 5; a field too many, or a delimiter inside a field that should be quoted",
+        ),
+    ];
+    for (i, start) in starts {
+        assert!(error(i).starts_with(start), "row {i}: {}", error(i));
+        assert!(
+            output[i][output[i].len() - 4..output[i].len() - 1]
+                .iter()
+                .all(String::is_empty),
+            "row {i}"
+        );
+    }
+    // The short row is padded so that its appended columns line up.
+    assert_eq!(output[11].len(), 5 + 4);
+    assert_eq!(output[11][3..5], ["", ""]);
+    // The long row keeps its extra field; its outcome follows it.
+    assert_eq!(output[12].len(), 6 + 4);
+    assert_eq!(output[12][5], "valeur en trop");
+    assert_eq!(priced(13), "small|1000|fixed");
+}
+
+#[test]
+fn without_a_strategy_column_eligible_kinds_are_flagged() {
+    let (out, _, code) = batch("no-strategy-column.csv", &[]);
+    assert_eq!(code, 1);
+    let output = rows(&out, b',', false);
+    assert_eq!(
+        output[0],
+        [
+            "name",
+            "kind",
+            "budget",
+            "tier",
+            "fee",
+            "fee_basis",
+            "error"
+        ]
+    );
+    let region = output.iter().find(|r| r[1] == "Région").unwrap();
+    assert!(region[6].starts_with("line 4: the network strategy (yes or no) is needed"));
+    assert!(region[6].ends_with("the file has no strategy column (add one headed `network_strategy` or « Stratégie d'entraînement », with oui or non)"));
+    assert_eq!(output.iter().filter(|r| r[6].is_empty()).count(), 5);
+}
+
+#[test]
+fn a_missing_budget_column_stops_the_batch_listing_the_headers() {
+    let (out, stderr, code) = batch("missing-budget-column.csv", &[]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(stderr.starts_with("dues: error: "));
+    assert!(stderr.contains(
+        "missing-budget-column.csv: no budget column; headers found: `Nom`, `Type`, `Population`; a \
+         budget column is headed `budget`, `budget annuel`, `annual budget` (any case, accents or \
+         punctuation), or name it with --budget-column"
+    ), "{stderr}");
+}
+
+#[test]
+fn an_empty_file_is_an_error_a_header_alone_an_empty_batch() {
+    let (out, stderr, code) = batch("empty.csv", &[]);
+    assert_eq!((code, out.is_empty()), (2, true));
+    assert!(stderr.contains("empty.csv: the input is empty: a CSV needs at least a header line"));
+    let (out, stderr, code) = batch("header-only.csv", &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "name,kind,budget,network_strategy,tier,fee,fee_basis,error\n"
+    );
+}
+
+#[test]
+fn output_file_is_written_whole_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("priced.csv");
+    let target_arg = target.to_str().unwrap();
+    // --strict stops at the first bad row: exit 1, nothing written.
+    let (_, stderr, code) = batch("bad-rows.csv", &["--strict", "-o", target_arg]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("line 3, column `Budget annuel (€)`: `` is not an amount"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("(--strict: stopped there)"));
+    assert!(!target.exists());
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "no temporary file left"
+    );
+    // Without it, every row is written.
+    let (out, _, code) = batch("bad-rows.csv", &["-o", target_arg]);
+    assert_eq!((code, out.is_empty()), (1, true));
+    assert_eq!(
+        rows(&std::fs::read(&target).unwrap(), b';', false).len(),
+        14
+    );
+}
+
+#[test]
+fn refuses_to_write_onto_its_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("prospects.csv");
+    std::fs::write(&path, fixture("prospects-utf8.csv")).unwrap();
+    let p = path.to_str().unwrap();
+    dues()
+        .args(["batch", p, "-o", p])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("is the input file"));
+    assert_eq!(std::fs::read(&path).unwrap(), fixture("prospects-utf8.csv"));
+}
+
+#[test]
+fn reads_stdin_when_no_file_or_dash() {
+    let want = batch("prospects-utf8.csv", &[]).0;
+    for args in [vec!["batch"], vec!["batch", "-"]] {
+        let out = dues()
+            .args(&args)
+            .write_stdin(fixture("prospects-utf8.csv"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        assert_eq!(out.stdout, want);
+    }
+}
+
+#[test]
+fn jsonl_gives_one_object_per_row_with_the_original_fields_by_header() {
+    let (out, _, code) = batch("prospects-excel-1252.csv", &["--format", "jsonl"]);
+    assert_eq!(code, 0);
+    let input = rows(&fixture("prospects-excel-1252.csv"), b';', true);
+    let lines: Vec<serde_json::Value> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), input.len() - 1);
+    for (object, row) in lines.iter().zip(&input[1..]) {
+        for (header, value) in input[0].iter().zip(row) {
+            assert_eq!(object[header], *value);
+        }
+        assert!(object["tier"].is_string());
+        assert!(object["fee"].is_string());
+        assert!(object["error"].is_null());
+    }
+    let (out, _, code) = batch("bad-rows.csv", &["--format", "jsonl"]);
+    assert_eq!(code, 1);
+    let text = String::from_utf8(out).unwrap();
+    let short: serde_json::Value = serde_json::from_str(text.lines().nth(10).unwrap()).unwrap();
+    assert_eq!(short["cas"], serde_json::Value::Null);
+    assert!(
+        short["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("line 12: 3 fields")
+    );
+    let long: serde_json::Value = serde_json::from_str(text.lines().nth(11).unwrap()).unwrap();
+    assert_eq!(long["field_6"], "valeur en trop");
+}
+
+#[test]
+fn forced_delimiter_encoding_and_columns() {
+    // `,` forced on a `;` file: one column, so no kind nor budget column.
+    let (_, stderr, code) = batch("prospects-utf8-bom.csv", &["--delimiter", ","]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("no kind column"), "{stderr}");
+    // A Windows-1252 file forced as UTF-8: accented kinds cannot be read; the
+    // rows are still all there, flagged.
+    let (out, stderr, code) = batch("prospects-excel-1252.csv", &["--encoding", "utf-8"]);
+    assert_eq!(code, 1, "{stderr}");
+    let output = rows(&out, b';', true);
+    assert_eq!(
+        output.len(),
+        rows(&fixture("prospects-excel-1252.csv"), b';', true).len()
+    );
+    assert!(
+        output
+            .iter()
+            .any(|r| r[8].contains("not valid UTF-8; if the file comes from Excel's plain"))
+    );
+    // Columns named by the user.
+    let input = "Structure;Statut;Montant 2022;Réponse\nVille de Brest;commune;2 300 000 €;\nRégion Bretagne;région;1,2 Md€;oui\n";
+    let out = dues()
+        .args([
+            "batch",
+            "--kind-column",
+            "Statut",
+            "--budget-column",
+            "montant 2022",
+            "--strategy-column",
+            "Réponse",
+            "--name-column",
+            "Structure",
+        ])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", plain(&out.stderr));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "Structure;Statut;Montant 2022;Réponse;tier;fee;fee_basis;error\n\
+         Ville de Brest;commune;2 300 000 €;;medium;2500;fixed;\n\
+         Région Bretagne;région;1,2 Md€;oui;network;8000;minimum;\n"
+    );
+    dues()
+        .args(["batch", "--kind-column", "Statut", "--budget-column", "Budget 2023"])
+        .write_stdin(input)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--budget-column `Budget 2023` names no column; headers found: `Structure`, `Statut`, `Montant 2022`, `Réponse`"));
+}
+
+#[test]
+fn refuses_what_it_cannot_read_without_guessing() {
+    dues()
+        .arg("batch")
+        .write_stdin("nom,type;budget\nx,commune;1\n")
+        .assert()
+        .code(2)
+        .stderr("dues: error: <stdin>: cannot tell the delimiter: `,` and `;` split the first lines equally well; say which with --delimiter\n");
+    dues()
+        .arg("batch")
+        .write_stdin("Nom;Type;Budget;Tier\nx;commune;1;\n")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "the input already has a column `Tier`",
+        ));
+    dues()
+        .arg("batch")
+        .write_stdin("Nom;Type;Budget;Budget annuel\nx;commune;1;2\n")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("columns `Budget` and `Budget annuel` could both be the budget column; say which with --budget-column"));
+}
+
+#[test]
+fn decimal_comma_for_cents_in_the_semicolon_dialect() {
+    let table = data("tables/tiers-2023.toml");
+    let out = dues()
+        .args(["--tiers", &table, "batch"])
+        .write_stdin("nom;type;budget\nx;commune;1 000 000\n")
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "nom;type;budget;tier;fee;fee_basis;error\nx;commune;1 000 000;small;1200,5;fixed;\n"
+    );
+    let out = dues()
+        .args(["--tiers", &table, "batch"])
+        .write_stdin("nom,type,budget\nx,commune,1000000\n")
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "nom,type,budget,tier,fee,fee_basis,error\nx,commune,1000000,small,1200.5,fixed,\n"
+    );
+}
+
+#[test]
+fn summary_goes_to_stderr_with_the_expected_income() {
+    let (out, stderr, code) = batch("prospects-utf8.csv", &["--summary", "--lang", "en"]);
+    assert_eq!(code, 0);
+    assert!(!out.is_empty());
+    assert_eq!(
+        stderr,
+        "dues batch: 41 row(s) priced, 9 of them at a minimum fee (to be negotiated); 0 in error\n\
+         Tier                   Rows  Dues\n\
+         small (€1,000)         5     €5,000\n\
+         medium (€2,500)        6     €15,000\n\
+         large (€5,000)         21    €105,000\n\
+         network (from €8,000)  9     ≥ €72,000\n\
+         errors                 0     —\n\
+         Total                  41    ≥ €197,000\n"
+    );
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.csv");
+    let mut text = String::from("name,kind,budget\n");
+    for i in 0..200_000 {
+        text.push_str(&format!("Commune {i},commune,{i}\n"));
+    }
+    std::fs::write(&path, text).unwrap();
+    let mut child = Process::new(env!("CARGO_BIN_EXE_dues"))
+        .args(["batch", path.to_str().unwrap()])
+        .env_remove("DUES_TIERS")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(plain(&out.stderr), "");
+}
+
+#[test]
+fn the_real_list_of_french_authorities_prices_and_converts_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("collectivites-chiffrees.csv");
+    let (_, stderr, code) = batch(
+        "collectivites-excel-1252.csv",
+        &["-o", target.to_str().unwrap(), "--summary"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.starts_with("dues batch : 729 ligne(s) chiffrée(s), dont 72 au tarif minimum (à négocier) ; 0 en erreur\n"));
+    assert!(
+        stderr.contains("Total                          729     ≥ 3 715 500 €"),
+        "{stderr}"
+    );
+    let written = std::fs::read(&target).unwrap();
+    let input = rows(&fixture("collectivites-excel-1252.csv"), b';', true);
+    let output = rows(&written, b';', true);
+    check_priced(&input, &output, (1, 2, Some(3)));
+    for name in [
+        "Métropole de Lyon",
+        "Collectivité européenne d'Alsace",
+        "Corse",
+        "Provence-Alpes-Côte d'Azur",
+        "Œuilly",
+    ] {
+        assert!(output.iter().any(|r| r[0] == name), "{name}");
+    }
+}
