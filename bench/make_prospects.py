@@ -21,7 +21,7 @@ def main():
             budget = rnd.randrange(0, 2_000_000_000) if kind in ELIGIBLE else rnd.randrange(0, 40_000_000)
             strategy = rnd.choice(["oui", "non"]) if kind in ELIGIBLE else ""
             place = rnd.choice(PLACES)
-            f.write(f"{kind.capitalize()} de {place} n°{i},{kind},{budget},{strategy},contact{i}@example.org\n")
+            f.write(f"{place} {i},{kind},{budget},{strategy},c{i}@example.org\n")
 
 
 if __name__ == "__main__":
