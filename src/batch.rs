@@ -58,7 +58,25 @@ pub struct Dialect {
     pub delimiter: u8,
     pub encoding: Encoding,
     pub bom: bool,
-    pub crlf: bool,
+    pub line_ending: LineEnding,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineEnding {
+    Lf,
+    CrLf,
+    /// Old Mac files: a lone CR.
+    Cr,
+}
+
+impl LineEnding {
+    fn bytes(self) -> &'static [u8] {
+        match self {
+            LineEnding::Lf => b"\n",
+            LineEnding::CrLf => b"\r\n",
+            LineEnding::Cr => b"\r",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -186,10 +204,12 @@ pub fn sniff(
             }
         },
     };
-    let crlf = body
-        .iter()
-        .position(|&b| b == b'\n')
-        .is_some_and(|i| i > 0 && body[i - 1] == b'\r');
+    // The header's own ending tells the file's.
+    let line_ending = match body.iter().position(|&b| b == b'\n' || b == b'\r') {
+        Some(i) if body[i] == b'\r' && body.get(i + 1) == Some(&b'\n') => LineEnding::CrLf,
+        Some(i) if body[i] == b'\r' => LineEnding::Cr,
+        _ => LineEnding::Lf,
+    };
     let delimiter = match options.delimiter {
         Some(d) => d,
         None if tsv => b'\t',
@@ -199,7 +219,7 @@ pub fn sniff(
         delimiter,
         encoding,
         bom,
-        crlf,
+        line_ending,
     })
 }
 
@@ -475,7 +495,7 @@ pub fn run(
     options: &Options,
     mut progress: impl FnMut(u64),
 ) -> Result<Summary, BatchError> {
-    let mut reader = RawReader::new(input, dialect.delimiter);
+    let mut reader = RawReader::new(input, dialect.delimiter, dialect.line_ending);
     let Some(header) = reader.read()? else {
         return Err(BatchError::Empty);
     };
@@ -558,6 +578,9 @@ struct RawRecord<'a> {
     fields: &'a [u8],
     ends: &'a [usize],
     line: u64,
+    /// A quoted field still open at the end of the file: it swallowed every
+    /// line after its opening quote.
+    unclosed_quote: bool,
 }
 
 impl RawRecord<'_> {
@@ -583,12 +606,15 @@ struct RawReader<R> {
     raw: Vec<u8>,
     fields: Vec<u8>,
     ends: Vec<usize>,
-    /// Line feeds consumed before the current record.
+    /// Lines consumed before the current record.
     lines: u64,
+    delimiter: u8,
+    /// Lines end with a lone CR, which csv_core does not count as lines.
+    cr_lines: bool,
 }
 
 impl<R: Read> RawReader<R> {
-    fn new(inner: R, delimiter: u8) -> Self {
+    fn new(inner: R, delimiter: u8, line_ending: LineEnding) -> Self {
         RawReader {
             inner,
             core: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
@@ -600,6 +626,8 @@ impl<R: Read> RawReader<R> {
             fields: vec![0; 1 << 10],
             ends: vec![0; 64],
             lines: 0,
+            delimiter,
+            cr_lines: line_ending == LineEnding::Cr,
         }
     }
 
@@ -607,7 +635,7 @@ impl<R: Read> RawReader<R> {
         use csv_core::ReadRecordResult::*;
         self.raw.clear();
         let (mut nout, mut nends) = (0, 0);
-        loop {
+        let ended_at_eof = loop {
             if self.pos == self.len && !self.eof {
                 self.len = loop {
                     match self.inner.read(&mut self.buf) {
@@ -630,31 +658,67 @@ impl<R: Read> RawReader<R> {
                 InputEmpty => continue,
                 OutputFull => self.fields.resize(self.fields.len() * 2, 0),
                 OutputEndsFull => self.ends.resize(self.ends.len() * 2, 0),
-                Record => break,
+                Record => break input.is_empty(),
                 End => return Ok(None),
             }
-        }
+        };
         // The raw bytes hold the blank lines before the record (csv skips
         // them) and its line ending: neither belongs to the record.
         let is_eol = |c: &u8| *c == b'\r' || *c == b'\n';
         let start = self.raw.iter().take_while(|c| is_eol(c)).count();
-        let trailing = self.raw[start..]
-            .iter()
-            .rev()
-            .take_while(|c| is_eol(c))
-            .count();
+        let unclosed_quote = ended_at_eof && ends_in_open_quote(&self.raw[start..], self.delimiter);
+        let trailing = if unclosed_quote {
+            0
+        } else {
+            self.raw[start..]
+                .iter()
+                .rev()
+                .take_while(|c| is_eol(c))
+                .count()
+        };
         let end = self.raw.len() - trailing;
-        let leading_lines = self.raw[..start].iter().filter(|&&c| c == b'\n').count() as u64;
-        let line = self.lines + leading_lines + 1;
-        // csv_core numbers the line it is on, from 1.
-        self.lines = self.core.line() - 1;
+        let line_byte = if self.cr_lines { b'\r' } else { b'\n' };
+        let count = |bytes: &[u8]| bytes.iter().filter(|&&c| c == line_byte).count() as u64;
+        let line = self.lines + count(&self.raw[..start]) + 1;
+        self.lines = if self.cr_lines {
+            self.lines + count(&self.raw)
+        } else {
+            // csv_core numbers the line it is on, from 1.
+            self.core.line() - 1
+        };
         Ok(Some(RawRecord {
             raw: &self.raw[start..end],
             fields: &self.fields[..nout],
             ends: &self.ends[..nends],
             line,
+            unclosed_quote,
         }))
     }
+}
+
+/// Does this record end inside a quoted field? (csv accepts that at the end of
+/// a file, and the field then holds every line after its opening quote.)
+fn ends_in_open_quote(raw: &[u8], delimiter: u8) -> bool {
+    let (mut quoted, mut field_start) = (false, true);
+    let mut bytes = raw.iter().peekable();
+    while let Some(&b) = bytes.next() {
+        if quoted {
+            if b == b'"' {
+                if bytes.peek() == Some(&&b'"') {
+                    bytes.next();
+                } else {
+                    quoted = false;
+                }
+            }
+        } else if b == delimiter {
+            field_start = true;
+            continue;
+        } else if b == b'"' && field_start {
+            quoted = true;
+        }
+        field_start = false;
+    }
+    quoted
 }
 
 /// Prices one record: the tier's index, or the error for the `error` column.
@@ -670,6 +734,13 @@ fn price(
     kinds: &mut KindCache,
 ) -> Result<usize, String> {
     let line = record.line;
+    if record.unclosed_quote {
+        return Err(format!(
+            "line {line}: a quote opened in this row is never closed, so every line after it went \
+             into one field; close the quote (dues closed it at the end of the file to keep the \
+             columns apart)"
+        ));
+    }
     if record.len() < width {
         return Err(format!(
             "line {line}: {} fields where the header has {width}; a field or a delimiter is \
@@ -770,7 +841,7 @@ impl<W: Write> Sink<W> {
             out: io::BufWriter::with_capacity(1 << 16, output),
             format,
             delimiter: dialect.delimiter,
-            terminator: if dialect.crlf { b"\r\n" } else { b"\n" },
+            terminator: dialect.line_ending.bytes(),
             encoding: dialect.encoding,
         };
         match format {
@@ -826,6 +897,9 @@ impl<W: Write> Sink<W> {
         match self.format {
             Format::Csv => {
                 self.out.write_all(record.raw)?;
+                if record.unclosed_quote {
+                    self.out.write_all(b"\"")?;
+                }
                 // A short row is padded so that the appended columns line up.
                 for _ in record.len()..width {
                     self.out.write_all(&[self.delimiter])?;

@@ -95,10 +95,8 @@ pub enum Step {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Next {
     pub tier: usize,
-    /// Budget to add to reach the tier's lower bound.
+    /// Budget to add to reach the tier (to its first whole cent).
     pub gap: Decimal,
-    /// The bound is exclusive (`above`): the budget must exceed it.
-    pub strictly_more: bool,
 }
 
 /// Why an organisation cannot be quoted.
@@ -274,13 +272,12 @@ fn next_tier(table: &Table, budget: Decimal) -> Option<Next> {
         .iter()
         .enumerate()
         .filter(|(_, t)| t.rule.is_none())
-        .filter_map(|(i, t)| t.budget.map(|b: Interval| (i, b.first)))
-        .filter(|(_, first)| first.amount > budget || (first.amount == budget && first.side > 0))
-        .min_by_key(|(_, first)| *first)
+        .filter_map(|(i, t)| t.budget.map(|b: Interval| (i, b.first.cent())))
+        .filter(|&(_, first)| first > budget)
+        .min_by_key(|&(_, first)| first)
         .map(|(tier, first)| Next {
             tier,
-            gap: first.amount - budget,
-            strictly_more: first.side > 0,
+            gap: first - budget,
         })
 }
 
@@ -488,11 +485,9 @@ mod tests {
         let next = q("1 499 999,99").unwrap();
         assert_eq!(t.tiers[next.tier].id, "medium");
         assert_eq!(next.gap, Decimal::from_str("0.01").unwrap());
-        assert!(!next.strictly_more);
         let next = q("10 000 000").unwrap();
         assert_eq!(t.tiers[next.tier].id, "large");
-        assert_eq!(next.gap, Decimal::ZERO);
-        assert!(next.strictly_more);
+        assert_eq!(next.gap, Decimal::from_str("0.01").unwrap());
         assert_eq!(q("10 000 000,01"), None);
     }
 

@@ -62,8 +62,9 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct Global {
     /// Tier table to use instead of the built-in 2022 one (`-`: stdin).
-    #[arg(long, global = true, env = "DUES_TIERS", value_name = "FILE")]
-    pub tiers: Option<PathBuf>,
+    /// (An empty DUES_TIERS means the built-in table too.)
+    #[arg(long, global = true, env = "DUES_TIERS", value_name = "FILE", value_parser = clap::value_parser!(std::ffi::OsString))]
+    pub tiers: Option<std::ffi::OsString>,
     /// Language of the output.
     #[arg(long, global = true, value_enum, default_value_t = LangArg::Fr)]
     pub lang: LangArg,

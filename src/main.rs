@@ -63,10 +63,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
             ColorArg::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         },
     };
-    let tiers = cli.global.tiers.as_deref();
+    // `DUES_TIERS=` (set but empty) means no table file: the built-in one.
+    let tiers = cli
+        .global
+        .tiers
+        .as_deref()
+        .filter(|p| !p.is_empty())
+        .map(Path::new);
     match cli.command {
         Command::Quote(args) => quote_command(&load_table(tiers)?, &args, lang, style),
-        Command::Batch(args) => batch_command(&load_table(tiers)?, args, lang, cli.global.color),
+        Command::Batch(args) => {
+            let tiers_from_stdin = tiers == Some(Path::new("-"));
+            batch_command(
+                &load_table(tiers)?,
+                args,
+                lang,
+                cli.global.color,
+                tiers_from_stdin,
+            )
+        }
         Command::Tiers { format } => {
             let table = load_table(tiers)?;
             match format {
@@ -171,7 +186,13 @@ fn quote_command(table: &Table, args: &QuoteArgs, lang: Lang, style: Style) -> R
     }
 }
 
-fn batch_command(table: &Table, args: BatchArgs, lang: Lang, color: ColorArg) -> Result<ExitCode> {
+fn batch_command(
+    table: &Table,
+    args: BatchArgs,
+    lang: Lang,
+    color: ColorArg,
+    tiers_from_stdin: bool,
+) -> Result<ExitCode> {
     let options = Options {
         delimiter: args.delimiter.0,
         encoding: match args.encoding {
@@ -191,6 +212,9 @@ fn batch_command(table: &Table, args: BatchArgs, lang: Lang, color: ColorArg) ->
         lang,
     };
     let input_path = args.input.filter(|p| p != Path::new("-"));
+    if input_path.is_none() && tiers_from_stdin {
+        anyhow::bail!("--tiers - and the batch input both read stdin; give one of them as a file");
+    }
     let origin = input_path
         .as_ref()
         .map_or_else(|| "<stdin>".to_string(), |p| p.display().to_string());
@@ -211,11 +235,15 @@ fn batch_command(table: &Table, args: BatchArgs, lang: Lang, color: ColorArg) ->
         .as_ref()
         .and_then(|p| p.extension())
         .is_some_and(|e| e.eq_ignore_ascii_case("tsv"));
-    // A file can be read to its end to settle the encoding; stdin cannot be
-    // read twice, so its first MiB decides.
+    // A file can be read to its end to settle the encoding; stdin or a pipe
+    // cannot be read twice, so its first MiB decides.
     let rest_is_utf8 = || match &input_path {
-        Some(path) => batch::is_utf8(fs::File::open(path)?),
-        None => Ok(true),
+        // Only a regular file can be opened again: reading a pipe or a
+        // process substitution a second time would eat the rows themselves.
+        Some(path) if fs::metadata(path).is_ok_and(|m| m.is_file()) => {
+            batch::is_utf8(fs::File::open(path)?)
+        }
+        _ => Ok(true),
     };
     let dialect = batch::sniff(&sample, at_eof, &options, tsv, rest_is_utf8)
         .with_context(|| origin.clone())?;
@@ -239,7 +267,7 @@ fn batch_command(table: &Table, args: BatchArgs, lang: Lang, color: ColorArg) ->
                 .parent()
                 .filter(|d| !d.as_os_str().is_empty())
                 .unwrap_or(Path::new("."));
-            let mut temp = tempfile::NamedTempFile::new_in(dir)
+            let mut temp = temp_file_for(out_path, dir)
                 .with_context(|| format!("cannot write in {}", dir.display()))?;
             let summary = batch::run(
                 table,
@@ -309,6 +337,23 @@ fn is_broken_pipe_batch(err: &BatchError) -> bool {
         _ => None,
     };
     io.is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+}
+
+/// A temporary file beside `target`, with the permissions `target` has, or
+/// else those a new file gets (0666 less the umask), not tempfile's 0600.
+fn temp_file_for(target: &Path, dir: &Path) -> io::Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".dues-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let permissions = match fs::metadata(target) {
+            Ok(meta) => meta.permissions(),
+            Err(_) => fs::Permissions::from_mode(0o666),
+        };
+        builder.permissions(permissions);
+    }
+    builder.tempfile_in(dir)
 }
 
 /// `-o` must not overwrite the input it is reading.

@@ -203,10 +203,16 @@ pub fn parse_amount<S: AsRef<str>>(input: &str, currency: &[S]) -> Result<Decima
             mark,
             thousands,
             decimal,
-        } => AmountProblem::Ambiguous {
-            mark,
-            thousands: thousands * multiplier,
-            decimal: decimal * multiplier,
+        } => match (
+            thousands.checked_mul(multiplier),
+            decimal.checked_mul(multiplier),
+        ) {
+            (Some(thousands), Some(decimal)) => AmountProblem::Ambiguous {
+                mark,
+                thousands,
+                decimal,
+            },
+            _ => AmountProblem::TooManyDigits,
         },
         other => other,
     });
@@ -283,6 +289,9 @@ fn parse_number(s: &str) -> Result<Decimal, AmountProblem> {
             classify_garbage(s)
         });
     }
+    if s.is_empty() {
+        return Err(AmountProblem::NotANumber);
+    }
     if !s.starts_with(|c: char| c.is_ascii_digit()) || !s.ends_with(|c: char| c.is_ascii_digit()) {
         let bad = s.chars().find(|c| !c.is_ascii_digit()).unwrap_or(' ');
         return Err(AmountProblem::Misplaced(bad));
@@ -303,7 +312,9 @@ fn parse_number(s: &str) -> Result<Decimal, AmountProblem> {
         (1, 0) | (0, 1) => {
             let mark = if commas == 1 { ',' } else { '.' };
             let (int, frac) = s.split_once(mark).expect("one mark");
-            if frac.len() == 3 && frac.chars().all(|c| c.is_ascii_digit()) {
+            // `0,500` cannot be a thousand-something: no group starts a number with 0.
+            let could_group = !int.starts_with('0');
+            if could_group && frac.len() == 3 && frac.chars().all(|c| c.is_ascii_digit()) {
                 let int_digits = digits_of(int, has_spaces.then_some(' '))?;
                 return Err(AmountProblem::Ambiguous {
                     mark,
@@ -363,7 +374,8 @@ fn digits_of(int: &str, group: Option<char>) -> Result<u128, AmountProblem> {
         let ok_len = if i == 0 {
             (1..=3).contains(&g.len())
         } else {
-            g.len() == 3
+            // `0 500` or `05 000` is no grouping of a number.
+            g.len() == 3 && !int.starts_with('0')
         };
         if !ok_len || !g.bytes().all(|b| b.is_ascii_digit()) {
             return Err(AmountProblem::Grouping);
@@ -497,6 +509,9 @@ mod tests {
         assert_eq!(ok("  42 "), "42");
         assert_eq!(ok("0"), "0");
         assert_eq!(ok("0,5"), "0.5");
+        assert_eq!(ok("0,500"), "0.5");
+        assert_eq!(ok("0,001 M"), "1000");
+        assert_eq!(ok("0.25 k€"), "250");
     }
 
     #[test]
@@ -579,6 +594,12 @@ mod tests {
         assert_eq!(problem("99999999999999999999999999999"), TooManyDigits);
         assert_eq!(problem("99999999999999999999999999 Md"), TooManyDigits);
         assert_eq!(problem("1,5 d'€"), NotANumber);
+        assert_eq!(problem("€"), NotANumber);
+        assert_eq!(problem("EUR"), NotANumber);
+        assert_eq!(problem("€€5"), NotANumber);
+        assert_eq!(problem("0 500"), Grouping);
+        assert_eq!(problem("05 000"), Grouping);
+        assert_eq!(problem("10000000000000000000000000,000 M"), TooManyDigits);
     }
 
     #[test]

@@ -222,11 +222,9 @@ fn budget_test(table: &Table, budget: Decimal, tier: usize, lang: Lang) -> Strin
 fn next_tier(table: &Table, next: Next, lang: Lang) -> String {
     let tier = &table.tiers[next.tier];
     let gap = table.money(next.gap, lang);
-    let distance = match (next.strictly_more, lang) {
-        (false, Lang::Fr) => format!("{gap} de plus"),
-        (true, Lang::Fr) => format!("plus de {gap} de plus"),
-        (false, Lang::En) => format!("{gap} more"),
-        (true, Lang::En) => format!("more than {gap} more"),
+    let distance = match lang {
+        Lang::Fr => format!("{gap} de plus"),
+        Lang::En => format!("{gap} more"),
     };
     format!(
         "{}{} {} ({}) {} {}, {distance}",

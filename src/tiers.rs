@@ -147,6 +147,8 @@ pub struct Edge {
     pub side: i8,
 }
 
+const CENT: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
+
 /// An amount in whole cents, if it is one.
 fn cents(amount: Decimal) -> Option<i128> {
     let scale = amount.scale();
@@ -157,6 +159,17 @@ impl Edge {
     /// The edge as (cents, side), if its amount is a whole number of cents.
     fn cents(self) -> Option<(i128, i8)> {
         cents(self.amount).map(|c| (c, self.side))
+    }
+
+    /// The nearest whole cent on the edge's side: `above X` starts at X + 0,01,
+    /// `below X` ends at X − 0,01. Gaps and overlaps are judged on these, as
+    /// no budget lies between two cents.
+    pub fn cent(self) -> Decimal {
+        match self.side {
+            1 => self.amount + CENT,
+            -1 => self.amount - CENT,
+            _ => self.amount,
+        }
     }
 
     fn at(amount: Decimal) -> Edge {
@@ -202,8 +215,10 @@ impl Interval {
         self.first <= p && self.last.is_none_or(|last| p <= last)
     }
 
+    /// No whole-cent budget in it (budgets are amounts of cents).
     fn is_empty(&self) -> bool {
-        self.last.is_some_and(|last| self.first > last)
+        self.last
+            .is_some_and(|last| self.first.cent() > last.cent())
     }
 
     /// The condition in words: `1 500 000 € ≤ budget ≤ 10 000 000 €`,
@@ -718,7 +733,7 @@ fn build(raw: RawTable, text: &str, origin: &str, problems: &mut Vec<Problem>) -
              budget from 0 upwards"
                 .to_string(),
         ),
-        Some((t, b)) if b.first > Edge::at(Decimal::ZERO) => problem(
+        Some((t, b)) if b.first.cent() > Decimal::ZERO => problem(
             Some(t.line),
             format!(
                 "no tier covers {} (the lowest tier, `{}`, starts there)",
@@ -744,7 +759,7 @@ fn build(raw: RawTable, text: &str, origin: &str, problems: &mut Vec<Problem>) -
             continue;
         };
         let expected = a_last.next();
-        if bb.first > expected {
+        if bb.first.cent() > a_last.cent() + CENT {
             problem(
                 Some(b.line),
                 format!(
@@ -754,7 +769,7 @@ fn build(raw: RawTable, text: &str, origin: &str, problems: &mut Vec<Problem>) -
                     describe(expected, Some(bb.first.prev()))
                 ),
             );
-        } else if bb.first < expected {
+        } else if bb.first.cent() <= a_last.cent() {
             let overlap_last = match bb.last {
                 Some(b_last) if b_last < a_last => b_last,
                 _ => a_last,
@@ -1054,6 +1069,34 @@ mod tests {
                 .contains(
                     "no tier covers budget > 20 000 000 € (the highest tier, `large`, stops there)"
                 )
+        );
+    }
+
+    #[test]
+    fn gaps_and_overlaps_are_judged_at_the_cent() {
+        let text = BUILT_IN.replace(
+            "at_least = 0, below = 1_500_000",
+            "at_least = 0, at_most = \"1499999.99\"",
+        );
+        assert!(
+            Table::parse(&text, "t").is_ok(),
+            "no cent lies between 1 499 999,99 and 1 500 000"
+        );
+        let text = BUILT_IN.replace(
+            "budget = { above = 10_000_000 }",
+            "budget = { above = 10_000_000, below = \"10000000.01\" }",
+        );
+        assert!(
+            problems("t", &text).contains("tier `large`: its budget bounds leave no budget in it")
+        );
+        let text = BUILT_IN.replace(
+            "at_least = 0, below = 1_500_000",
+            "at_least = 0, at_most = \"1499999.98\"",
+        );
+        assert!(
+            problems("t", &text)
+                .replace(['\u{202f}', '\u{a0}'], " ")
+                .contains("tiers `small` and `medium` leave 1 499 999,98 € < budget < 1 500 000 € uncovered")
         );
     }
 }

@@ -597,3 +597,105 @@ fn the_real_list_of_french_authorities_prices_and_converts_back() {
         assert!(output.iter().any(|r| r[0] == name), "{name}");
     }
 }
+
+#[test]
+fn an_unclosed_quote_is_flagged_and_closed_so_the_columns_stay_apart() {
+    let out = dues()
+        .arg("batch")
+        .write_stdin("name,kind,budget,note\nA,commune,5,\"oops\nB,commune,7,\nC,commune,8,\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let output = rows(&out.stdout, b',', false);
+    assert_eq!(output.len(), 2);
+    assert_eq!(output[1][3], "oops\nB,commune,7,\nC,commune,8,\n");
+    assert!(output[1][7].starts_with("line 2: a quote opened in this row is never closed"));
+    assert_eq!(output[1][4..7], ["", "", ""]);
+}
+
+#[test]
+fn old_mac_line_endings_are_kept_and_counted() {
+    let out = dues()
+        .arg("batch")
+        .write_stdin("name,kind,budget\rA,commune,5\rB,commune,x\r")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains('\n'));
+    assert!(text.starts_with("name,kind,budget,tier,fee,fee_basis,error\rA,commune,5,small,1000,fixed,\rB,commune,x,,,,\"line 3, column `budget`"), "{text}");
+}
+
+#[test]
+fn a_pipe_given_as_a_path_is_read_once() {
+    // An all-ASCII input over the 1 MiB sniff: a regular file would be read a
+    // second time to settle its encoding; a pipe must not be.
+    let mut text = String::from("name,kind,budget\n");
+    for i in 0..60_000 {
+        text.push_str(&format!("Org {i},commune,{}\n", i * 100));
+    }
+    let out = dues()
+        .args(["batch", "/dev/stdin"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", plain(&out.stderr));
+    let output = rows(&out.stdout, b',', false);
+    assert_eq!(output.len(), 60_001);
+    assert_eq!(
+        output[41_184],
+        [
+            "Org 41183",
+            "commune",
+            "4118300",
+            "medium",
+            "2500",
+            "fixed",
+            ""
+        ]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn the_output_file_gets_ordinary_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("out.csv");
+    let (_, _, code) = batch("prospects-utf8.csv", &["-o", target.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+    assert_ne!(mode, 0o600, "not tempfile's private mode");
+    assert_eq!(
+        mode & 0o044,
+        0o044 & !umask_of(dir.path()),
+        "readable as a new file would be"
+    );
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).unwrap();
+    batch("prospects-utf8.csv", &["-o", target.to_str().unwrap()]);
+    assert_eq!(
+        std::fs::metadata(&target).unwrap().permissions().mode() & 0o777,
+        0o640,
+        "kept"
+    );
+}
+
+/// The umask in force, read off a file created the ordinary way.
+#[cfg(unix)]
+fn umask_of(dir: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    let probe = dir.join("probe");
+    std::fs::write(&probe, "").unwrap();
+    let mode = std::fs::metadata(&probe).unwrap().permissions().mode() & 0o777;
+    std::fs::remove_file(probe).unwrap();
+    0o666 & !mode
+}
+
+#[test]
+fn stdin_cannot_be_both_the_table_and_the_input() {
+    dues()
+        .args(["--tiers", "-", "batch"])
+        .write_stdin(std::fs::read(format!("{}/tiers-2022.toml", env!("CARGO_MANIFEST_DIR"))).unwrap())
+        .assert()
+        .code(2)
+        .stderr("dues: error: --tiers - and the batch input both read stdin; give one of them as a file\n");
+}

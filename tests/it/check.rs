@@ -95,3 +95,15 @@ fn check_reads_stdin() {
         .success()
         .stdout("<stdin>: valid — 4 tiers (3 by budget, 1 by rule), 7 kinds, 5 benefits; 2 examples pass\n");
 }
+
+#[test]
+fn an_empty_dues_tiers_means_the_built_in_table() {
+    dues()
+        .env("DUES_TIERS", "")
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(predicates::str::starts_with(
+            "tiers-2022.toml (built in): valid",
+        ));
+}

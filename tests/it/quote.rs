@@ -312,7 +312,7 @@ fn json_has_the_documented_shape() {
             "budget 2 300 000,50 € n'est pas < 1 500 000 € : pas la tranche small (1 000 €)",
             "budget 2 300 000,50 € ≥ 1 500 000 € et ≤ 10 000 000 € : tranche medium (2 500 €)",
             "budget 2 300 000,50 € n'est pas > 10 000 000 € : pas la tranche large (5 000 €)",
-            "tranche suivante : large (5 000 €) pour budget > 10 000 000 €, plus de 7 699 999,50 € de plus",
+            "tranche suivante : large (5 000 €) pour budget > 10 000 000 €, 7 699 999,51 € de plus",
         ]
     );
 }
@@ -459,7 +459,7 @@ fn explain_lists_each_rule_with_the_numbers() {
          • budget 2 300 000 € n'est pas < 1 500 000 € : pas la tranche small (1 000 €)\n\
          • budget 2 300 000 € ≥ 1 500 000 € et ≤ 10 000 000 € : tranche medium (2 500 €)\n\
          • budget 2 300 000 € n'est pas > 10 000 000 € : pas la tranche large (5 000 €)\n\
-         • tranche suivante : large (5 000 €) pour budget > 10 000 000 €, plus de 7 700 000 € de plus\n"
+         • tranche suivante : large (5 000 €) pour budget > 10 000 000 €, 7 700 000,01 € de plus\n"
     ), "{text}");
 }
 
