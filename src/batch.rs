@@ -478,8 +478,8 @@ fn decode(bytes: &[u8], encoding: Encoding) -> Result<Cow<'_, str>, ()> {
 /// Per-tier output fields, worked out once: as CSV bytes in the output's
 /// encoding and dialect, and as text for JSON.
 struct TierFields {
-    id_bytes: Vec<u8>,
-    fee_bytes: Vec<u8>,
+    /// What a priced CSV row ends with: `;tier;fee;basis;` and the line ending.
+    csv_tail: Vec<u8>,
     id: String,
     fee: String,
     basis: &'static str,
@@ -523,12 +523,22 @@ pub fn run(
             } else {
                 fee.clone()
             };
+            let basis = t.fee.basis.as_str();
+            let mut csv_tail = Vec::new();
+            for field in [
+                &encode(&t.id, dialect.encoding)[..],
+                fee_bytes.as_bytes(),
+                basis.as_bytes(),
+                b"",
+            ] {
+                push_field(&mut csv_tail, field, dialect.delimiter);
+            }
+            csv_tail.extend_from_slice(dialect.line_ending.bytes());
             TierFields {
-                id_bytes: encode(&t.id, dialect.encoding).into_owned(),
-                fee_bytes: fee_bytes.into_bytes(),
+                csv_tail,
                 id: t.id.clone(),
                 fee,
-                basis: t.fee.basis.as_str(),
+                basis,
             }
         })
         .collect();
@@ -633,10 +643,16 @@ impl<R: Read> RawReader<R> {
 
     fn read(&mut self) -> io::Result<Option<RawRecord<'_>>> {
         use csv_core::ReadRecordResult::*;
+        // The record's bytes are sliced from the buffer, or, when it spans a
+        // refill, gathered in `raw`.
         self.raw.clear();
+        let mut begin = self.pos;
+        let mut spanning = false;
         let (mut nout, mut nends) = (0, 0);
         let ended_at_eof = loop {
             if self.pos == self.len && !self.eof {
+                self.raw.extend_from_slice(&self.buf[begin..self.len]);
+                spanning = true;
                 self.len = loop {
                     match self.inner.read(&mut self.buf) {
                         Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
@@ -644,13 +660,13 @@ impl<R: Read> RawReader<R> {
                     }
                 };
                 self.pos = 0;
+                begin = 0;
                 self.eof = self.len == 0;
             }
             let input = &self.buf[self.pos..self.len];
             let (result, nin, out, end) =
                 self.core
                     .read_record(input, &mut self.fields[nout..], &mut self.ends[nends..]);
-            self.raw.extend_from_slice(&input[..nin]);
             self.pos += nin;
             nout += out;
             nends += end;
@@ -662,32 +678,36 @@ impl<R: Read> RawReader<R> {
                 End => return Ok(None),
             }
         };
+        if spanning {
+            self.raw.extend_from_slice(&self.buf[begin..self.pos]);
+        }
+        let raw: &[u8] = if spanning {
+            &self.raw
+        } else {
+            &self.buf[begin..self.pos]
+        };
         // The raw bytes hold the blank lines before the record (csv skips
         // them) and its line ending: neither belongs to the record.
         let is_eol = |c: &u8| *c == b'\r' || *c == b'\n';
-        let start = self.raw.iter().take_while(|c| is_eol(c)).count();
-        let unclosed_quote = ended_at_eof && ends_in_open_quote(&self.raw[start..], self.delimiter);
+        let start = raw.iter().take_while(|c| is_eol(c)).count();
+        let unclosed_quote = ended_at_eof && ends_in_open_quote(&raw[start..], self.delimiter);
         let trailing = if unclosed_quote {
             0
         } else {
-            self.raw[start..]
-                .iter()
-                .rev()
-                .take_while(|c| is_eol(c))
-                .count()
+            raw[start..].iter().rev().take_while(|c| is_eol(c)).count()
         };
-        let end = self.raw.len() - trailing;
+        let end = raw.len() - trailing;
         let line_byte = if self.cr_lines { b'\r' } else { b'\n' };
         let count = |bytes: &[u8]| bytes.iter().filter(|&&c| c == line_byte).count() as u64;
-        let line = self.lines + count(&self.raw[..start]) + 1;
+        let line = self.lines + count(&raw[..start]) + 1;
         self.lines = if self.cr_lines {
-            self.lines + count(&self.raw)
+            self.lines + count(&raw)
         } else {
             // csv_core numbers the line it is on, from 1.
             self.core.line() - 1
         };
         Ok(Some(RawRecord {
-            raw: &self.raw[start..end],
+            raw: &raw[start..end],
             fields: &self.fields[..nout],
             ends: &self.ends[..nends],
             line,
@@ -819,6 +839,26 @@ impl KindCache {
     }
 }
 
+/// Appends a delimiter and a field of ours, quoted if it must be.
+fn push_field(out: &mut Vec<u8>, field: &[u8], delimiter: u8) {
+    out.push(delimiter);
+    if field
+        .iter()
+        .any(|&b| b == delimiter || b == b'"' || b == b'\n' || b == b'\r')
+    {
+        out.push(b'"');
+        for &b in field {
+            if b == b'"' {
+                out.push(b'"');
+            }
+            out.push(b);
+        }
+        out.push(b'"');
+    } else {
+        out.extend_from_slice(field);
+    }
+}
+
 /// Where priced rows go: the input's own bytes and dialect with the outcome
 /// appended, or JSON lines.
 struct Sink<W: Write> {
@@ -866,27 +906,6 @@ impl<W: Write> Sink<W> {
         Ok(sink)
     }
 
-    /// Writes a field of ours, quoted if it must be.
-    fn field(&mut self, bytes: &[u8]) -> io::Result<()> {
-        self.out.write_all(&[self.delimiter])?;
-        let delimiter = self.delimiter;
-        if bytes
-            .iter()
-            .any(|&b| b == delimiter || b == b'"' || b == b'\n' || b == b'\r')
-        {
-            self.out.write_all(b"\"")?;
-            for part in bytes.split(|&b| b == b'"').enumerate() {
-                if part.0 > 0 {
-                    self.out.write_all(b"\"\"")?;
-                }
-                self.out.write_all(part.1)?;
-            }
-            self.out.write_all(b"\"")
-        } else {
-            self.out.write_all(bytes)
-        }
-    }
-
     fn write(
         &mut self,
         record: &RawRecord,
@@ -905,21 +924,14 @@ impl<W: Write> Sink<W> {
                     self.out.write_all(&[self.delimiter])?;
                 }
                 match &outcome {
-                    Ok(t) => {
-                        self.field(&t.id_bytes)?;
-                        self.field(&t.fee_bytes)?;
-                        self.field(t.basis.as_bytes())?;
-                        self.field(b"")?;
-                    }
+                    Ok(t) => self.out.write_all(&t.csv_tail)?,
                     Err(message) => {
-                        for _ in 0..3 {
-                            self.field(b"")?;
-                        }
-                        let encoded = encode(message, self.encoding);
-                        self.field(&encoded)?;
+                        let mut tail = vec![self.delimiter; 3];
+                        push_field(&mut tail, &encode(message, self.encoding), self.delimiter);
+                        tail.extend_from_slice(self.terminator);
+                        self.out.write_all(&tail)?;
                     }
                 }
-                self.out.write_all(self.terminator)?;
             }
             Format::Jsonl => {
                 let mut object = Map::new();

@@ -156,11 +156,6 @@ fn cents(amount: Decimal) -> Option<i128> {
 }
 
 impl Edge {
-    /// The edge as (cents, side), if its amount is a whole number of cents.
-    fn cents(self) -> Option<(i128, i8)> {
-        cents(self.amount).map(|c| (c, self.side))
-    }
-
     /// The nearest whole cent on the edge's side: `above X` starts at X + 0,01,
     /// `below X` ends at X − 0,01. Gaps and overlaps are judged on these, as
     /// no budget lies between two cents.
@@ -194,22 +189,28 @@ impl Edge {
 pub struct Interval {
     pub first: Edge,
     pub last: Option<Edge>,
+    /// The same, as a closed range of whole cents, when the bounds are whole
+    /// cents (always, in a valid table): what a batch compares on every row.
+    cents: Option<(i128, Option<i128>)>,
 }
 
 impl Interval {
+    pub fn new(first: Edge, last: Option<Edge>) -> Interval {
+        let low = cents(first.cent());
+        let high = match last {
+            Some(l) => cents(l.cent()).map(Some),
+            None => Some(None),
+        };
+        Interval {
+            first,
+            last,
+            cents: low.zip(high),
+        }
+    }
+
     pub fn contains(&self, budget: Decimal) -> bool {
-        // Whole cents compare as integers, which a batch does on every row.
-        let fast = cents(budget)
-            .zip(self.first.cents())
-            .and_then(|(b, first)| {
-                let last = match self.last {
-                    Some(l) => Some(l.cents()?),
-                    None => None,
-                };
-                Some(first <= (b, 0) && last.is_none_or(|l| (b, 0) <= l))
-            });
-        if let Some(inside) = fast {
-            return inside;
+        if let (Some((low, high)), Some(b)) = (self.cents, cents(budget)) {
+            return low <= b && high.is_none_or(|h| b <= h);
         }
         let p = Edge::at(budget);
         self.first <= p && self.last.is_none_or(|last| p <= last)
@@ -641,7 +642,7 @@ fn build(raw: RawTable, text: &str, origin: &str, problems: &mut Vec<Problem>) -
                     None
                 }
             };
-            Interval { first, last }
+            Interval::new(first, last)
         });
         if let Some(interval) = budget
             && interval.is_empty()
