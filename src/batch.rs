@@ -701,7 +701,7 @@ impl<R: Read> RawReader<R> {
         let count = |bytes: &[u8]| bytes.iter().filter(|&&c| c == line_byte).count() as u64;
         let line = self.lines + count(&raw[..start]) + 1;
         self.lines = if self.cr_lines {
-            self.lines + count(&raw)
+            self.lines + count(raw)
         } else {
             // csv_core numbers the line it is on, from 1.
             self.core.line() - 1
