@@ -1,4 +1,4 @@
-use crate::{data, dues, plain};
+use crate::{data, dues, run_code};
 
 #[test]
 fn the_built_in_table_checks_clean() {
@@ -58,30 +58,16 @@ fn every_kind_of_invalid_table_exits_2_naming_file_and_line() {
         ),
     ];
     for (name, message) in cases {
-        let out = dues()
-            .args(["check", &data(&format!("tables/{name}.toml"))])
-            .assert()
-            .code(2)
-            .get_output()
-            .clone();
-        assert!(out.stdout.is_empty());
-        assert!(
-            plain(&out.stderr).contains(message),
-            "{name}: {}",
-            plain(&out.stderr)
-        );
+        let (stdout, stderr) = run_code(&["check", &data(&format!("tables/{name}.toml"))], 2);
+        assert!(stdout.is_empty());
+        assert!(stderr.contains(message), "{name}: {}", stderr);
     }
 }
 
 #[test]
 fn check_lists_every_problem() {
-    let out = dues()
-        .args(["check", &data("tables/many-problems.toml")])
-        .assert()
-        .code(2)
-        .get_output()
-        .clone();
-    let stderr = plain(&out.stderr);
+    let (stdout, stderr) = run_code(&["check", &data("tables/many-problems.toml")], 2);
+    assert!(stdout.is_empty());
     assert_eq!(stderr.lines().count(), 5, "{stderr}");
 }
 

@@ -1,4 +1,4 @@
-use crate::dues;
+use crate::{dues, stdout_ok};
 
 #[test]
 fn completions_for_every_shell() {
@@ -9,13 +9,7 @@ fn completions_for_every_shell() {
         ("powershell", "Register-ArgumentCompleter"),
         ("elvish", "edit:completion:arg-completer[dues]"),
     ] {
-        let out = dues()
-            .args(["completions", shell])
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
+        let out = stdout_ok(&["completions", shell]);
         let text = String::from_utf8(out).unwrap();
         assert!(text.contains(marker), "{shell}");
         assert!(text.contains("network-strategy"), "{shell}");
@@ -25,13 +19,7 @@ fn completions_for_every_shell() {
 
 #[test]
 fn man_page_is_roff_from_the_clap_definition() {
-    let out = dues()
-        .arg("man")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_ok(&["man"]);
     let text = String::from_utf8(out).unwrap();
     assert!(
         text.starts_with(".ie \\n(.g .ds Aq \\(aq"),

@@ -18,6 +18,24 @@ pub fn dues() -> Command {
     cmd
 }
 
+/// Stdout of a `dues` run that must succeed.
+pub fn stdout_ok(args: &[&str]) -> Vec<u8> {
+    dues()
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone()
+}
+
+/// A `dues` run that must end with `code`: its stdout, and its stderr with
+/// plain spaces.
+pub fn run_code(args: &[&str], code: i32) -> (Vec<u8>, String) {
+    let out = dues().args(args).assert().code(code).get_output().clone();
+    (out.stdout, plain(&out.stderr))
+}
+
 /// A fixture's path.
 pub fn data(path: &str) -> String {
     format!("{}/tests/data/{path}", env!("CARGO_MANIFEST_DIR"))

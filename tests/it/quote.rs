@@ -1,6 +1,6 @@
 use serde_json::Value;
 
-use crate::{data, dues, plain};
+use crate::{data, dues, plain, run_code, stdout_ok};
 
 const BENEFITS: [&str; 5] = [
     "La possibilité de participer aux programmes de recherche-action ;",
@@ -12,12 +12,7 @@ const BENEFITS: [&str; 5] = [
 
 #[test]
 fn readme_first_quote_is_2500_with_the_five_benefits() {
-    let out = dues()
-        .args(["quote", "--budget", "2,3 M€", "--kind", "commune"])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+    let (stdout, stderr) = run_code(&["quote", "--budget", "2,3 M€", "--kind", "commune"], 0);
     let expected = format!(
         "Cotisation 2022           2 500 €\n\
          Tranche                   medium — Budget annuel entre 1,5 M€ et 10 M€\n\
@@ -31,8 +26,8 @@ fn readme_first_quote_is_2500_with_the_five_benefits() {
          Source : La 27e Région, dépliant « Adhésion 2022 »\n",
         BENEFITS.map(|b| format!("• {b}")).join("\n")
     );
-    assert_eq!(plain(&out.stdout), expected);
-    assert!(out.stderr.is_empty());
+    assert_eq!(plain(&stdout), expected);
+    assert!(stderr.is_empty());
 }
 
 #[test]
@@ -90,21 +85,15 @@ fn every_accepted_amount_form() {
         ("1 500 000,00 €", "1500000"),
     ];
     for (form, exact) in forms {
-        let out = dues()
-            .args([
-                "quote",
-                "--budget",
-                form,
-                "--kind",
-                "association",
-                "--format",
-                "json",
-            ])
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
+        let out = stdout_ok(&[
+            "quote",
+            "--budget",
+            form,
+            "--kind",
+            "association",
+            "--format",
+            "json",
+        ]);
         let v: Value = serde_json::from_slice(&out).unwrap();
         assert_eq!(v["input"]["budget"], exact, "{form}");
     }
@@ -129,13 +118,7 @@ fn every_refused_amount_exits_1_naming_the_value() {
         ("12,345 6", "digits must be grouped by three"),
     ];
     for (value, reason) in refused {
-        let out = dues()
-            .args(["quote", "--budget", value, "--kind", "commune"])
-            .assert()
-            .code(1)
-            .get_output()
-            .clone();
-        let stderr = plain(&out.stderr);
+        let (stdout, stderr) = run_code(&["quote", "--budget", value, "--kind", "commune"], 1);
         assert!(
             stderr.starts_with(&format!(
                 "dues: error: --budget: `{value}` is not an amount: {reason}"
@@ -146,19 +129,15 @@ fn every_refused_amount_exits_1_naming_the_value() {
             stderr
                 .contains("such as 2300000, 2 300 000, 2 300 000,50 €, 2,3 M€, 850 k€ or 1,2 Md€")
         );
-        assert!(out.stdout.is_empty(), "{value}");
+        assert!(stdout.is_empty(), "{value}");
     }
 }
 
 #[test]
 fn an_ambiguous_amount_says_both_readings_and_how_to_write_each() {
-    let out = dues()
-        .args(["quote", "--budget", "1.500", "--kind", "commune"])
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
-    assert!(plain(&out.stderr).contains(
+    let (stdout, stderr) = run_code(&["quote", "--budget", "1.500", "--kind", "commune"], 1);
+    assert!(stdout.is_empty());
+    assert!(stderr.contains(
         "`.` followed by three digits may separate thousands (1 500) or mark decimals (1,50); \
          write 1 500 for the first reading or 1,50 for the second"
     ));
@@ -166,40 +145,36 @@ fn an_ambiguous_amount_says_both_readings_and_how_to_write_each() {
 
 #[test]
 fn an_unknown_kind_exits_1_listing_the_accepted_kinds() {
-    let out = dues()
-        .args(["quote", "--budget", "1000", "--kind", "Mairie de quartier"])
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
-    let stderr = plain(&out.stderr);
+    let (stdout, stderr) = run_code(
+        &["quote", "--budget", "1000", "--kind", "Mairie de quartier"],
+        1,
+    );
+    assert!(stdout.is_empty());
     assert!(stderr.starts_with("dues: error: --kind: unknown kind `Mairie de quartier`; accepted"));
     assert!(stderr.contains("commune (Commune), epci (EPCI (intercommunalité))"));
 }
 
 #[test]
 fn an_eligible_kind_without_strategy_exits_1_with_both_outcomes() {
-    let out = dues()
-        .args([
+    let (stdout, stderr) = run_code(
+        &[
             "quote",
             "--budget",
             "12 M€",
             "--kind",
             "Conseil départemental",
-        ])
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
+        ],
+        1,
+    );
     assert_eq!(
-        plain(&out.stderr),
+        stderr,
         "dues: error: --network-strategy: the network strategy (yes or no) is needed to quote a \
          Département (departement): with a strategy of drawing the smaller authorities of its \
          territory along, tier network, à partir de 8 000 € — à définir au cas par cas en \
          fonction du groupement; without one, tier large, 5 000 €; answer with \
          --network-strategy yes or no\n"
     );
-    assert!(out.stdout.is_empty());
+    assert!(stdout.is_empty());
 }
 
 #[test]
@@ -221,8 +196,8 @@ fn strategy_answers_in_every_accepted_spelling() {
 
 #[test]
 fn a_yes_for_a_kind_that_is_not_eligible_warns_and_quotes_by_budget() {
-    let out = dues()
-        .args([
+    let (stdout, stderr) = run_code(
+        &[
             "quote",
             "--budget",
             "2 M€",
@@ -230,22 +205,20 @@ fn a_yes_for_a_kind_that_is_not_eligible_warns_and_quotes_by_budget() {
             "commune",
             "--network-strategy",
             "oui",
-        ])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+        ],
+        0,
+    );
     assert_eq!(
-        plain(&out.stderr),
+        stderr,
         "dues: warning: la stratégie d'entraînement ne change rien pour « Commune » : cotisation selon le budget\n"
     );
-    assert!(plain(&out.stdout).starts_with("Cotisation 2022           2 500 €\n"));
+    assert!(plain(&stdout).starts_with("Cotisation 2022           2 500 €\n"));
 }
 
 #[test]
 fn the_minimum_tier_is_shown_as_a_floor_with_its_note() {
-    let out = dues()
-        .args([
+    let (stdout, stderr) = run_code(
+        &[
             "quote",
             "--budget",
             "1,2 Md€",
@@ -253,35 +226,28 @@ fn the_minimum_tier_is_shown_as_a_floor_with_its_note() {
             "Région",
             "--network-strategy",
             "oui",
-        ])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    assert!(plain(&out.stdout).starts_with(
+        ],
+        0,
+    );
+    assert!(stderr.is_empty());
+    assert!(plain(&stdout).starts_with(
         "Cotisation 2022           à partir de 8 000 € — à définir au cas par cas en fonction du groupement\n"
     ));
 }
 
 #[test]
 fn json_has_the_documented_shape() {
-    let out = dues()
-        .args([
-            "quote",
-            "--budget",
-            "2 300 000,50 €",
-            "--kind",
-            "Communauté d'agglomération",
-            "--name",
-            "Grand Besançon Métropole",
-            "--format",
-            "json",
-        ])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_ok(&[
+        "quote",
+        "--budget",
+        "2 300 000,50 €",
+        "--kind",
+        "Communauté d'agglomération",
+        "--name",
+        "Grand Besançon Métropole",
+        "--format",
+        "json",
+    ]);
     let v: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["tier"]["id"], "medium");
     assert_eq!(v["tier"]["label"], "Budget annuel entre 1,5 M€ et 10 M€");
@@ -319,25 +285,19 @@ fn json_has_the_documented_shape() {
 
 #[test]
 fn json_of_the_minimum_tier_says_minimum() {
-    let out = dues()
-        .args([
-            "quote",
-            "--budget",
-            "40 M€",
-            "--kind",
-            "metropole",
-            "--network-strategy",
-            "yes",
-            "--format",
-            "json",
-            "--lang",
-            "en",
-        ])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_ok(&[
+        "quote",
+        "--budget",
+        "40 M€",
+        "--kind",
+        "metropole",
+        "--network-strategy",
+        "yes",
+        "--format",
+        "json",
+        "--lang",
+        "en",
+    ]);
     let v: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["fee"]["amount"], "8000");
     assert_eq!(v["fee"]["basis"], "minimum");
@@ -438,20 +398,14 @@ fn csv_of_an_unquotable_input_fills_the_error_column_and_exits_1() {
 
 #[test]
 fn explain_lists_each_rule_with_the_numbers() {
-    let out = dues()
-        .args([
-            "quote",
-            "--budget",
-            "2,3 M€",
-            "--kind",
-            "commune",
-            "--explain",
-        ])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_ok(&[
+        "quote",
+        "--budget",
+        "2,3 M€",
+        "--kind",
+        "commune",
+        "--explain",
+    ]);
     let text = plain(&out);
     assert!(text.contains(
         "Explication :\n\
@@ -465,15 +419,9 @@ fn explain_lists_each_rule_with_the_numbers() {
 
 #[test]
 fn english_output() {
-    let out = dues()
-        .args([
-            "--lang", "en", "quote", "--budget", "2,3 M€", "--kind", "commune",
-        ])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_ok(&[
+        "--lang", "en", "quote", "--budget", "2,3 M€", "--kind", "commune",
+    ]);
     let text = plain(&out);
     assert!(text.starts_with("Dues 2022         €2,500\nTier              medium — Annual budget from €1.5M to €10M\n"), "{text}");
     assert!(text.contains("Membership of La 27e Région entitles you to:\n• The opportunity to take part in the action-research programmes;\n"));
@@ -553,23 +501,11 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn no_escape_codes_in_a_pipe_unless_asked() {
-    let out = dues()
-        .args(["quote", "--budget", "1000", "--kind", "commune"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_ok(&["quote", "--budget", "1000", "--kind", "commune"]);
     assert!(!out.contains(&0x1b));
-    let out = dues()
-        .args([
-            "--color", "always", "quote", "--budget", "1000", "--kind", "commune",
-        ])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_ok(&[
+        "--color", "always", "quote", "--budget", "1000", "--kind", "commune",
+    ]);
     assert!(String::from_utf8(out).unwrap().contains("\u{1b}[1m"));
 }
 

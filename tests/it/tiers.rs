@@ -1,16 +1,10 @@
 use serde_json::Value;
 
-use crate::{dues, plain};
+use crate::{plain, stdout_ok};
 
 #[test]
 fn tiers_prints_the_leaflet() {
-    let out = dues()
-        .arg("tiers")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_ok(&["tiers"]);
     let text = plain(&out);
     assert!(text.starts_with(
         "Adhésion 2022 — La 27e Région, dépliant « Adhésion 2022 »\n\n\
@@ -26,13 +20,7 @@ fn tiers_prints_the_leaflet() {
 
 #[test]
 fn tiers_json_holds_bounds_with_their_inclusivity() {
-    let out = dues()
-        .args(["tiers", "--format", "json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_ok(&["tiers", "--format", "json"]);
     let v: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["year"], 2022);
     assert_eq!(v["currency"], "EUR");
