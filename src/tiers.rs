@@ -455,12 +455,21 @@ impl Lines {
     }
 }
 
+/// `offset`, moved back to a character boundary of `text` if need be.
+fn char_floor(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
 fn line_of(text: &str, offset: usize) -> usize {
-    Lines::new(&text[..offset.min(text.len())]).0.len()
+    Lines::new(&text[..char_floor(text, offset)]).0.len()
 }
 
 fn column_of(text: &str, offset: usize) -> usize {
-    let offset = offset.min(text.len());
+    let offset = char_floor(text, offset);
     let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     text[start..offset].chars().count() + 1
 }
