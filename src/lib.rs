@@ -15,3 +15,6 @@ pub mod money;
 pub mod render;
 pub mod text;
 pub mod tiers;
+
+/// The built-in table as `build.rs` validated and encoded it.
+const BUILT_IN_VALIDATED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/tiers-2022.bin"));

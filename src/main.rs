@@ -19,7 +19,7 @@ use dues::batch::{self, BatchError, Encoding, Format, Options};
 use dues::classify::{QuoteError, Request, quote};
 use dues::render::{self, InputEcho, Style};
 use dues::text::Lang;
-use dues::tiers::{BUILT_IN, BUILT_IN_NAME, Table};
+use dues::tiers::Table;
 
 /// An input that cannot be quoted: exit 1. Its message is already rendered.
 #[derive(Debug, thiserror::Error)]
@@ -109,7 +109,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
 /// The built-in table, or the file given (`-`: stdin).
 fn load_table(path: Option<&Path>) -> Result<Table> {
     let Some(path) = path else {
-        return Ok(Table::parse(BUILT_IN, BUILT_IN_NAME)?);
+        return Ok(Table::built_in()?);
     };
     let (text, origin) = read_text(path)?;
     Ok(Table::parse(&text, &origin)?)

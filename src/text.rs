@@ -8,7 +8,7 @@ ligatures, apostrophe style, hyphens and runs of spaces, so that « Conseil
 Régional », `conseil regional` and `CONSEIL-RÉGIONAL` are the same name.
 */
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use unicode_normalization::char::decompose_canonical;
 
 /// The language of the output.
@@ -31,7 +31,7 @@ impl Lang {
 }
 
 /// A text of the table, in both languages.
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     pub fr: String,

@@ -20,8 +20,8 @@ use std::collections::HashMap;
 use std::fmt;
 
 use rust_decimal::Decimal;
-use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::money::format_amount;
@@ -33,7 +33,7 @@ pub const BUILT_IN: &str = include_str!("../tiers-2022.toml");
 pub const BUILT_IN_NAME: &str = "tiers-2022.toml (built in)";
 
 /// A validated tier table.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Table {
     /// Where the table came from: a path, or [`BUILT_IN_NAME`].
     pub origin: String,
@@ -49,7 +49,7 @@ pub struct Table {
     names: HashMap<String, usize>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Currency {
     /// ISO 4217 code, e.g. `EUR`.
@@ -60,7 +60,7 @@ pub struct Currency {
     pub accepted: Vec<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Tier {
     pub id: String,
     pub label: Text,
@@ -75,7 +75,7 @@ pub struct Tier {
 }
 
 /// A condition on the kind of organisation, tried before the budget tiers.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Rule {
     /// Indices into [`Table::kinds`].
     pub kinds: Vec<usize>,
@@ -84,14 +84,15 @@ pub struct Rule {
     pub network_strategy: Option<bool>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Fee {
+    #[serde(with = "decimal_bytes")]
     pub amount: Decimal,
     pub basis: Basis,
     pub note: Option<Text>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Basis {
     /// The fee is the price.
@@ -109,7 +110,7 @@ impl Basis {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Kind {
     pub id: String,
     pub label: Text,
@@ -117,7 +118,7 @@ pub struct Kind {
 }
 
 /// A test vector of the table, run by `dues check`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Example {
     pub line: usize,
     pub budget: String,
@@ -126,10 +127,29 @@ pub struct Example {
     pub expect: Expect,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Expect {
-    Quote { tier: String, fee: Decimal },
+    Quote {
+        tier: String,
+        #[serde(with = "decimal_bytes")]
+        fee: Decimal,
+    },
     Error(String),
+}
+
+/// A decimal in the encoded built-in table: its 16 bytes, exactly (serde's
+/// own form for it asks for a self-describing format).
+mod decimal_bytes {
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        Decimal::serialize(d).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        <[u8; 16]>::deserialize(d).map(Decimal::deserialize)
+    }
 }
 
 /// The errors an example may expect, by name.
@@ -140,8 +160,9 @@ pub const EXAMPLE_ERRORS: [&str; 1] = ["network_strategy_required"];
 /// A point on the budget line, or just before or after it: `below X` ends at
 /// `X⁻`, `at_most X` at `X`, `above X` starts at `X⁺`. Ordering these makes gaps,
 /// overlaps and empty intervals plain comparisons.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Edge {
+    #[serde(with = "decimal_bytes")]
     pub amount: Decimal,
     /// -1: just before `amount`; 0: `amount` itself; 1: just after.
     pub side: i8,
@@ -185,7 +206,7 @@ impl Edge {
 }
 
 /// The budgets a tier covers, `first` to `last` (no `last`: no upper limit).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Interval {
     pub first: Edge,
     pub last: Option<Edge>,
@@ -475,9 +496,22 @@ fn column_of(text: &str, offset: usize) -> usize {
 }
 
 impl Table {
-    /// The built-in 2022 table.
+    /// The built-in 2022 table: parsed and validated when `dues` was built
+    /// (`build.rs`; an invalid table fails the build), so that a run only
+    /// decodes it — parsing TOML would cost more than the whole rest of a quote.
     pub fn built_in() -> Result<Table, TableError> {
-        Table::parse(BUILT_IN, BUILT_IN_NAME)
+        postcard::from_bytes(crate::BUILT_IN_VALIDATED).map_err(|e| TableError::Invalid {
+            origin: BUILT_IN_NAME.to_string(),
+            problems: vec![Problem {
+                line: None,
+                message: format!("the built-in table cannot be decoded ({e}); rebuild dues"),
+            }],
+        })
+    }
+
+    /// The table in a form [`Table::built_in`] decodes, for `build.rs`.
+    pub fn encode(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("a table always encodes")
     }
 
     /// Parses and validates a table; `origin` names it in messages.
