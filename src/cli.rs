@@ -82,7 +82,12 @@ pub enum Command {
     #[command(after_help = BATCH_EXAMPLES)]
     Batch(BatchArgs),
     /// Show the whole tier table: each tier's condition, its fee, and the benefits.
+    #[command(
+        after_help = "Examples:\n  dues tiers\n  dues tiers --format json --lang en\n  dues tiers --format toml > tiers-2023.toml   # start next year's table"
+    )]
     Tiers {
+        /// `table`: for people; `json`: every bound, kind and alias;
+        /// `toml`: the table's source (a valid table only).
         #[arg(long, value_enum, default_value_t = TiersFormat::Table)]
         format: TiersFormat,
     },
@@ -218,6 +223,7 @@ pub enum QuoteFormat {
 pub enum TiersFormat {
     Table,
     Json,
+    Toml,
 }
 
 #[cfg(test)]

@@ -87,6 +87,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             match format {
                 TiersFormat::Table => print(&render::tiers_human(&table, lang, style))?,
                 TiersFormat::Json => print_json(&render::tiers_json(&table, lang))?,
+                // The source, to start next year's table from.
+                TiersFormat::Toml => match tiers {
+                    None => print(dues::tiers::BUILT_IN)?,
+                    Some(path) => print(&read_text(path)?.0)?,
+                },
             }
             Ok(ExitCode::SUCCESS)
         }

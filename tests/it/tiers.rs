@@ -47,3 +47,10 @@ fn tiers_json_holds_bounds_with_their_inclusivity() {
     assert_eq!(v["kinds"].as_array().unwrap().len(), 7);
     assert_eq!(v["benefits"].as_array().unwrap().len(), 5);
 }
+
+#[test]
+fn tiers_toml_writes_out_the_built_in_source() {
+    let out = stdout_ok(&["tiers", "--format", "toml"]);
+    let repo = std::fs::read(format!("{}/tiers-2022.toml", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    assert_eq!(out, repo);
+}
