@@ -13,7 +13,8 @@ same dialect ([`Dialect`]), so the file goes back into Excel with its accents:
 - every row is written back, in order, with its fields byte for byte, plus
   `tier`, `fee`, `fee_basis` and `error`. A bad row is flagged, never dropped.
 
-It streams: one reused `ByteRecord`, fields decoded only where they are read,
+It streams: a [`RawReader`] hands out one record at a time, its raw bytes
+sliced from the read buffer, and fields are decoded only where they are read,
 so memory stays flat whatever the size of the file.
 */
 
@@ -41,15 +42,6 @@ const SNIFF_RECORDS: usize = 200;
 pub enum Encoding {
     Utf8,
     Windows1252,
-}
-
-impl Encoding {
-    pub fn name(self) -> &'static str {
-        match self {
-            Encoding::Utf8 => "UTF-8",
-            Encoding::Windows1252 => "Windows-1252",
-        }
-    }
 }
 
 /// How a CSV file is written; the output mirrors the input's.
@@ -141,8 +133,6 @@ pub enum BatchError {
     DuplicateHeader(String),
     #[error("{0}")]
     Strict(String),
-    #[error(transparent)]
-    Csv(#[from] csv::Error),
     #[error(transparent)]
     Io(#[from] io::Error),
 }

@@ -54,15 +54,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         LangArg::Fr => Lang::Fr,
         LangArg::En => Lang::En,
     };
-    let terminal = io::stdout().is_terminal();
-    let style = Style {
-        terminal,
-        color: match cli.global.color {
-            ColorArg::Always => true,
-            ColorArg::Never => false,
-            ColorArg::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-        },
-    };
+    let style = style_for(cli.global.color, io::stdout().is_terminal());
     // `DUES_TIERS=` (set but empty) means no table file: the built-in one.
     let tiers = cli
         .global
@@ -310,19 +302,9 @@ fn batch_command(
         }
         Err(e) => return Err(anyhow::Error::new(e).context(origin)),
     };
-    let terminal = io::stderr().is_terminal();
     eprintln!("{}", render::batch_line(table, &summary, lang));
     if args.summary {
-        let style = Style {
-            terminal,
-            color: match color {
-                ColorArg::Always => true,
-                ColorArg::Never => false,
-                ColorArg::Auto => {
-                    terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                }
-            },
-        };
+        let style = style_for(color, io::stderr().is_terminal());
         eprintln!("{}", render::batch_summary(table, &summary, lang, style));
     }
     Ok(if summary.errors == 0 {
@@ -333,15 +315,20 @@ fn batch_command(
 }
 
 fn is_broken_pipe_batch(err: &BatchError) -> bool {
-    let io = match err {
-        BatchError::Io(e) => Some(e),
-        BatchError::Csv(e) => match e.kind() {
-            csv::ErrorKind::Io(e) => Some(e),
-            _ => None,
+    matches!(err, BatchError::Io(e) if e.kind() == io::ErrorKind::BrokenPipe)
+}
+
+/// How the human view looks on a stream: boxes on a terminal; bold as
+/// `--color` says (`auto`: on a terminal, unless NO_COLOR is set).
+fn style_for(color: ColorArg, terminal: bool) -> Style {
+    Style {
+        terminal,
+        color: match color {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         },
-        _ => None,
-    };
-    io.is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    }
 }
 
 /// A temporary file beside `target`, with the permissions `target` has, or

@@ -27,5 +27,8 @@ fn man_page_is_roff_from_the_clap_definition() {
         &text[..80]
     );
     assert!(text.contains(".TH dues 1"));
-    assert!(text.contains("dues\\-quote(1)") || text.contains("quote"));
+    assert!(text.contains(".SH SUBCOMMANDS"));
+    for command in ["quote", "batch", "tiers", "check", "completions", "man"] {
+        assert!(text.contains(&format!("dues\\-{command}(1)")), "{command}");
+    }
 }
