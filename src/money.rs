@@ -49,6 +49,9 @@ pub enum AmountProblem {
     Misplaced(char),
     TooManyDigits,
     SubCent,
+    /// `1 500 000,-`: « no cents » as some accounts write it; the amount
+    /// without it, if it is one.
+    DashCents(Option<Decimal>),
     Ambiguous {
         mark: char,
         thousands: Decimal,
@@ -78,6 +81,13 @@ impl fmt::Display for AmountProblem {
                 f.write_str("it has more digits than an exact decimal holds (28 digits)")
             }
             SubCent => f.write_str("it is more precise than a cent"),
+            DashCents(whole) => {
+                f.write_str("`,-` for « no cents » is not read")?;
+                match whole {
+                    Some(w) => write!(f, "; write {} or {},00", plain(*w), plain(*w)),
+                    None => f.write_str("; write the amount without it"),
+                }
+            }
             Ambiguous {
                 mark,
                 thousands,
@@ -103,7 +113,8 @@ impl fmt::Display for AmountProblem {
 
 const SPACES: [char; 4] = [' ', '\u{a0}', '\u{202f}', '\u{2009}'];
 
-fn is_space(c: char) -> bool {
+/// A space that may group digits or sit between an amount and its unit.
+pub fn is_space(c: char) -> bool {
     SPACES.contains(&c)
 }
 
@@ -111,8 +122,9 @@ fn trim(s: &str) -> &str {
     s.trim_matches(|c: char| c.is_whitespace() || is_space(c))
 }
 
-/// Multipliers, longest spelling first so that `Md` is not read as `M` + `d`.
-const MULTIPLIERS: [(&str, u64); 10] = [
+/// Multipliers, longest spelling first so that `Md` is not read as `M` + `d`;
+/// the last, empty, is none.
+pub const MULTIPLIERS: [(&str, u64); 10] = [
     ("milliards", 1_000_000_000),
     ("milliard", 1_000_000_000),
     ("millions", 1_000_000),
@@ -153,6 +165,9 @@ pub fn parse_amount<S: AsRef<str>>(input: &str, currency: &[S]) -> Result<Decima
     if let Some(rest) = before {
         s = trim(rest);
     }
+    if let Some(problem) = dash_cents(s) {
+        return Err(fail(problem));
+    }
     if s.starts_with(['-', '−', '–']) || s.ends_with(['-', '−', '–']) {
         return Err(fail(AmountProblem::Negative));
     }
@@ -160,6 +175,14 @@ pub fn parse_amount<S: AsRef<str>>(input: &str, currency: &[S]) -> Result<Decima
         return Err(fail(AmountProblem::Signed));
     }
     let mut after = false;
+    // `1 500 000,- €`: the dash shows only once the currency is off.
+    let dash_after_marker = |s: &str| {
+        let rest = longest(currency, |m| strip_suffix_ci(s, &[m]))?;
+        dash_cents(trim(rest))
+    };
+    if !digit_last && let Some(problem) = dash_after_marker(s) {
+        return Err(fail(problem));
+    }
     let suffix = if digit_last {
         None
     } else {
@@ -243,6 +266,14 @@ fn longest<'a, S: AsRef<str>>(
         .min_by_key(|rest| rest.len())
 }
 
+/// `1 500 000,-` or `1.500.000,-`: a decimal mark followed by a dash.
+fn dash_cents(s: &str) -> Option<AmountProblem> {
+    let rest = [",-", ".-", ",–", ".–"]
+        .iter()
+        .find_map(|dash| s.strip_suffix(dash))?;
+    Some(AmountProblem::DashCents(parse_number(trim(rest)).ok()))
+}
+
 /// Why a value with no recognisable number shape was refused.
 fn classify_garbage(s: &str) -> AmountProblem {
     let looks_scientific = s.find(['e', 'E']).is_some_and(|i| {
@@ -312,8 +343,9 @@ fn parse_number(s: &str) -> Result<Decimal, AmountProblem> {
         (1, 0) | (0, 1) => {
             let mark = if commas == 1 { ',' } else { '.' };
             let (int, frac) = s.split_once(mark).expect("one mark");
-            // `0,500` cannot be a thousand-something: no group starts a number with 0.
-            let could_group = !int.starts_with('0');
+            // `0,500` cannot be a thousand-something: no group starts a number
+            // with 0; nor can `1500000,000`: a first group has 1 to 3 digits.
+            let could_group = !int.starts_with('0') && (has_spaces || int.len() <= 3);
             if could_group && frac.len() == 3 && frac.chars().all(|c| c.is_ascii_digit()) {
                 let int_digits = digits_of(int, has_spaces.then_some(' '))?;
                 return Err(AmountProblem::Ambiguous {
@@ -520,6 +552,41 @@ mod tests {
         assert_eq!(ok("1.500.000"), "1500000");
         assert_eq!(ok("1,500,000.50"), "1500000.5");
         assert_eq!(ok("1.500.000,50"), "1500000.5");
+    }
+
+    #[test]
+    fn a_mark_after_more_than_three_ungrouped_digits_is_a_decimal_mark() {
+        assert_eq!(ok("1500000,000"), "1500000");
+        assert_eq!(ok("1500000.500"), "1500000.5");
+        assert_eq!(ok("2300,000 €"), "2300");
+        assert_eq!(problem("1500000,123"), AmountProblem::SubCent);
+        // With grouping, the thousands reading is possible: still ambiguous.
+        assert_eq!(
+            problem("1 500,000"),
+            AmountProblem::Ambiguous {
+                mark: ',',
+                thousands: d("1500000"),
+                decimal: d("1500")
+            }
+        );
+    }
+
+    #[test]
+    fn dash_cents_are_named_not_called_negative() {
+        let whole = AmountProblem::DashCents(Some(d("1500000")));
+        assert_eq!(problem("1 500 000,-"), whole);
+        assert_eq!(problem("1.500.000,-"), whole);
+        assert_eq!(problem("1 500 000,- €"), whole);
+        assert_eq!(problem("€ 1 500 000,-"), whole);
+        assert_eq!(problem("abc,-"), AmountProblem::DashCents(None));
+        assert_eq!(
+            parse_amount("1 500 000,-", &EUR).unwrap_err().to_string(),
+            "`1 500 000,-` is not an amount: `,-` for « no cents » is not read; write 1 500 000 \
+             or 1 500 000,00; write a non-negative amount in euros such as 2300000, 2 300 000, \
+             2 300 000,50 €, 2,3 M€, 850 k€ or 1,2 Md€"
+        );
+        // A dash alone still means negative.
+        assert_eq!(problem("1 500 000-"), AmountProblem::Negative);
     }
 
     #[test]
