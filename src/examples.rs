@@ -7,7 +7,22 @@ input would be, and compared with the tier and fee (or the error) it expects.
 
 use crate::classify::{Request, quote};
 use crate::money::plain;
-use crate::tiers::{Expect, Problem, Table};
+use crate::tiers::{Expect, Problem, Table, TableError};
+
+/// Parses and validates a table, then runs its examples: what every command
+/// loads, so that a table `dues check` refuses is refused everywhere.
+pub fn load(text: &str, origin: &str) -> Result<Table, TableError> {
+    let table = Table::parse(text, origin)?;
+    let problems = run(&table);
+    if problems.is_empty() {
+        Ok(table)
+    } else {
+        Err(TableError::Invalid {
+            origin: origin.to_string(),
+            problems,
+        })
+    }
+}
 
 /// Runs every example; returns one problem per example that does not hold.
 pub fn run(table: &Table) -> Vec<Problem> {

@@ -339,7 +339,7 @@ struct RawMeta {
     title: Text,
     year: u16,
     source: Text,
-    currency: Currency,
+    currency: Spanned<Currency>,
 }
 
 #[derive(Deserialize)]
@@ -407,6 +407,26 @@ struct RawExample {
 /// Money in the table: a TOML integer or a string holding a plain decimal.
 struct Money(Decimal);
 
+/// The largest amount a table may hold (10¹⁵ €, a million times the largest
+/// budget of any French authority): every sum and comparison on budgets
+/// then stays exact, far from what a decimal holds (7,9 × 10²⁸).
+pub const MAX_AMOUNT: Decimal = Decimal::from_parts(2_764_472_320, 232_830, 0, false, 0);
+/// The largest fee a tier may have (10⁹ €): a batch's total of up to 2⁶⁴
+/// rows at that fee still fits a decimal.
+pub const MAX_FEE: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
+
+impl Money {
+    fn within_range<E: de::Error>(amount: Decimal) -> Result<Money, E> {
+        if amount > MAX_AMOUNT {
+            return Err(E::custom(format!(
+                "{amount} is more than a table may hold: amounts are at most {}",
+                crate::money::plain(MAX_AMOUNT)
+            )));
+        }
+        Ok(Money(amount))
+    }
+}
+
 impl<'de> Deserialize<'de> for Money {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct MoneyVisitor;
@@ -421,10 +441,10 @@ impl<'de> Deserialize<'de> for Money {
                 if v < 0 {
                     return Err(E::custom(format!("money cannot be negative: {v}")));
                 }
-                Ok(Money(Decimal::from(v)))
+                Money::within_range(Decimal::from(v))
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Money, E> {
-                Ok(Money(Decimal::from(v)))
+                Money::within_range(Decimal::from(v))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Money, E> {
                 Err(E::custom(format!(
@@ -445,12 +465,13 @@ impl<'de> Deserialize<'de> for Money {
                 let parsed = well_formed
                     .then(|| Decimal::from_str_exact(v).ok())
                     .flatten();
-                parsed.map(|d| Money(d.normalize())).ok_or_else(|| {
+                let parsed = parsed.ok_or_else(|| {
                     E::custom(format!(
                         "`{v}` is not money as the table writes it: digits with an optional \
                          decimal point, such as \"1500000\" or \"1500000.50\""
                     ))
-                })
+                })?;
+                Money::within_range(parsed.normalize())
             }
         }
         deserializer.deserialize_any(MoneyVisitor)
@@ -575,11 +596,51 @@ pub struct UnknownKind {
     pub accepted: String,
 }
 
+/// What is wrong with a currency marker, if anything.
+fn marker_problem(marker: &str) -> Option<&'static str> {
+    let folded = marker.trim().to_lowercase();
+    if folded.is_empty() {
+        Some("is empty")
+    } else if marker.chars().any(char::is_numeric) {
+        Some("holds a digit")
+    } else if marker.contains(['+', '-', '−', '–']) {
+        Some("holds a sign")
+    } else if marker.contains([',', '.']) || marker.chars().any(crate::money::is_space) {
+        Some("holds a separator")
+    } else if crate::money::MULTIPLIERS
+        .iter()
+        .any(|&(w, _)| !w.is_empty() && (folded.starts_with(w) || folded.ends_with(w)))
+    {
+        Some("begins or ends with a multiplier")
+    } else {
+        None
+    }
+}
+
 fn build(raw: RawTable, text: &str, origin: &str, problems: &mut Vec<Problem>) -> Table {
     let lines = Lines::new(text);
     let mut problem =
         |line: Option<usize>, message: String| problems.push(Problem { line, message });
-    let currency = raw.table.currency;
+    let currency_line = lines.of(raw.table.currency.span().start);
+    let currency = raw.table.currency.into_inner();
+    for marker in &currency.accepted {
+        if let Some(why) = marker_problem(marker) {
+            problem(
+                Some(currency_line),
+                format!(
+                    "currency marker `{marker}` {why}: a marker is typed beside an amount, so it \
+                     holds no digit, sign or separator (`,`, `.`, space), and does not begin or \
+                     end with a multiplier (k, M, Md…), lest `2,3 M€` read as 2,30 €"
+                ),
+            );
+        }
+    }
+    if raw.kind.is_empty() {
+        problem(
+            None,
+            "the table defines no kind: add a [[kind]] for each kind of organisation".to_string(),
+        );
+    }
 
     // Kinds and their names.
     let mut kinds = Vec::new();
@@ -625,7 +686,9 @@ fn build(raw: RawTable, text: &str, origin: &str, problems: &mut Vec<Problem>) -
     for spanned in raw.tier {
         let line = lines.of(spanned.span().start);
         let t = spanned.into_inner();
-        if tiers.iter().any(|other| other.id == t.id) {
+        if t.id.trim().is_empty() {
+            problem(Some(line), "a tier has an empty id".to_string());
+        } else if tiers.iter().any(|other| other.id == t.id) {
             problem(Some(line), format!("tier id `{}` is used twice", t.id));
         }
         let mut amounts = vec![("fee", t.fee.amount.0)];
@@ -701,6 +764,16 @@ fn build(raw: RawTable, text: &str, origin: &str, problems: &mut Vec<Problem>) -
                 format!(
                     "tier `{}`: the fee must be positive, not {}",
                     t.id, t.fee.amount.0
+                ),
+            );
+        } else if t.fee.amount.0 > MAX_FEE {
+            problem(
+                Some(line),
+                format!(
+                    "tier `{}`: the fee must be at most {}, not {}",
+                    t.id,
+                    crate::money::plain(MAX_FEE),
+                    crate::money::plain(t.fee.amount.0)
                 ),
             );
         }
