@@ -629,7 +629,11 @@ pub fn batch_summary(table: &Table, summary: &Summary, lang: Lang, style: Style)
             format!(
                 "{}{}",
                 at_least(tier.fee.basis, rows),
-                table.money(tier.fee.amount * Decimal::from(rows), lang)
+                money_or_dash(
+                    table,
+                    tier.fee.amount.checked_mul(Decimal::from(rows)),
+                    lang
+                )
             ),
         ]);
     }
@@ -647,9 +651,18 @@ pub fn batch_summary(table: &Table, summary: &Summary, lang: Lang, style: Style)
         strong(lang.pick("Total", "Total").to_string(), style),
         strong(summary.rows.to_string(), style),
         strong(
-            format!("{floor}{}", table.money(summary.total(table), lang)),
+            format!(
+                "{floor}{}",
+                money_or_dash(table, summary.total(table), lang)
+            ),
             style,
         ),
     ]);
     finish(grid, style)
+}
+
+/// An amount, or a dash where it is past what a decimal holds (out of reach
+/// for a valid table, whose fees are bounded).
+fn money_or_dash(table: &Table, amount: Option<Decimal>, lang: Lang) -> String {
+    amount.map_or_else(|| "—".to_string(), |a| table.money(a, lang))
 }

@@ -18,8 +18,10 @@ sliced from the read buffer, and fields are decoded only where they are read,
 so memory stays flat whatever the size of the file.
 */
 
+mod utf16;
+
 use std::borrow::Cow;
-use std::io::{self, Read, Write};
+use std::io::{self, Cursor, Read, Write};
 
 use csv::{ByteRecord, ReaderBuilder};
 use encoding_rs::WINDOWS_1252;
@@ -32,6 +34,8 @@ use crate::render::{OUTCOME_COLUMNS, error_message};
 use crate::text::{Lang, fold};
 use crate::tiers::{Basis, Table, UnknownKind};
 
+pub use utf16::Endian;
+
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// How many bytes are read ahead to sniff the dialect.
 pub const SNIFF_BYTES: usize = 1 << 20;
@@ -42,6 +46,19 @@ const SNIFF_RECORDS: usize = 200;
 pub enum Encoding {
     Utf8,
     Windows1252,
+    /// Excel's « Texte Unicode »: read as UTF-8 and written back as UTF-16.
+    Utf16(Endian),
+}
+
+impl Encoding {
+    /// The encoding of the bytes the batch works on: UTF-16 is turned into
+    /// UTF-8 as it is read, and back as it is written.
+    fn text(self) -> Encoding {
+        match self {
+            Encoding::Utf16(_) => Encoding::Utf8,
+            other => other,
+        }
+    }
 }
 
 /// How a CSV file is written; the output mirrors the input's.
@@ -98,6 +115,22 @@ pub enum BatchError {
     #[error("the input is empty: a CSV needs at least a header line")]
     Empty,
     #[error(
+        "the input looks like UTF-16 ({}) without a byte-order mark; read it with \
+         --encoding {}",
+        if *big_endian { "big-endian" } else { "little-endian" },
+        if *big_endian { "utf-16be" } else { "utf-16le" }
+    )]
+    Utf16WithoutBom { big_endian: bool },
+    #[error(
+        "the input holds NUL bytes, so it is not a text CSV (a spreadsheet? save it as CSV first)"
+    )]
+    Binary,
+    #[error(
+        "line {0}: a quote opened in the header is never closed, so the whole file went into \
+         one header field; close the quote"
+    )]
+    UnclosedHeaderQuote(u64),
+    #[error(
         "cannot tell the delimiter: {0} split the first lines equally well; say which with \
          --delimiter"
     )]
@@ -131,10 +164,19 @@ pub enum BatchError {
         "header `{0}` appears twice; JSON objects need distinct keys (rename one, or use --format csv)"
     )]
     DuplicateHeader(String),
+    #[error(
+        "header `{0}` is the name JSON lines give the fields past the header's width; rename \
+         that column, or use --format csv"
+    )]
+    ReservedHeader(String),
     #[error("{0}")]
     Strict(String),
+    /// The input could not be read.
     #[error(transparent)]
-    Io(#[from] io::Error),
+    Read(io::Error),
+    /// The output could not be written.
+    #[error(transparent)]
+    Write(io::Error),
 }
 
 /// Is the whole of `reader` strict UTF-8? Reads it once, in constant memory.
@@ -160,6 +202,69 @@ pub fn is_utf8(mut reader: impl Read) -> io::Result<bool> {
     }
 }
 
+/// Reads up to [`SNIFF_BYTES`] of `source`.
+fn read_sample(source: &mut dyn Read) -> io::Result<Vec<u8>> {
+    let mut sample = Vec::new();
+    source.take(SNIFF_BYTES as u64).read_to_end(&mut sample)?;
+    Ok(sample)
+}
+
+const UTF16_LE_BOM: &[u8] = b"\xFF\xFE";
+const UTF16_BE_BOM: &[u8] = b"\xFE\xFF";
+
+/// Opens an input for [`run`]: works out its dialect from its first bytes,
+/// and returns it with the rows to read, past any BOM and, for UTF-16,
+/// decoded to UTF-8. `tsv`: the file is named `.tsv`. `rest_is_utf8`: asked
+/// only when the first MiB is plain ASCII (a file can be scanned to its end;
+/// a pipe cannot be read twice).
+pub fn open<'a>(
+    mut source: Box<dyn Read + 'a>,
+    options: &Options,
+    tsv: bool,
+    rest_is_utf8: impl FnOnce() -> io::Result<bool>,
+) -> Result<(Dialect, Box<dyn Read + 'a>), BatchError> {
+    let mut sample = read_sample(&mut source).map_err(BatchError::Read)?;
+    let utf16 = match options.encoding {
+        Some(Encoding::Utf16(endian)) => Some(endian),
+        Some(_) => None,
+        None if sample.starts_with(UTF16_LE_BOM) => Some(Endian::Little),
+        None if sample.starts_with(UTF16_BE_BOM) => Some(Endian::Big),
+        None => None,
+    };
+    let Some(endian) = utf16 else {
+        let at_eof = sample.len() < SNIFF_BYTES;
+        let dialect = sniff(&sample, at_eof, options, tsv, rest_is_utf8)?;
+        if dialect.bom {
+            sample.drain(..BOM.len());
+        }
+        return Ok((dialect, Box::new(Cursor::new(sample).chain(source))));
+    };
+    let bom = match endian {
+        Endian::Little => UTF16_LE_BOM,
+        Endian::Big => UTF16_BE_BOM,
+    };
+    let has_bom = sample.starts_with(bom);
+    if has_bom {
+        sample.drain(..bom.len());
+    }
+    let offset = if has_bom { 2 } else { 0 };
+    let mut decoded: Box<dyn Read + 'a> = Box::new(utf16::Decoder::new(
+        Cursor::new(sample).chain(source),
+        endian,
+        offset,
+    ));
+    let sample = read_sample(&mut decoded).map_err(BatchError::Read)?;
+    let at_eof = sample.len() < SNIFF_BYTES;
+    let as_utf8 = Options {
+        encoding: Some(Encoding::Utf8),
+        ..options.clone()
+    };
+    let mut dialect = sniff(&sample, at_eof, &as_utf8, tsv, || Ok(true))?;
+    dialect.encoding = Encoding::Utf16(endian);
+    dialect.bom = has_bom;
+    Ok((dialect, Box::new(Cursor::new(sample).chain(decoded))))
+}
+
 /// Works out the dialect from the first bytes of the input. `at_eof`: the
 /// sample is the whole input. `rest_is_utf8`: asked only when the sample is
 /// UTF-8 and is not the whole input (a file can be scanned to its end).
@@ -175,6 +280,9 @@ pub fn sniff(
     if body.is_empty() {
         return Err(BatchError::Empty);
     }
+    if body.contains(&0) {
+        return Err(nul_bytes(body));
+    }
     let encoding = match options.encoding {
         Some(e) => e,
         None if bom => Encoding::Utf8,
@@ -186,7 +294,7 @@ pub fn sniff(
             _ if !body.is_ascii() => Encoding::Utf8,
             // Plain ASCII so far says nothing: the first `é` may be further on.
             _ => {
-                if rest_is_utf8()? {
+                if rest_is_utf8().map_err(BatchError::Read)? {
                     Encoding::Utf8
                 } else {
                     Encoding::Windows1252
@@ -194,16 +302,25 @@ pub fn sniff(
             }
         },
     };
-    // The header's own ending tells the file's.
-    let line_ending = match body.iter().position(|&b| b == b'\n' || b == b'\r') {
-        Some(i) if body[i] == b'\r' && body.get(i + 1) == Some(&b'\n') => LineEnding::CrLf,
-        Some(i) if body[i] == b'\r' => LineEnding::Cr,
-        _ => LineEnding::Lf,
-    };
     let delimiter = match options.delimiter {
         Some(d) => d,
         None if tsv => b'\t',
         None => sniff_delimiter(body, at_eof)?,
+    };
+    // The header record's own ending tells the file's: not a line break
+    // inside a quoted header cell (Excel writes LF there, CRLF between rows).
+    let mut header_end = None;
+    scan_fields(body, delimiter, |i, b| {
+        let eol = b == b'\n' || b == b'\r';
+        if eol {
+            header_end = Some(i);
+        }
+        !eol
+    });
+    let line_ending = match header_end {
+        Some(i) if body[i] == b'\r' && body.get(i + 1) == Some(&b'\n') => LineEnding::CrLf,
+        Some(i) if body[i] == b'\r' => LineEnding::Cr,
+        _ => LineEnding::Lf,
     };
     Ok(Dialect {
         delimiter,
@@ -211,6 +328,48 @@ pub fn sniff(
         bom,
         line_ending,
     })
+}
+
+/// Why a sample holds NUL bytes, which text never does: UTF-16 read byte by
+/// byte has one in every other byte of its ASCII characters.
+fn nul_bytes(body: &[u8]) -> BatchError {
+    let pairs = body.len().min(4096) / 2;
+    let zeros_at = |parity| (0..pairs).filter(|i| body[2 * i + parity] == 0).count();
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    let mostly = |n: usize| pairs > 0 && n * 3 >= pairs * 2;
+    if mostly(odd) && even == 0 {
+        BatchError::Utf16WithoutBom { big_endian: false }
+    } else if mostly(even) && odd == 0 {
+        BatchError::Utf16WithoutBom { big_endian: true }
+    } else {
+        BatchError::Binary
+    }
+}
+
+/// Walks `raw` the way csv reads it, calling `outside(i, byte)` for each byte
+/// that is not inside a quoted field, until it returns false. Returns whether
+/// the walk ended inside a quoted field.
+fn scan_fields(raw: &[u8], delimiter: u8, mut outside: impl FnMut(usize, u8) -> bool) -> bool {
+    let (mut quoted, mut field_start) = (false, true);
+    let mut bytes = raw.iter().copied().enumerate().peekable();
+    while let Some((i, b)) = bytes.next() {
+        if quoted {
+            if b == b'"' {
+                if bytes.peek().is_some_and(|&(_, next)| next == b'"') {
+                    bytes.next();
+                } else {
+                    quoted = false;
+                }
+            }
+            continue;
+        }
+        if !outside(i, b) {
+            return false;
+        }
+        quoted = b == b'"' && field_start;
+        field_start = b == delimiter || b == b'\n' || b == b'\r';
+    }
+    quoted
 }
 
 /// The delimiter whose records agree best with the header's field count.
@@ -430,22 +589,25 @@ impl Summary {
             .sum()
     }
 
-    /// The dues of the priced rows, minimum fees counted at their minimum.
-    pub fn total(&self, table: &Table) -> Decimal {
+    /// The dues of the priced rows, minimum fees counted at their minimum;
+    /// `None` past what a decimal holds (the table's bound on fees keeps
+    /// that out of reach: 10⁹ € × 2⁶⁴ rows < 7,9 × 10²⁸).
+    pub fn total(&self, table: &Table) -> Option<Decimal> {
         table
             .tiers
             .iter()
             .zip(&self.per_tier)
-            .map(|(t, &n)| t.fee.amount * Decimal::from(n))
-            .sum()
+            .try_fold(Decimal::ZERO, |sum, (t, &n)| {
+                sum.checked_add(t.fee.amount.checked_mul(Decimal::from(n))?)
+            })
     }
 }
 
 /// Text for the output, in its encoding: Windows-1252 has no `≤` nor U+202F,
 /// so those become `<=` and U+00A0 rather than `&#8804;`.
 fn encode(text: &str, encoding: Encoding) -> Cow<'_, [u8]> {
-    match encoding {
-        Encoding::Utf8 => Cow::Borrowed(text.as_bytes()),
+    match encoding.text() {
+        Encoding::Utf8 | Encoding::Utf16(_) => Cow::Borrowed(text.as_bytes()),
         Encoding::Windows1252 => {
             let text = text
                 .replace('≤', "<=")
@@ -457,8 +619,8 @@ fn encode(text: &str, encoding: Encoding) -> Cow<'_, [u8]> {
 }
 
 fn decode(bytes: &[u8], encoding: Encoding) -> Result<Cow<'_, str>, ()> {
-    match encoding {
-        Encoding::Utf8 => std::str::from_utf8(bytes)
+    match encoding.text() {
+        Encoding::Utf8 | Encoding::Utf16(_) => std::str::from_utf8(bytes)
             .map(Cow::Borrowed)
             .map_err(|_| ()),
         Encoding::Windows1252 => Ok(WINDOWS_1252.decode_without_bom_handling(bytes).0),
@@ -468,7 +630,7 @@ fn decode(bytes: &[u8], encoding: Encoding) -> Result<Cow<'_, str>, ()> {
 /// Per-tier output fields, worked out once: as CSV bytes in the output's
 /// encoding and dialect, and as text for JSON.
 struct TierFields {
-    /// What a priced CSV row ends with: `;tier;fee;basis;` and the line ending.
+    /// The fields a priced CSV row gets after the header's width: `;tier;fee;basis;`.
     csv_tail: Vec<u8>,
     id: String,
     fee: String,
@@ -477,18 +639,21 @@ struct TierFields {
 
 /// Prices every record of `input` (already past any BOM) into `output`.
 /// `progress` is called now and then with the number of rows done.
-pub fn run(
+pub fn run<'o>(
     table: &Table,
     dialect: Dialect,
     input: impl Read,
-    output: impl Write,
+    output: impl Write + 'o,
     options: &Options,
     mut progress: impl FnMut(u64),
 ) -> Result<Summary, BatchError> {
     let mut reader = RawReader::new(input, dialect.delimiter, dialect.line_ending);
-    let Some(header) = reader.read()? else {
+    let Some(header) = reader.read().map_err(BatchError::Read)? else {
         return Err(BatchError::Empty);
     };
+    if header.unclosed_quote {
+        return Err(BatchError::UnclosedHeaderQuote(header.line));
+    }
     let width = header.len();
     let headers: Vec<String> = (0..width)
         .map(|i| {
@@ -500,6 +665,11 @@ pub fn run(
         })
         .collect();
     let columns = Columns::find(&headers, options)?;
+    // UTF-16 is written back as it came; JSON is always UTF-8.
+    let output: Box<dyn Write + 'o> = match (dialect.encoding, options.format) {
+        (Encoding::Utf16(endian), Format::Csv) => Box::new(utf16::Encoder::new(output, endian)),
+        _ => Box::new(output),
+    };
     let mut sink = Sink::new(dialect, output, options.format, header.raw, &headers)?;
 
     let decimal_comma = dialect.delimiter == b';';
@@ -523,7 +693,6 @@ pub fn run(
             ] {
                 push_field(&mut csv_tail, field, dialect.delimiter);
             }
-            csv_tail.extend_from_slice(dialect.line_ending.bytes());
             TierFields {
                 csv_tail,
                 id: t.id.clone(),
@@ -538,7 +707,7 @@ pub fn run(
         ..Summary::default()
     };
     let mut kinds = KindCache::default();
-    while let Some(record) = reader.read()? {
+    while let Some(record) = reader.read().map_err(BatchError::Read)? {
         let outcome = price(
             table,
             &record,
@@ -562,12 +731,13 @@ pub fn run(
                 }
             }
         }
-        sink.write(&record, width, &headers, outcome.map(|t| &tier_fields[t]))?;
+        sink.write(&record, width, &headers, outcome.map(|t| &tier_fields[t]))
+            .map_err(BatchError::Write)?;
         if summary.rows.is_multiple_of(1 << 16) {
             progress(summary.rows);
         }
     }
-    sink.finish()?;
+    sink.finish().map_err(BatchError::Write)?;
     Ok(summary)
 }
 
@@ -709,26 +879,24 @@ impl<R: Read> RawReader<R> {
 /// Does this record end inside a quoted field? (csv accepts that at the end of
 /// a file, and the field then holds every line after its opening quote.)
 fn ends_in_open_quote(raw: &[u8], delimiter: u8) -> bool {
-    let (mut quoted, mut field_start) = (false, true);
-    let mut bytes = raw.iter().peekable();
-    while let Some(&b) = bytes.next() {
-        if quoted {
-            if b == b'"' {
-                if bytes.peek() == Some(&&b'"') {
-                    bytes.next();
-                } else {
-                    quoted = false;
-                }
+    scan_fields(raw, delimiter, |_, _| true)
+}
+
+/// Where field `n` (from 0) of a record ends: the offset of the delimiter
+/// after it, if the record has more fields.
+fn field_end(raw: &[u8], delimiter: u8, n: usize) -> Option<usize> {
+    let (mut seen, mut at) = (0, None);
+    scan_fields(raw, delimiter, |i, b| {
+        if b == delimiter {
+            if seen == n {
+                at = Some(i);
+                return false;
             }
-        } else if b == delimiter {
-            field_start = true;
-            continue;
-        } else if b == b'"' && field_start {
-            quoted = true;
+            seen += 1;
         }
-        field_start = false;
-    }
-    quoted
+        true
+    });
+    at
 }
 
 /// Prices one record: the tier's index, or the error for the `error` column.
@@ -758,7 +926,8 @@ fn price(
             record.len()
         ));
     }
-    if record.len() > width {
+    // Surplus fields that are all empty (Excel's trailing `;`) hide no value.
+    if (width..record.len()).any(|i| !record.field(i).is_empty()) {
         return Err(format!(
             "line {line}: {} fields where the header has {width}; a field too many, or a \
              delimiter inside a field that should be quoted",
@@ -829,6 +998,9 @@ impl KindCache {
     }
 }
 
+/// The JSON key of the fields a row has past the header's width.
+pub const EXTRA_FIELDS: &str = "extra_fields";
+
 /// Appends a delimiter and a field of ours, quoted if it must be.
 fn push_field(out: &mut Vec<u8>, field: &[u8], delimiter: u8) {
     out.push(delimiter);
@@ -867,6 +1039,15 @@ impl<W: Write> Sink<W> {
         raw_header: &[u8],
         headers: &[String],
     ) -> Result<Self, BatchError> {
+        if format == Format::Jsonl {
+            let mut seen = std::collections::HashSet::new();
+            if let Some(dup) = headers.iter().find(|h| !seen.insert(h.as_str())) {
+                return Err(BatchError::DuplicateHeader(dup.clone()));
+            }
+            if let Some(reserved) = headers.iter().find(|h| *h == EXTRA_FIELDS) {
+                return Err(BatchError::ReservedHeader(reserved.clone()));
+            }
+        }
         let mut sink = Sink {
             out: io::BufWriter::with_capacity(1 << 16, output),
             format,
@@ -874,26 +1055,23 @@ impl<W: Write> Sink<W> {
             terminator: dialect.line_ending.bytes(),
             encoding: dialect.encoding,
         };
-        match format {
-            Format::Csv => {
-                if dialect.bom {
-                    sink.out.write_all(BOM)?;
-                }
-                sink.out.write_all(raw_header)?;
-                for column in OUTCOME_COLUMNS {
-                    sink.out.write_all(&[sink.delimiter])?;
-                    sink.out.write_all(column.as_bytes())?;
-                }
-                sink.out.write_all(sink.terminator)?;
-            }
-            Format::Jsonl => {
-                let mut seen = std::collections::HashSet::new();
-                if let Some(dup) = headers.iter().find(|h| !seen.insert(h.as_str())) {
-                    return Err(BatchError::DuplicateHeader(dup.clone()));
-                }
-            }
+        if format == Format::Csv {
+            sink.write_header(dialect.bom, raw_header)
+                .map_err(BatchError::Write)?;
         }
         Ok(sink)
+    }
+
+    fn write_header(&mut self, bom: bool, raw_header: &[u8]) -> io::Result<()> {
+        if bom {
+            self.out.write_all(BOM)?;
+        }
+        self.out.write_all(raw_header)?;
+        for column in OUTCOME_COLUMNS {
+            self.out.write_all(&[self.delimiter])?;
+            self.out.write_all(column.as_bytes())?;
+        }
+        self.out.write_all(self.terminator)
     }
 
     fn write(
@@ -902,71 +1080,105 @@ impl<W: Write> Sink<W> {
         width: usize,
         headers: &[String],
         outcome: Result<&TierFields, String>,
-    ) -> Result<(), BatchError> {
+    ) -> io::Result<()> {
         match self.format {
-            Format::Csv => {
-                self.out.write_all(record.raw)?;
-                if record.unclosed_quote {
-                    self.out.write_all(b"\"")?;
-                }
-                // A short row is padded so that the appended columns line up.
-                for _ in record.len()..width {
-                    self.out.write_all(&[self.delimiter])?;
-                }
-                match &outcome {
-                    Ok(t) => self.out.write_all(&t.csv_tail)?,
-                    Err(message) => {
-                        let mut tail = vec![self.delimiter; 3];
-                        push_field(&mut tail, &encode(message, self.encoding), self.delimiter);
-                        tail.extend_from_slice(self.terminator);
-                        self.out.write_all(&tail)?;
-                    }
-                }
-            }
-            Format::Jsonl => {
-                let mut object = Map::new();
-                for i in 0..record.len() {
-                    let field = record.field(i);
-                    let key = headers
-                        .get(i)
-                        .cloned()
-                        .unwrap_or_else(|| format!("field_{}", i + 1));
-                    let value = decode(field, self.encoding).map_or_else(
-                        |()| String::from_utf8_lossy(field).into_owned(),
-                        Cow::into_owned,
-                    );
-                    object.insert(key, Value::String(value));
-                }
-                for header in headers.iter().skip(record.len()) {
-                    object.insert(header.clone(), Value::Null);
-                }
-                let (tier, fee, basis, error) = match outcome {
-                    Ok(t) => (
-                        Value::String(t.id.clone()),
-                        Value::String(t.fee.clone()),
-                        Value::String(t.basis.to_string()),
-                        Value::Null,
-                    ),
-                    Err(message) => (
-                        Value::Null,
-                        Value::Null,
-                        Value::Null,
-                        Value::String(message),
-                    ),
-                };
-                object.insert("tier".into(), tier);
-                object.insert("fee".into(), fee);
-                object.insert("fee_basis".into(), basis);
-                object.insert("error".into(), error);
-                serde_json::to_writer(&mut self.out, &object).map_err(io::Error::from)?;
-                self.out.write_all(b"\n")?;
-            }
+            Format::Csv => self.write_csv(record, width, outcome),
+            Format::Jsonl => self.write_jsonl(record, width, headers, outcome),
         }
-        Ok(())
     }
 
-    fn finish(mut self) -> Result<(), BatchError> {
-        self.out.flush()?;
-        Ok(())
+    /// The record's own bytes up to the header's width, the appended fields,
+    /// then any surplus fields: read by header, every column is its own.
+    fn write_csv(
+        &mut self,
+        record: &RawRecord,
+        width: usize,
+        outcome: Result<&TierFields, String>,
+    ) -> io::Result<()> {
+        let split = if record.len() > width {
+            width
+                .checked_sub(1)
+                .and_then(|last| field_end(record.raw, self.delimiter, last))
+        } else {
+            None
+        };
+        let (head, surplus) = record.raw.split_at(split.unwrap_or(record.raw.len()));
+        self.out.write_all(head)?;
+        if record.unclosed_quote && surplus.is_empty() {
+            self.out.write_all(b"\"")?;
+        }
+        // A short row is padded so that the appended columns line up.
+        for _ in record.len()..width {
+            self.out.write_all(&[self.delimiter])?;
+        }
+        match &outcome {
+            Ok(t) => self.out.write_all(&t.csv_tail)?,
+            Err(message) => {
+                let mut tail = vec![self.delimiter; 3];
+                push_field(&mut tail, &encode(message, self.encoding), self.delimiter);
+                self.out.write_all(&tail)?;
+            }
+        }
+        self.out.write_all(surplus)?;
+        if record.unclosed_quote && !surplus.is_empty() {
+            self.out.write_all(b"\"")?;
+        }
+        self.out.write_all(self.terminator)
+    }
+
+    /// The fields by header, `null` for those a short row lacks, the quote
+    /// fields, and any surplus fields as an array under [`EXTRA_FIELDS`].
+    fn write_jsonl(
+        &mut self,
+        record: &RawRecord,
+        width: usize,
+        headers: &[String],
+        outcome: Result<&TierFields, String>,
+    ) -> io::Result<()> {
+        let text = |i: usize| {
+            let field = record.field(i);
+            let value = decode(field, self.encoding).map_or_else(
+                |()| String::from_utf8_lossy(field).into_owned(),
+                Cow::into_owned,
+            );
+            Value::String(value)
+        };
+        let mut object = Map::new();
+        for (i, header) in headers.iter().enumerate() {
+            let value = if i < record.len() {
+                text(i)
+            } else {
+                Value::Null
+            };
+            object.insert(header.clone(), value);
+        }
+        let (tier, fee, basis, error) = match outcome {
+            Ok(t) => (
+                Value::String(t.id.clone()),
+                Value::String(t.fee.clone()),
+                Value::String(t.basis.to_string()),
+                Value::Null,
+            ),
+            Err(message) => (
+                Value::Null,
+                Value::Null,
+                Value::Null,
+                Value::String(message),
+            ),
+        };
+        object.insert("tier".into(), tier);
+        object.insert("fee".into(), fee);
+        object.insert("fee_basis".into(), basis);
+        object.insert("error".into(), error);
+        if record.len() > width {
+            let extra = (width..record.len()).map(text).collect();
+            object.insert(EXTRA_FIELDS.into(), Value::Array(extra));
+        }
+        serde_json::to_writer(&mut self.out, &object).map_err(io::Error::from)?;
+        self.out.write_all(b"\n")
+    }
+
+    fn finish(mut self) -> io::Result<()> {
+        self.out.flush()
     }
 }

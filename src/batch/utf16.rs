@@ -1,0 +1,258 @@
+/*!
+UTF-16 in and out: Excel's « Texte Unicode » export is UTF-16LE with a BOM.
+
+The batch reads and writes UTF-8 internally: [`Decoder`] turns the UTF-16
+input into UTF-8 as it streams, and [`Encoder`] turns the UTF-8 output back
+into the input's UTF-16, so a file comes back in the encoding it came in.
+Valid UTF-16 goes through both unchanged; a lone surrogate is an error, not a
+replacement character.
+*/
+
+use std::io::{self, Read, Write};
+
+/// Which UTF-16.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Endian {
+    Little,
+    Big,
+}
+
+/// Reads UTF-16 (without its BOM) as UTF-8.
+pub struct Decoder<R> {
+    inner: R,
+    decoder: encoding_rs::Decoder,
+    raw: Vec<u8>,
+    raw_pos: usize,
+    raw_len: usize,
+    eof: bool,
+    /// The decoder has been told the input ended: it must not be used again.
+    finished: bool,
+    out: Vec<u8>,
+    out_pos: usize,
+    /// Bytes of input consumed, to say where a bad one is.
+    offset: u64,
+}
+
+impl<R: Read> Decoder<R> {
+    /// `offset`: where in the file `inner` starts (after the BOM).
+    pub fn new(inner: R, endian: Endian, offset: u64) -> Self {
+        let encoding = match endian {
+            Endian::Little => encoding_rs::UTF_16LE,
+            Endian::Big => encoding_rs::UTF_16BE,
+        };
+        Decoder {
+            inner,
+            decoder: encoding.new_decoder_without_bom_handling(),
+            raw: vec![0; 1 << 16],
+            raw_pos: 0,
+            raw_len: 0,
+            eof: false,
+            finished: false,
+            out: Vec::with_capacity(1 << 17),
+            out_pos: 0,
+            offset,
+        }
+    }
+
+    /// Decodes the next block into `out`; false at the end.
+    fn fill(&mut self) -> io::Result<bool> {
+        use encoding_rs::DecoderResult;
+        self.out.clear();
+        self.out_pos = 0;
+        if self.finished {
+            return Ok(false);
+        }
+        while self.out.is_empty() {
+            if self.raw_pos == self.raw_len && !self.eof {
+                self.raw_len = loop {
+                    match self.inner.read(&mut self.raw) {
+                        Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                        other => break other?,
+                    }
+                };
+                self.raw_pos = 0;
+                self.eof = self.raw_len == 0;
+            }
+            if self.eof && self.raw_pos == self.raw_len {
+                // Flush what the decoder holds: an odd byte or half a pair is an error.
+                let mut tail = [0u8; 8];
+                let (result, _, written) =
+                    self.decoder
+                        .decode_to_utf8_without_replacement(&[], &mut tail, true);
+                self.finished = true;
+                if let DecoderResult::Malformed(..) = result {
+                    return Err(self.malformed());
+                }
+                self.out.extend_from_slice(&tail[..written]);
+                return Ok(!self.out.is_empty());
+            }
+            let input = &self.raw[self.raw_pos..self.raw_len];
+            let room = self
+                .decoder
+                .max_utf8_buffer_length_without_replacement(input.len())
+                .unwrap_or(input.len() * 3 + 16);
+            self.out.resize(room, 0);
+            let (result, read, written) =
+                self.decoder
+                    .decode_to_utf8_without_replacement(input, &mut self.out, false);
+            self.raw_pos += read;
+            self.offset += read as u64;
+            self.out.truncate(written);
+            if let DecoderResult::Malformed(..) = result {
+                return Err(self.malformed());
+            }
+        }
+        Ok(true)
+    }
+
+    fn malformed(&self) -> io::Error {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!(
+                "invalid UTF-16 near byte {}: a lone surrogate or an odd number of bytes",
+                self.offset
+            ),
+        )
+    }
+}
+
+impl<R: Read> Read for Decoder<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.out_pos == self.out.len() && !self.fill()? {
+            return Ok(0);
+        }
+        let n = buf.len().min(self.out.len() - self.out_pos);
+        buf[..n].copy_from_slice(&self.out[self.out_pos..self.out_pos + n]);
+        self.out_pos += n;
+        Ok(n)
+    }
+}
+
+/// Writes UTF-8 as UTF-16.
+pub struct Encoder<W> {
+    inner: W,
+    endian: Endian,
+    /// The first bytes of a character cut between two writes.
+    pending: Vec<u8>,
+    out: Vec<u8>,
+}
+
+impl<W: Write> Encoder<W> {
+    pub fn new(inner: W, endian: Endian) -> Self {
+        Encoder {
+            inner,
+            endian,
+            pending: Vec::with_capacity(4),
+            out: Vec::new(),
+        }
+    }
+
+    fn encode(&mut self, text: &str) {
+        self.out.clear();
+        for unit in text.encode_utf16() {
+            self.out.extend(match self.endian {
+                Endian::Little => unit.to_le_bytes(),
+                Endian::Big => unit.to_be_bytes(),
+            });
+        }
+    }
+}
+
+impl<W: Write> Write for Encoder<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let joined;
+        let bytes = if self.pending.is_empty() {
+            buf
+        } else {
+            joined = [&self.pending[..], buf].concat();
+            &joined[..]
+        };
+        let (text, rest) = match std::str::from_utf8(bytes) {
+            Ok(text) => (text, &[][..]),
+            Err(e) if e.error_len().is_none() => {
+                let (valid, rest) = bytes.split_at(e.valid_up_to());
+                (std::str::from_utf8(valid).expect("valid up to"), rest)
+            }
+            Err(_) => {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    "output that is not UTF-8 cannot be written as UTF-16",
+                ));
+            }
+        };
+        self.encode(text);
+        let rest = rest.to_vec();
+        self.inner.write_all(&self.out)?;
+        self.pending = rest;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if !self.pending.is_empty() {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "output ends inside a UTF-8 character",
+            ));
+        }
+        self.inner.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utf16(text: &str, endian: Endian) -> Vec<u8> {
+        let mut out = Encoder::new(Vec::new(), endian);
+        out.write_all(text.as_bytes()).unwrap();
+        out.flush().unwrap();
+        out.inner
+    }
+
+    #[test]
+    fn round_trips_every_plane_whatever_the_cuts() {
+        let text = "Région;Œuvre d’Orient;€;𝔘𝔫𝔦𝔠𝔬𝔡𝔢;\r\n".repeat(5000);
+        for endian in [Endian::Little, Endian::Big] {
+            let bytes = utf16(&text, endian);
+            // Read back one byte at a time, then in one go.
+            let mut decoded = Vec::new();
+            let mut reader = Decoder::new(&bytes[..], endian, 2);
+            let mut byte = [0u8; 1];
+            while reader.read(&mut byte).unwrap() == 1 {
+                decoded.push(byte[0]);
+            }
+            assert_eq!(String::from_utf8(decoded).unwrap(), text);
+            let mut all = String::new();
+            Decoder::new(&bytes[..], endian, 2)
+                .read_to_string(&mut all)
+                .unwrap();
+            assert_eq!(all, text);
+            // Written back a byte at a time: the same UTF-16.
+            let mut out = Encoder::new(Vec::new(), endian);
+            for b in text.as_bytes() {
+                out.write_all(std::slice::from_ref(b)).unwrap();
+            }
+            out.flush().unwrap();
+            assert_eq!(out.inner, bytes);
+        }
+    }
+
+    #[test]
+    fn a_lone_surrogate_or_an_odd_byte_is_an_error() {
+        let lone = [0x41, 0x00, 0x00, 0xD8, 0x41, 0x00];
+        let mut s = String::new();
+        let err = Decoder::new(&lone[..], Endian::Little, 2)
+            .read_to_string(&mut s)
+            .unwrap_err();
+        assert!(
+            err.to_string().starts_with("invalid UTF-16 near byte"),
+            "{err}"
+        );
+        let odd = [0x41, 0x00, 0x42];
+        assert!(
+            Decoder::new(&odd[..], Endian::Little, 2)
+                .read_to_string(&mut s)
+                .is_err()
+        );
+    }
+}
