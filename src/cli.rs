@@ -148,7 +148,8 @@ pub struct BatchArgs {
     /// the first lines most consistently; tab for a .tsv file).
     #[arg(long, default_value = "auto", value_parser = parse_delimiter, value_name = "auto|,|;|tab|'|'")]
     pub delimiter: Delimiter,
-    /// Text encoding (auto: strict UTF-8, else Windows-1252).
+    /// Text encoding (auto: UTF-16 if it starts with its BOM, else strict
+    /// UTF-8, else Windows-1252). The output is written in the same one.
     #[arg(long, value_enum, default_value_t = EncodingArg::Auto)]
     pub encoding: EncodingArg,
     /// Header of the name column (default: found by name).
@@ -197,6 +198,10 @@ pub enum EncodingArg {
     Utf8,
     #[value(name = "windows-1252", alias = "cp1252", alias = "latin1")]
     Windows1252,
+    #[value(name = "utf-16le", alias = "utf16le")]
+    Utf16Le,
+    #[value(name = "utf-16be", alias = "utf16be")]
+    Utf16Be,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
