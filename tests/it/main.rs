@@ -4,6 +4,7 @@
 mod batch;
 mod check;
 mod generated;
+mod hostile;
 mod properties;
 mod quote;
 mod readme;

@@ -137,10 +137,15 @@ proptest! {
         prop_assert_eq!(records[0].iter().collect::<Vec<_>>(), [&header[..], &["tier", "fee", "fee_basis", "error"]].concat());
         for (row, record) in body.iter().zip(&records[1..]) {
             let fields: Vec<&str> = record.iter().collect();
-            prop_assert_eq!(&fields[..row.len()], &row.iter().map(String::as_str).collect::<Vec<_>>()[..]);
-            prop_assert_eq!(fields.len(), row.len().max(header.len()) + 4);
-            let error = fields[fields.len() - 1];
-            prop_assert!(error.is_empty() != fields[fields.len() - 4].is_empty(), "a row is priced or flagged: {:?}", fields);
+            let row: Vec<&str> = row.iter().map(String::as_str).collect();
+            // Read by header, each field under its own; any surplus after the quote.
+            let width = header.len();
+            let kept = row.len().min(width);
+            prop_assert_eq!(&fields[..kept], &row[..kept]);
+            prop_assert_eq!(&fields[width.max(kept) + 4..], &row[kept..]);
+            prop_assert_eq!(fields.len(), row.len().max(width) + 4);
+            let (tier, error) = (fields[width], fields[width + 3]);
+            prop_assert!(error.is_empty() != tier.is_empty(), "a row is priced or flagged: {:?}", fields);
         }
     }
 }

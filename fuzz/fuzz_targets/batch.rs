@@ -1,0 +1,132 @@
+//! The batch reader and writer, over arbitrary bytes and every dialect:
+//! rows out equal rows in, every field comes back byte for byte (read by
+//! header, surplus fields after the appended ones), and a priced row's tier
+//! and fee are what `dues quote` gives for its fields.
+#![no_main]
+
+use std::sync::OnceLock;
+
+use csv::ByteRecord;
+use dues::batch::{self, Columns, Encoding, Endian, Format, Options};
+use dues::classify::{Request, quote};
+use dues::money::machine;
+use dues::tiers::Table;
+use libfuzzer_sys::fuzz_target;
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| Table::built_in().expect("the built-in table"))
+}
+
+fn records(bytes: &[u8], delimiter: u8) -> Vec<ByteRecord> {
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes)
+        .byte_records()
+        .map(|r| r.expect("csv reads what dues wrote"))
+        .collect()
+}
+
+/// UTF-16 compared as the UTF-8 the batch works on.
+fn as_text(bytes: &[u8], encoding: Encoding) -> Vec<u8> {
+    let utf16 = match encoding {
+        Encoding::Utf16(Endian::Little) => encoding_rs::UTF_16LE,
+        Encoding::Utf16(Endian::Big) => encoding_rs::UTF_16BE,
+        _ => return bytes.to_vec(),
+    };
+    let body = bytes.get(2..).unwrap_or_default();
+    let body = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        body
+    } else {
+        bytes
+    };
+    utf16.decode_without_bom_handling(body).0.into_owned().into_bytes()
+}
+
+fn decode(field: &[u8], encoding: Encoding) -> Option<String> {
+    match encoding {
+        Encoding::Windows1252 => Some(
+            encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(field)
+                .0
+                .into_owned(),
+        ),
+        _ => String::from_utf8(field.to_vec()).ok(),
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&choice, input)) = data.split_first() else {
+        return;
+    };
+    let options = Options {
+        delimiter: [None, Some(b','), Some(b';'), Some(b'\t')][usize::from(choice & 3)],
+        format: if choice & 4 == 0 { Format::Csv } else { Format::Jsonl },
+        ..Options::default()
+    };
+    let Ok((dialect, reader)) = batch::open(Box::new(input), &options, false, || Ok(true)) else {
+        return;
+    };
+    let mut output = Vec::new();
+    let Ok(summary) = batch::run(table(), dialect, reader, &mut output, &options, |_| {}) else {
+        return;
+    };
+    if options.format == Format::Jsonl {
+        let lines = output.split(|&b| b == b'\n').filter(|l| !l.is_empty());
+        for line in lines.clone() {
+            serde_json_check(line);
+        }
+        assert_eq!(lines.count() as u64, summary.rows);
+        return;
+    }
+    let d = dialect.delimiter;
+    let rows_in = records(&as_text(input, dialect.encoding), d);
+    let rows_out = records(&as_text(&output, dialect.encoding), d);
+    assert_eq!(rows_in.len(), rows_out.len(), "rows in = rows out");
+    assert_eq!(rows_out.len() as u64, summary.rows + 1);
+    let width = rows_in[0].len();
+    assert_eq!(&rows_out[0].iter().collect::<Vec<_>>()[..width], &rows_in[0].iter().collect::<Vec<_>>()[..]);
+    let headers: Vec<String> = rows_in[0]
+        .iter()
+        .map(|h| {
+            decode(h, dialect.encoding)
+                .unwrap_or_else(|| String::from_utf8_lossy(h).into_owned())
+        })
+        .collect();
+    let columns = Columns::find(&headers, &options).expect("the run found them");
+    for (row_in, row_out) in rows_in.iter().zip(&rows_out).skip(1) {
+        let fin: Vec<&[u8]> = row_in.iter().collect();
+        let fout: Vec<&[u8]> = row_out.iter().collect();
+        let kept = fin.len().min(width);
+        assert_eq!(fout[..kept], fin[..kept], "fields by header");
+        assert!(fout[kept..width].iter().all(|f| f.is_empty()), "padding");
+        assert_eq!(fout[width + 4..], fin[kept..], "surplus fields after the quote");
+        let tier = fout[width];
+        if tier.is_empty() {
+            assert!(!fout[width + 3].is_empty(), "a row is priced or flagged");
+            continue;
+        }
+        let field = |i: usize| decode(fin[i], dialect.encoding).expect("a priced field decodes");
+        let strategy = columns.strategy.map(field);
+        let q = quote(
+            table(),
+            Request {
+                budget: &field(columns.budget),
+                kind: &field(columns.kind),
+                strategy: strategy.as_deref(),
+            },
+        )
+        .expect("what a batch priced, dues quote prices");
+        let t = &table().tiers[q.tier];
+        assert_eq!(tier, t.id.as_bytes());
+        let fee = machine(t.fee.amount);
+        let fee = if d == b';' { fee.replace('.', ",") } else { fee };
+        assert_eq!(fout[width + 1], fee.as_bytes());
+    }
+});
+
+fn serde_json_check(line: &[u8]) {
+    assert!(line.starts_with(b"{") && line.ends_with(b"}"), "one object a line");
+}
