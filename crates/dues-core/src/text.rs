@@ -1,8 +1,9 @@
 /*!
 Language and text matching.
 
-The table carries every user-visible text in French and English ([`Text`]); the
-user picks one with `--lang`. Names typed by people (kinds, strategy answers,
+The table carries every text of its own in French and English ([`Text`]); the
+user picks one with `--lang`. (The words of `dues` itself are in the message
+catalogues of the binary, not here.) Names typed by people (kinds, strategy answers,
 CSV headers) are compared after [`fold`], which ignores case, accents,
 ligatures, apostrophe style, hyphens and runs of spaces, so that « Conseil
 Régional », `conseil regional` and `CONSEIL-RÉGIONAL` are the same name.
@@ -21,11 +22,11 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// Picks the French or the English of a UI string.
-    pub fn pick<'a>(self, fr: &'a str, en: &'a str) -> &'a str {
+    /// The language's BCP 47 tag: `fr`, `en`.
+    pub fn tag(self) -> &'static str {
         match self {
-            Lang::Fr => fr,
-            Lang::En => en,
+            Lang::Fr => "fr",
+            Lang::En => "en",
         }
     }
 }
@@ -40,7 +41,10 @@ pub struct Text {
 
 impl Text {
     pub fn get(&self, lang: Lang) -> &str {
-        lang.pick(&self.fr, &self.en)
+        match lang {
+            Lang::Fr => &self.fr,
+            Lang::En => &self.en,
+        }
     }
 }
 

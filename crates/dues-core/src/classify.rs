@@ -21,8 +21,8 @@ Every step taken is recorded as a [`Step`], for `--explain` and JSON.
 use rust_decimal::Decimal;
 
 use crate::money::{AmountError, parse_amount};
+use crate::table::{ErrorCode, Interval, Table, UnknownKind};
 use crate::text::fold;
-use crate::tiers::{Interval, Table, UnknownKind};
 
 /// An organisation to quote, already parsed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +63,11 @@ impl Quote {
         steps
     }
 
+    /// What the user should know about this quote, beside the fee.
+    pub fn warnings(&self) -> Vec<Warning> {
+        Vec::from_iter(self.strategy_ignored.then_some(Warning::StrategyIgnored))
+    }
+
     /// The next budget tier up, if the quote is by budget and there is one.
     pub fn next(&self, table: &Table) -> Option<Next> {
         match table.tiers[self.tier].rule {
@@ -72,8 +77,24 @@ impl Quote {
     }
 }
 
+/// Something a quote's user should know, that changes nothing to the fee.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Warning {
+    /// The answer `yes` was given, but the kind has no tier by strategy.
+    StrategyIgnored,
+}
+
+impl Warning {
+    /// A stable name, for scripts.
+    pub fn code(self) -> &'static str {
+        match self {
+            Warning::StrategyIgnored => "network_strategy_ignored",
+        }
+    }
+}
+
 /// One step of the reasoning.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
     /// A rule tier applies.
     RuleApplies { tier: usize },
@@ -99,7 +120,7 @@ pub struct Next {
     pub gap: Decimal,
 }
 
-/// Why an organisation cannot be quoted.
+/// Why an organisation cannot be quoted. The text layer words it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum QuoteError {
     #[error(transparent)]
@@ -109,40 +130,67 @@ pub enum QuoteError {
     #[error(transparent)]
     Strategy(#[from] StrategyError),
     /// The answer decides the tier but was not given; both outcomes attached.
-    #[error("the network strategy (yes or no) is needed to quote this organisation")]
+    #[error("network_strategy_required")]
     StrategyRequired { yes: Box<Quote>, no: Box<Quote> },
 }
 
-impl QuoteError {
-    /// The input field at fault: `budget`, `kind` or `network_strategy`.
-    pub fn field(&self) -> &'static str {
+/// An input of a quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Budget,
+    Kind,
+    NetworkStrategy,
+}
+
+impl Field {
+    /// Its stable name: `budget`, `kind`, `network_strategy`.
+    pub fn id(self) -> &'static str {
         match self {
-            QuoteError::Budget(_) => "budget",
-            QuoteError::Kind(_) => "kind",
-            QuoteError::Strategy(_) | QuoteError::StrategyRequired { .. } => "network_strategy",
+            Field::Budget => "budget",
+            Field::Kind => "kind",
+            Field::NetworkStrategy => "network_strategy",
+        }
+    }
+}
+
+impl QuoteError {
+    /// The input field at fault.
+    pub fn field(&self) -> Field {
+        match self {
+            QuoteError::Budget(_) => Field::Budget,
+            QuoteError::Kind(_) => Field::Kind,
+            QuoteError::Strategy(_) | QuoteError::StrategyRequired { .. } => Field::NetworkStrategy,
         }
     }
 
     /// A stable name for scripts and for the table's examples.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            QuoteError::Budget(_) => "invalid_budget",
-            QuoteError::Kind(_) => "unknown_kind",
-            QuoteError::Strategy(_) => "invalid_network_strategy",
-            QuoteError::StrategyRequired { .. } => "network_strategy_required",
+            QuoteError::Budget(_) => ErrorCode::InvalidBudget,
+            QuoteError::Kind(_) => ErrorCode::UnknownKind,
+            QuoteError::Strategy(_) => ErrorCode::InvalidNetworkStrategy,
+            QuoteError::StrategyRequired { .. } => ErrorCode::NetworkStrategyRequired,
         }
     }
 }
 
 /// An answer to the strategy question that is neither yes nor no.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{value}` is not an answer to the network-strategy question; accepted: {STRATEGY_WORDS}")]
+#[error("invalid_network_strategy: `{value}`")]
 pub struct StrategyError {
     pub value: String,
 }
 
-/// The accepted answers, for messages.
-pub const STRATEGY_WORDS: &str = "yes/no, oui/non, true/false, 1/0, y/n, o/n";
+/// The answers read as yes and as no, in pairs (compared after [`fold`]).
+pub const ANSWERS: [(&str, &str); 7] = [
+    ("oui", "non"),
+    ("yes", "no"),
+    ("o", "n"),
+    ("y", "n"),
+    ("true", "false"),
+    ("vrai", "faux"),
+    ("1", "0"),
+];
 
 /// Reads a yes/no answer, in French or English, ignoring case and accents.
 /// An empty answer is no answer: `Ok(None)`.
@@ -154,13 +202,17 @@ pub fn parse_strategy(value: &str) -> Result<Option<bool>, StrategyError> {
             return Ok(Some(answer));
         }
     }
-    match fold(value).as_str() {
-        "" => Ok(None),
-        "yes" | "y" | "oui" | "o" | "true" | "vrai" | "1" => Ok(Some(true)),
-        "no" | "n" | "non" | "false" | "faux" | "0" => Ok(Some(false)),
-        _ => Err(StrategyError {
+    let folded = fold(value);
+    if folded.is_empty() {
+        Ok(None)
+    } else if ANSWERS.iter().any(|(yes, _)| *yes == folded) {
+        Ok(Some(true))
+    } else if ANSWERS.iter().any(|(_, no)| *no == folded) {
+        Ok(Some(false))
+    } else {
+        Err(StrategyError {
             value: value.to_string(),
-        }),
+        })
     }
 }
 
@@ -287,7 +339,7 @@ mod tests {
     use std::str::FromStr;
 
     fn table() -> Table {
-        Table::built_in().expect("the built-in table is valid")
+        crate::leaflet()
     }
 
     /// Tier id and fee, or the error code.
@@ -311,7 +363,7 @@ mod tests {
                 table.tiers[q.tier].fee.amount,
             )
         })
-        .map_err(|e| e.code().to_string())
+        .map_err(|e| e.code().as_str().to_string())
     }
 
     fn tier(id: &str, fee: &str) -> Result<(String, Decimal), String> {
@@ -419,7 +471,7 @@ mod tests {
     fn kinds_match_labels_and_aliases_whatever_the_case_accents_or_apostrophes() {
         let t = table();
         let id = |name: &str| {
-            t.kinds[t.kind(name).unwrap_or_else(|e| panic!("{e}"))]
+            t.kinds[t.kind(name).unwrap_or_else(|e| panic!("{e:?}"))]
                 .id
                 .as_str()
         };
@@ -456,14 +508,12 @@ mod tests {
     }
 
     #[test]
-    fn an_unknown_kind_lists_the_accepted_ones() {
+    fn an_unknown_kind_keeps_the_value_as_given() {
         assert_eq!(
-            table().kind("Mairie de quartier").unwrap_err().to_string(),
-            "unknown kind `Mairie de quartier`; accepted: region (Région), departement \
-             (Département), metropole (Métropole), commune (Commune), epci (EPCI \
-             (intercommunalité)), public (Autre organisme public), private (Organisme privé \
-             (association, fondation, entreprise)), or an alias of one (`dues tiers --format \
-             json` lists them; case, accents and apostrophes do not matter)"
+            table().kind("Mairie de quartier").unwrap_err(),
+            UnknownKind {
+                value: "Mairie de quartier".to_string()
+            }
         );
     }
 
@@ -502,9 +552,10 @@ mod tests {
         assert_eq!(parse_strategy(""), Ok(None));
         assert_eq!(parse_strategy("  "), Ok(None));
         assert_eq!(
-            parse_strategy("peut-être").unwrap_err().to_string(),
-            "`peut-être` is not an answer to the network-strategy question; accepted: \
-             yes/no, oui/non, true/false, 1/0, y/n, o/n"
+            parse_strategy("peut-être"),
+            Err(StrategyError {
+                value: "peut-être".to_string()
+            })
         );
     }
 }
