@@ -1,0 +1,418 @@
+# The words of `dues`, in English. Every id here is also in ../fr/dues.ftl,
+# with the same variables: `cargo test` checks it. Identifiers that scripts
+# parse (column names, ids, codes, JSON keys) are not in here.
+
+## Common
+
+error = dues: error: { $message }
+warning = dues: warning: { $message }
+quoted = “{ $value }”
+list-and = { $init } and { $last }
+list-or = { $init } or { $last }
+
+## Amounts and fees
+
+fee-from = from { $amount }
+fee-with-note = { $fee } — { $note }
+tier-fee = { $tier } ({ $fee })
+outcome-tier = tier { $tier }, { $fee }
+kind-with-label = { $id } ({ $label })
+strategy-yes = yes
+strategy-no = no
+strategy-not-given = not given
+
+## Budget conditions
+
+budget-equals = budget = { $amount }
+budget-between = { $low } { $low_op } budget { $high_op } { $high }
+budget-above = budget > { $amount }
+budget-at-least = budget ≥ { $amount }
+budget-below = budget < { $amount }
+budget-at-most = budget ≤ { $amount }
+budget-any = any budget
+condition-with-strategy = { $kinds } with a network strategy
+condition-without-strategy = { $kinds } without a network strategy
+condition-and = { $first }, and { $second }
+
+## The explanation of a quote
+
+explain-rule-applies = { $strategy ->
+    [yes] { $kind } with a network strategy: tier { $tier }
+    [no] { $kind } without a network strategy: tier { $tier }
+   *[any] { $kind }: tier { $tier }
+}
+explain-kind-not-eligible = { $kind }: not eligible for tier { $tier }, which is for: { $condition }
+explain-strategy-mismatch = { $strategy ->
+    [yes] { $kind } with a network strategy: not tier { $tier }
+   *[no] { $kind } without a network strategy: not tier { $tier }
+}
+explain-rule-budget-outside = budget { $budget } outside { $condition }: not tier { $tier }
+explain-budget-in = { $test }: tier { $tier }
+explain-budget-out = { $test }: not tier { $tier }
+explain-budget-not-used = { $test }: by budget alone, it would be tier { $tier }
+explain-next-tier = next tier: { $tier } for { $condition }, { $gap } more
+test-fails = budget { $budget } is not { $op } { $bound }
+test-holds = budget { $budget } { $test }
+test-holds-both = budget { $budget } { $first } and { $second }
+test-any = budget { $budget }
+
+## Warnings and errors of a quote
+
+warn-strategy-ignored = the network strategy changes nothing for “{ $kind }”: the fee is by budget
+err-option = { $option }: { $message }
+err-option-strategy-required = { $option }: { $message }; answer with { $option } yes or no
+err-not-an-amount = “{ $value }” is not an amount: { $why }; write a non-negative amount in euros such as 2300000, 2 300 000, 2 300 000,50 €, 2,3 M€, 850 k€ or 1,2 Md€
+err-unknown-kind = unknown kind “{ $value }”; accepted: { $kinds }, or an alias of one (`dues tiers --format json` lists them; case, accents and apostrophes do not matter)
+err-invalid-strategy = “{ $value }” is not an answer to the network-strategy question; accepted: { $accepted }
+err-strategy-required = the network strategy (yes or no) is needed to quote a { $kind } ({ $id }): with a strategy of drawing the smaller authorities of its territory along, { $yes }; without one, { $no }
+amount-empty = it is empty
+amount-negative = a budget cannot be negative
+amount-signed = write it without a sign
+amount-scientific = scientific notation is refused, as the spreadsheet that wrote it may have rounded the figure (widen the column or format it as a number)
+amount-not-a-number = it is not a number
+amount-currency-twice = the currency is written twice
+amount-grouping = digits must be grouped by three, with a single space, U+00A0 or U+202F between groups (2 300 000)
+amount-misplaced = “{ $char }” is out of place
+amount-too-many-digits = it has more digits than an exact decimal holds (28 digits)
+amount-sub-cent = it is more precise than a cent
+amount-dash-cents = “,-” for “no cents” is not read; write { $whole } or { $whole },00
+amount-dash-cents-alone = “,-” for “no cents” is not read; write the amount without it
+amount-ambiguous = { $cents ->
+    [yes] it is ambiguous, “{ $mark }” followed by three digits may separate thousands ({ $thousands }) or mark decimals ({ $decimal }); write { $thousands } for the first reading or { $decimal_cents } for the second
+   *[no] it is ambiguous, “{ $mark }” followed by three digits may separate thousands ({ $thousands }) or mark decimals ({ $decimal }); write { $thousands } for the first reading (the second is not a whole number of cents)
+}
+
+## Views
+
+view-dues = Dues { $year }
+view-tier = Tier
+view-tier-value = { $id } — { $label }
+view-organisation = Organisation
+view-kind = Kind
+view-kind-value = { $label } ({ $id })
+view-budget = Annual budget
+view-strategy = Network strategy
+view-explanation = Explanation:
+view-source = Source: { $source }
+tiers-title = { $title } — { $source }
+tiers-condition = Condition
+tiers-dues = Dues
+summary-rows = Rows
+summary-dues = Dues
+summary-errors = errors
+summary-total = Total
+summary-at-least = ≥ { $amount }
+
+## dues check
+
+check-valid = { $origin }: valid — { $tiers ->
+    [one] { $tiers } tier
+   *[other] { $tiers } tiers
+} ({ $by_budget } by budget, { $by_rule } by rule), { $kinds ->
+    [one] { $kinds } kind
+   *[other] { $kinds } kinds
+}, { $benefits ->
+    [one] { $benefits } benefit
+   *[other] { $benefits } benefits
+}; { $examples ->
+    [0] no example
+    [one] { $examples } example passes
+   *[other] { $examples } examples pass
+}
+example-quote = tier `{ $tier }` at { $fee }
+example-error = error `{ $code }`
+
+## Tables that cannot be used
+
+table-toml = { $origin }:{ $line }:{ $column }: { $problem }
+table-problem-at = { $origin }:{ $line }: { $problem }
+table-problem = { $origin }: { $problem }
+table-invalid = { $origin }: invalid tier table:
+toml-syntax = not valid TOML: { $detail }
+toml-unknown-key = unknown key `{ $key }`; expected { $expected }
+toml-missing-key = the key `{ $key }` is missing
+toml-wrong-type = a value of the wrong type: { $detail }
+toml-float-money = money cannot be a TOML float ({ $value }): a float is a binary fraction that cannot hold every cent exactly; write an integer (1_500_000) or a string ("1500000.50")
+toml-negative-money = money cannot be negative: { $value }
+toml-not-money = `{ $value }` is not money as the table writes it: digits with an optional decimal point, such as "1500000" or "1500000.50"
+toml-money-too-large = { $value } is more than a table may hold: amounts are at most { $max }
+table-marker = currency marker `{ $marker }` { $fault ->
+    [empty] is empty
+    [digit] holds a digit
+    [sign] holds a sign
+    [separator] holds a separator
+   *[multiplier] begins or ends with a multiplier
+}: a marker is typed beside an amount, so it holds no digit, sign or separator (“,”, “.”, a space), and does not begin or end with a multiplier (k, M, Md…), lest “2,3 M€” read as €2.30
+table-no-kind = the table defines no kind: add a [[kind]] for each kind of organisation
+table-duplicate-kind = kind id `{ $id }` is used twice
+table-empty-kind-name = kind `{ $kind }` has an empty name
+table-kind-name-clash = kinds `{ $first }` and `{ $second }` both answer to `{ $name }`
+table-empty-tier-id = a tier has an empty id
+table-duplicate-tier = tier id `{ $id }` is used twice
+table-sub-cent = tier `{ $tier }`: { $key } { $amount } is more precise than a cent
+table-both-lower-bounds = tier `{ $tier }`: give `at_least` or `above`, not both
+table-both-upper-bounds = tier `{ $tier }`: give `below` or `at_most`, not both
+table-no-lower-bound = tier `{ $tier }`: the budget needs a lower bound, `at_least` or `above` (`at_least = 0` for the first tier)
+table-empty-budget = tier `{ $tier }`: its budget bounds leave no budget in it
+table-fee-not-positive = tier `{ $tier }`: the fee must be positive, not { $fee }
+table-fee-too-large = tier `{ $tier }`: the fee must be at most { $max }, not { $fee }
+table-rule-no-kind = tier `{ $tier }`: the rule names no kind
+table-rule-unknown-kind = tier `{ $tier }`: the rule names kind `{ $kind }`, which is not a kind id of this table ({ $known })
+table-neither-budget-nor-rule = tier `{ $tier }` has neither a `budget` nor a `rule`
+table-no-budget-tier = no tier applies by budget alone: the tiers without a `rule` must cover every budget from 0 upwards
+table-not-from-zero = no tier covers { $span } (the lowest tier, `{ $tier }`, starts there)
+table-gap = tiers `{ $below }` and `{ $above }` leave { $span } uncovered
+table-overlap = tiers `{ $below }` and `{ $above }` both cover { $span }
+table-unbounded = tiers `{ $below }` and `{ $above }` both cover { $span } (`{ $below }` has no upper bound)
+table-no-ceiling = no tier covers { $span } (the highest tier, `{ $tier }`, stops there)
+table-rules-clash = tiers `{ $first }` and `{ $second }` both apply to kind `{ $kind }`
+table-example-unknown-tier = example expects tier `{ $tier }`, which the table does not have
+table-example-unknown-error = example expects error `{ $error }`; known errors: { $known }
+table-example-shape = an example expects either `tier` and `fee`, or `error`
+table-example-fails = { $answered ->
+    [yes] example (budget `{ $budget }`, kind `{ $kind }`, network_strategy `{ $strategy }`) expects { $expected }, got { $got }
+   *[no] example (budget `{ $budget }`, kind `{ $kind }`) expects { $expected }, got { $got }
+}
+table-built-in-undecodable = the built-in table cannot be decoded; rebuild dues
+
+## dues batch
+
+delimiter-tab = tab
+delimiter-char = “{ $char }”
+role-name = name
+role-kind = kind
+role-budget = budget
+role-strategy = strategy
+batch-empty = the input is empty: a CSV needs at least a header line
+batch-utf16-without-bom = { $order ->
+    [big] the input looks like UTF-16 (big-endian) without a byte-order mark; read it with --encoding utf-16be
+   *[little] the input looks like UTF-16 (little-endian) without a byte-order mark; read it with --encoding utf-16le
+}
+batch-binary = the input holds NUL bytes, so it is not a text CSV (a spreadsheet? save it as CSV first)
+batch-unclosed-header-quote = line { $line }: a quote opened in the header is never closed, so the whole file went into one header field; close the quote
+batch-ambiguous-delimiter = cannot tell the delimiter: { $first } and { $second } split the first lines equally well; say which with --delimiter
+batch-missing-column = no { $role } column; headers found: { $headers }; a { $role } column is headed { $known } (any case, accents or punctuation), or name it with { $option }
+batch-no-such-column = { $option } “{ $wanted }” names no column; headers found: { $headers }
+batch-ambiguous-column = columns “{ $first }” and “{ $second }” could both be the { $role } column; say which with { $option }
+batch-column-clash = the input already has a column “{ $header }”; dues appends the columns tier, fee, fee_basis and error, so rename that column first
+batch-duplicate-header = header “{ $header }” appears twice; JSON objects need distinct keys (rename one, or use --format csv)
+batch-reserved-header = header “{ $header }” is the name JSON lines give the fields past the header's width; rename that column, or use --format csv
+batch-strict = { $origin }: { $error } (--strict: stopped there)
+batch-strict-line = line { $line }: --strict stopped there
+row-unclosed-quote = line { $line }: a quote opened in this row is never closed, so every line after it went into one field; close the quote (dues closed it at the end of the file to keep the columns apart)
+row-too-few-fields = line { $line }: { $got ->
+    [one] { $got } field
+   *[other] { $got } fields
+} where the header has { $width }; a field or a delimiter is missing (the row is padded so that the columns line up)
+row-too-many-fields = line { $line }: { $got } fields where the header has { $width }; a field too many, or a delimiter inside a field that should be quoted
+row-not-utf8 = line { $line }, column “{ $column }”: not valid UTF-8; if the file comes from Excel's plain “CSV”, read it with --encoding windows-1252
+row-quote-error = line { $line }, column “{ $column }”: { $error }
+row-no-strategy-column = line { $line }: { $error }; the file has no strategy column (add one headed “network_strategy” or “Stratégie d'entraînement”, with yes or no)
+batch-done = dues batch: { $priced ->
+    [one] { $priced } row priced
+   *[other] { $priced } rows priced
+}, { $minimum ->
+    [one] { $minimum } of them at a minimum fee
+   *[other] { $minimum } of them at a minimum fee
+} (to be negotiated); { $errors } in error
+batch-error-lines = { $count ->
+    [one] (line { $lines })
+   *[other] (lines { $lines })
+}
+batch-progress = dues batch: { $rows ->
+    [one] { $rows } row…
+   *[other] { $rows } rows…
+}
+
+## What ends a run
+
+fail-stdin-twice = --tiers - and the batch input both read stdin; give one of them as a file
+fail-table-read = cannot read tier table { $path }: { $error }
+fail-table-read-stdin = cannot read the tier table from stdin: { $error }
+fail-input-read = cannot read { $origin }: { $error }
+fail-in = { $origin }: { $error }
+fail-write-stdout = cannot write to stdout: { $error }
+fail-write = cannot write { $path }: { $error }
+fail-write-in = cannot write in { $dir }: { $error }
+fail-output-folder = { $path }: is a folder; give a file name
+fail-too-many-links = { $path }: too many levels of symbolic links
+fail-output-is-input = -o { $path } is the input file; write the priced rows to another file
+fail-input-is-output = { $origin }: the input file is also the output (stdout); write the priced rows to another file
+io-not-found = no such file or folder
+io-permission-denied = permission denied
+io-storage-full = no space left on the device
+io-is-a-directory = it is a folder
+io-not-a-directory = a part of the path is not a folder
+io-read-only = the file system is read-only
+io-broken-pipe = the reader has gone (broken pipe)
+io-invalid-utf16 = invalid UTF-16 near byte { $offset }: a lone surrogate or an odd number of bytes
+io-output-not-utf8 = output that is not UTF-8 cannot be written as UTF-16
+io-invalid-utf8 = the content is not valid UTF-8 text
+io-other = { $detail }
+
+## Usage errors (clap's, worded here)
+
+clap-missing-argument = the following required arguments were not provided: { $args }
+clap-unknown-argument = unexpected argument “{ $arg }” found
+clap-invalid-value = invalid value “{ $value }” for “{ $arg }”
+clap-empty-value = a value is required for “{ $arg }” but none was supplied
+clap-unknown-command = unrecognized command “{ $command }”
+clap-missing-command = a command is required: { $commands }
+clap-conflict = the argument “{ $arg }” cannot be used with “{ $other }”
+clap-no-equals = equal sign is needed when assigning values to “{ $arg }”
+clap-too-many-values = unexpected value “{ $value }” for “{ $arg }” found; no more were expected
+clap-wrong-number-of-values = “{ $arg }” was not given the number of values it takes
+clap-invalid-utf8 = an argument is not valid UTF-8
+clap-other = the arguments cannot be read
+clap-possible-values = possible values: { $values }
+clap-similar-argument = tip: a similar argument exists: “{ $arg }”
+clap-similar-command = tip: a similar command exists: “{ $command }”
+clap-similar-value = tip: a similar value exists: “{ $value }”
+clap-usage = Usage: { $usage }
+clap-more = For more information, try “--help”.
+
+## Help
+
+help-usage-heading = Usage:
+help-heading-options = Options
+help-heading-arguments = Arguments
+help-heading-global = Options of every command
+help-heading-commands = Commands
+help-help = Print help
+help-version = Print version
+help-help-command = Print the help of dues or of one of its commands
+help-help-command-arg = The command whose help to print
+help-about = Quote the membership dues of La 27e Région.
+help-description =
+    Reads the tier table of the “Adhésion 2022” leaflet (built in, or another year's with --tiers), classifies an organisation by annual budget and kind, and prints the fee, why, and the benefits of membership.
+help-examples =
+    Examples:
+      dues quote --budget "2,3 M€" --kind commune
+      dues quote --budget "1 500 000 €" --kind "Conseil départemental" --network-strategy non
+      dues quote --budget "1,2 Md€" --kind région --network-strategy oui --format json
+      dues tiers
+      dues check next-year.toml
+      dues --tiers tiers-2023.toml quote --budget 850k --kind association
+help-exit-codes =
+    Exit codes: 0 done; 1 the input cannot be quoted (bad budget, unknown kind, missing network strategy); 2 usage error or invalid tier table.
+help-tiers = Tier table to use instead of the built-in 2022 one (“-”: stdin; also DUES_TIERS, where empty means the built-in table).
+help-lang = Language of the output: fr (French, the default) or en (English); also DUES_LANG.
+help-color = When to use bold and colour: auto (the default: on a terminal, unless NO_COLOR is set), always or never.
+usage-dues = dues [options] <command>
+value-command = COMMAND
+value-file = FILE
+value-lang = LANG
+value-when = WHEN
+value-amount = AMOUNT
+value-kind = KIND
+value-answer = ANSWER
+value-name = NAME
+value-format = FORMAT
+value-header = HEADER
+value-input = INPUT
+value-delimiter = DELIMITER
+value-encoding = ENCODING
+value-shell = SHELL
+
+help-quote = Quote the dues of one organisation.
+usage-quote = dues quote --budget <AMOUNT> --kind <KIND> [options]
+help-quote-after =
+    Amounts are read as French people write them: 2300000, 2 300 000, 2 300 000,50 €, 2,3 M€, 2.3M, 850 k€, 1,2 Md€. “1,500” and “1.500” are refused as ambiguous.
+
+    Examples:
+      dues quote --budget "2,3 M€" --kind commune
+      dues quote --budget "850 k€" --kind association --name "Les Ateliers" --explain
+      dues quote --budget "1,2 Md€" --kind "Conseil régional" --network-strategy oui
+      dues quote --budget 12000000 --kind departement --network-strategy no --format json
+help-quote-budget = Annual budget, e.g. 2300000, “2 300 000 €”, “2,3 M€”, “850 k€”.
+help-quote-kind = Kind of organisation: region, departement, metropole, commune, epci, public, private, or a label or alias of one (“Conseil régional”…).
+help-quote-strategy = Does it have a strategy of drawing the smaller authorities of its territory along? yes or no (also oui/non, true/false, 1/0, o/n, y/n). Needed for a Région, Département or Métropole.
+help-quote-name = Name of the organisation, echoed in the output.
+help-quote-format = Output format: table (for people, the default), json or csv.
+help-quote-explain = Show which rule applied and which did not, with the numbers.
+help-format-table = for people
+help-format-json = for scripts
+help-format-csv = a header and one row, with the columns dues batch appends
+help-format-tiers-json = every bound, kind and alias
+help-format-toml = the table's source (a valid table only)
+help-format-batch-csv = the input's own dialect
+help-format-jsonl = one JSON object per row
+
+help-batch = Price a CSV of prospects: every row back, in order, with its dues.
+usage-batch = dues batch [<INPUT>] [options]
+help-batch-after =
+    Reads French Excel exports as they are: “;” or “,” or tab, Windows-1252, UTF-8 (with or without BOM) or UTF-16 with its BOM, CRLF or LF, budgets such as “1 500 000,00 €”. Columns are found by header (nom/name, type/kind, budget annuel (€)/budget, stratégie d'entraînement/network_strategy). Every row is written back, in order, with its fields untouched, plus tier, fee, fee_basis and error, in the input's dialect.
+
+    Exit codes: 0 every row priced; 1 some row in error (or --strict stopped); 2 the batch could not start (usage, table, unreadable input, missing column).
+
+    Examples:
+      dues batch prospects.csv -o prospects-chiffres.csv --summary
+      dues batch --format jsonl < prospects.csv
+      dues batch export.csv --budget-column "Budget 2022" --kind-column Statut
+help-batch-input = The CSV to price (“-” or none: stdin).
+help-batch-output = Write to FILE instead of stdout: a temporary file in the same folder, renamed when complete, so a failure never leaves half a file; a FIFO or a device is written straight into.
+help-batch-format = Output format: csv (the input's own dialect, the default) or jsonl (one JSON object per row).
+help-batch-delimiter = Field delimiter: auto (the default: the one that splits the first lines most consistently; tab for a .tsv file), “,”, “;”, tab or “|”.
+help-batch-encoding = Text encoding: auto (the default: UTF-16 if it starts with its BOM, else strict UTF-8, else Windows-1252), utf-8, windows-1252, utf-16le or utf-16be. The output is written in the same one.
+help-batch-name-column = Header of the name column (default: found by name).
+help-batch-kind-column = Header of the kind column.
+help-batch-budget-column = Header of the budget column.
+help-batch-strategy-column = Header of the network-strategy column.
+help-batch-strict = Stop at the first bad row (exit 1), writing nothing to -o.
+help-batch-summary = Print rows and dues per tier, and the total, on stderr.
+
+help-tiers-command = Show the whole tier table: each tier's condition, its fee, and the benefits.
+usage-tiers = dues tiers [options]
+help-tiers-after =
+    Examples:
+      dues tiers
+      dues tiers --format json --lang en
+      dues tiers --format toml > tiers-2023.toml   # start next year's table
+help-tiers-format = Output format: table (for people, the default), json (every bound, kind and alias) or toml (the table's source).
+
+help-check = Validate a tier table and run its examples; list every problem.
+usage-check = dues check [<FILE>]
+help-check-after =
+    Examples:
+      dues check
+      dues check tiers-2023.toml
+help-check-file = The table to check (default: the selected table; “-”: stdin).
+
+help-completions = Print a shell completion script.
+usage-completions = dues completions <SHELL>
+help-completions-after =
+    Example:
+      dues completions bash > ~/.local/share/bash-completion/completions/dues
+help-completions-shell = The shell: bash, zsh, fish, powershell or elvish.
+
+help-man = Print the man page (roff).
+usage-man = dues man
+help-man-after =
+    Example:
+      dues man > dues.1 && man ./dues.1
+usage-help = dues help [<COMMAND>]
+
+## The man page
+
+man-manual = User Commands
+man-name = NAME
+man-synopsis = SYNOPSIS
+man-synopsis-args = [options] command [arguments]
+man-description = DESCRIPTION
+man-description-text =
+    dues quotes the membership dues of La 27e Région, the French public-innovation lab, from the tier table of its “Adhésion 2022” leaflet: the fee, why that fee, and the benefits it buys.
+
+    The table is data: it is built in, and another year's is another file, given with --tiers. Amounts are exact decimals, read as French people write them. Every word dues prints is in French, or in English with --lang en.
+man-options = OPTIONS
+man-commands = COMMANDS
+man-exit-status = EXIT STATUS
+man-exit-status-text =
+    0: done (quoted, priced, table valid).
+    1: the input cannot be quoted (bad budget, unknown kind, missing or unreadable strategy answer), or some row of a batch is in error.
+    2: usage error, a tier table that cannot be read or is invalid, an input that cannot be read or an output that cannot be written.
+man-environment = ENVIRONMENT
+man-environment-text =
+    DUES_TIERS: the tier table to use, as --tiers (empty: the built-in one).
+    DUES_LANG: the language of the output, as --lang (fr or en).
+    NO_COLOR: when set and not empty, no bold nor colour in --color auto.
+man-examples = EXAMPLES

@@ -1,0 +1,95 @@
+//! clap's usage errors, worded from their kind and context in the user's
+//! language: a missing argument, an unknown one (with « did you mean »), an
+//! invalid value (with the values accepted), and the rest.
+
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+
+use super::Catalog;
+use crate::msg;
+
+fn text(value: Option<&ContextValue>) -> String {
+    match value {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(ContextValue::StyledStr(s)) => s.to_string(),
+        Some(ContextValue::StyledStrs(v)) => {
+            let v: Vec<String> = v.iter().map(ToString::to_string).collect();
+            v.join(", ")
+        }
+        Some(ContextValue::Number(n)) => n.to_string(),
+        Some(ContextValue::Bool(b)) => b.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// The whole message: `dues: error: …`, any suggestion, the usage, and how
+/// to learn more.
+pub fn usage_error(cat: &Catalog, e: &clap::Error) -> String {
+    let get = |kind| text(e.get(kind));
+    let arg = get(ContextKind::InvalidArg);
+    let value = get(ContextKind::InvalidValue);
+    let what = match e.kind() {
+        ErrorKind::MissingRequiredArgument => msg!(cat, "clap-missing-argument", args = arg),
+        ErrorKind::UnknownArgument => msg!(cat, "clap-unknown-argument", arg = arg),
+        ErrorKind::InvalidValue if value.is_empty() => msg!(cat, "clap-empty-value", arg = arg),
+        ErrorKind::InvalidValue => msg!(cat, "clap-invalid-value", value = value, arg = arg),
+        ErrorKind::ValueValidation => msg!(cat, "clap-invalid-value", value = value, arg = arg),
+        ErrorKind::InvalidSubcommand => msg!(
+            cat,
+            "clap-unknown-command",
+            command = get(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            msg!(
+                cat,
+                "clap-missing-command",
+                commands = get(ContextKind::ValidSubcommand)
+            )
+        }
+        ErrorKind::ArgumentConflict => {
+            msg!(
+                cat,
+                "clap-conflict",
+                arg = arg,
+                other = get(ContextKind::PriorArg)
+            )
+        }
+        ErrorKind::NoEquals => msg!(cat, "clap-no-equals", arg = arg),
+        ErrorKind::TooManyValues => msg!(cat, "clap-too-many-values", value = value, arg = arg),
+        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            msg!(cat, "clap-wrong-number-of-values", arg = arg)
+        }
+        ErrorKind::InvalidUtf8 => msg!(cat, "clap-invalid-utf8"),
+        _ => msg!(cat, "clap-other"),
+    };
+    let mut out = msg!(cat, "error", message = what);
+    let mut tip = |id_message: String| {
+        out.push_str("\n\n  ");
+        out.push_str(&id_message);
+    };
+    let valid = get(ContextKind::ValidValue);
+    if !valid.is_empty() && matches!(e.kind(), ErrorKind::InvalidValue) {
+        tip(msg!(cat, "clap-possible-values", values = valid));
+    }
+    let similar_arg = get(ContextKind::SuggestedArg);
+    if !similar_arg.is_empty() {
+        tip(msg!(cat, "clap-similar-argument", arg = similar_arg));
+    }
+    let similar_command = get(ContextKind::SuggestedSubcommand);
+    if !similar_command.is_empty() {
+        tip(msg!(cat, "clap-similar-command", command = similar_command));
+    }
+    let similar_value = get(ContextKind::SuggestedValue);
+    if !similar_value.is_empty() {
+        tip(msg!(cat, "clap-similar-value", value = similar_value));
+    }
+    let usage = get(ContextKind::Usage);
+    let usage = usage.trim().strip_prefix("Usage:").unwrap_or(&usage).trim();
+    if !usage.is_empty() {
+        out.push_str("\n\n");
+        out.push_str(&msg!(cat, "clap-usage", usage = usage));
+    }
+    out.push_str("\n\n");
+    out.push_str(&msg!(cat, "clap-more"));
+    out
+}
