@@ -1,243 +1,355 @@
 /*!
-The command line, as clap sees it. Nothing here decides anything: `main.rs`
-turns these values into calls to the library. The same [`Cli::command`] feeds
-`--help`, the shell completions and the man page.
+The command line, as clap sees it, in the user's language: every about line,
+option, value and heading comes from the message catalogue. Nothing here
+decides anything: [`crate::config`] turns the matches into settings. The same
+[`command`] feeds `--help`, the shell completions and the man page.
+
+clap's own annotations (`[default: …]`, `[possible values: …]`, `[env: …]`)
+are English: they are hidden, and each help text says the same in the
+user's language.
 */
 
-use std::path::PathBuf;
+use std::ffi::OsString;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValue, PossibleValuesParser};
+use clap::{Arg, ArgAction, Command, value_parser};
+use dues::i18n::Catalog;
+use dues::msg;
 
-const EXAMPLES: &str = "\
-Examples:
-  dues quote --budget \"2,3 M€\" --kind commune
-  dues quote --budget \"1 500 000 €\" --kind \"Conseil départemental\" --network-strategy non
-  dues quote --budget \"1,2 Md€\" --kind région --network-strategy oui --format json
-  dues tiers
-  dues check next-year.toml
-  dues --tiers tiers-2023.toml quote --budget 850k --kind association
+/// The languages `--lang` takes, and `DUES_LANG`.
+pub const LANGS: [&str; 2] = ["fr", "en"];
 
-Exit codes: 0 done; 1 the input cannot be quoted (bad budget, unknown kind,
-missing network strategy); 2 usage error or invalid tier table.";
-
-const QUOTE_EXAMPLES: &str = "\
-Amounts are read as French people write them: 2300000, 2 300 000, 2 300 000,50 €,
-2,3 M€, 2.3M, 850 k€, 1,2 Md€. `1,500` and `1.500` are refused as ambiguous.
-
-Examples:
-  dues quote --budget \"2,3 M€\" --kind commune
-  dues quote --budget \"850 k€\" --kind association --name \"Les Ateliers\" --explain
-  dues quote --budget \"1,2 Md€\" --kind \"Conseil régional\" --network-strategy oui
-  dues quote --budget 12000000 --kind departement --network-strategy no --format json";
-
-const BATCH_EXAMPLES: &str = "\
-Reads French Excel exports as they are: `;` or `,` or tab, Windows-1252 or UTF-8
-(with or without BOM), CRLF or LF, budgets such as `1 500 000,00 €`. Columns are
-found by header (nom/name, type/kind, budget annuel (€)/budget, stratégie
-d'entraînement/network_strategy). Every row is written back, in order, with its
-fields untouched, plus tier, fee, fee_basis and error, in the input's dialect.
-
-Exit codes: 0 every row priced; 1 some row in error (or --strict stopped);
-2 the batch could not start (usage, table, unreadable input, missing column).
-
-Examples:
-  dues batch prospects.csv -o prospects-chiffres.csv --summary
-  dues batch --format jsonl < prospects.csv
-  dues batch export.csv --budget-column \"Budget 2022\" --kind-column Statut";
-
-/// Quote the membership dues of La 27e Région.
-///
-/// Reads the tier table of the « Adhésion 2022 » leaflet (built in, or another
-/// year's with --tiers), classifies an organisation by annual budget and kind,
-/// and prints the fee, why, and the benefits of membership.
-#[derive(Debug, Parser)]
-#[command(name = "dues", version, after_help = EXAMPLES, propagate_version = true)]
-pub struct Cli {
-    #[command(flatten)]
-    pub global: Global,
-    #[command(subcommand)]
-    pub command: Command,
+/// The whole command line of `dues`.
+pub fn command(cat: &Catalog) -> Command {
+    let command = Command::new("dues")
+        .version(env!("CARGO_PKG_VERSION"))
+        .about(msg!(cat, "help-about"))
+        .after_help(format!(
+            "{}\n\n{}\n\n{}",
+            msg!(cat, "help-description"),
+            msg!(cat, "help-examples"),
+            msg!(cat, "help-exit-codes")
+        ))
+        .override_usage(msg!(cat, "usage-dues"))
+        .subcommand_help_heading(msg!(cat, "help-heading-commands"))
+        .subcommand_value_name(msg!(cat, "value-command"))
+        .subcommand_required(true)
+        .arg(
+            global(cat, "tiers")
+                .long("tiers")
+                .env("DUES_TIERS")
+                .value_name(msg!(cat, "value-file"))
+                .value_parser(value_parser!(OsString))
+                .help(msg!(cat, "help-tiers")),
+        )
+        .arg(
+            global(cat, "lang")
+                .long("lang")
+                .env("DUES_LANG")
+                .value_name(msg!(cat, "value-lang"))
+                .value_parser(LANGS)
+                .help(msg!(cat, "help-lang")),
+        )
+        .arg(
+            global(cat, "color")
+                .long("color")
+                .value_name(msg!(cat, "value-when"))
+                .value_parser(["auto", "always", "never"])
+                .default_value("auto")
+                .help(msg!(cat, "help-color")),
+        )
+        .subcommand(quote(cat))
+        .subcommand(batch(cat))
+        .subcommand(tiers(cat))
+        .subcommand(check(cat))
+        .subcommand(completions(cat))
+        .subcommand(man(cat))
+        .subcommand(help(cat));
+    localized(cat, command)
 }
 
-#[derive(Debug, Args)]
-pub struct Global {
-    /// Tier table to use instead of the built-in 2022 one (`-`: stdin).
-    /// (An empty DUES_TIERS means the built-in table too.)
-    #[arg(long, global = true, env = "DUES_TIERS", value_name = "FILE", value_parser = clap::value_parser!(std::ffi::OsString))]
-    pub tiers: Option<std::ffi::OsString>,
-    /// Language of the output.
-    #[arg(long, global = true, value_enum, default_value_t = LangArg::Fr)]
-    pub lang: LangArg,
-    /// When to use bold and colour (`auto` honours NO_COLOR and pipes).
-    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
-    pub color: ColorArg,
+/// Help and version flags, headings and usage in the user's language, on
+/// the command and every subcommand.
+fn localized(cat: &Catalog, command: Command) -> Command {
+    let template = format!(
+        "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        msg!(cat, "help-usage-heading")
+    );
+    let command = command
+        .disable_help_flag(true)
+        .disable_version_flag(true)
+        .disable_help_subcommand(true)
+        .help_template(&template)
+        .arg(
+            flag_like(cat, "help")
+                .help_heading(msg!(cat, "help-heading-global"))
+                .short('h')
+                .long("help")
+                .global(true)
+                .action(ArgAction::Help)
+                .help(msg!(cat, "help-help")),
+        )
+        .arg(
+            flag_like(cat, "version")
+                .help_heading(msg!(cat, "help-heading-global"))
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(msg!(cat, "help-version")),
+        );
+    command.mut_subcommands(|sub| sub.help_template(&template).disable_help_flag(true))
 }
 
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// Quote the dues of one organisation.
-    #[command(after_help = QUOTE_EXAMPLES)]
-    Quote(QuoteArgs),
-    /// Price a CSV of prospects: every row back, in order, with its dues.
-    #[command(after_help = BATCH_EXAMPLES)]
-    Batch(BatchArgs),
-    /// Show the whole tier table: each tier's condition, its fee, and the benefits.
-    #[command(
-        after_help = "Examples:\n  dues tiers\n  dues tiers --format json --lang en\n  dues tiers --format toml > tiers-2023.toml   # start next year's table"
-    )]
-    Tiers {
-        /// `table`: for people; `json`: every bound, kind and alias;
-        /// `toml`: the table's source (a valid table only).
-        #[arg(long, value_enum, default_value_t = TiersFormat::Table)]
-        format: TiersFormat,
-    },
-    /// Validate a tier table and run its examples; list every problem.
-    Check {
-        /// The table to check (default: the selected table; `-`: stdin).
-        file: Option<PathBuf>,
-    },
-    /// Print a shell completion script.
-    #[command(
-        after_help = "Example:\n  dues completions bash > ~/.local/share/bash-completion/completions/dues"
-    )]
-    Completions {
-        #[arg(value_enum)]
-        shell: clap_complete::Shell,
-    },
-    /// Print the man page (roff).
-    #[command(after_help = "Example:\n  dues man > dues.1 && man ./dues.1")]
-    Man,
+/// An option, under the options heading.
+fn flag_like(cat: &Catalog, id: &'static str) -> Arg {
+    Arg::new(id).help_heading(msg!(cat, "help-heading-options"))
 }
 
-#[derive(Debug, Args)]
-pub struct QuoteArgs {
-    /// Annual budget, e.g. 2300000, "2 300 000 €", "2,3 M€", "850 k€".
-    #[arg(long, allow_hyphen_values = true, value_name = "AMOUNT")]
-    pub budget: String,
-    /// Kind of organisation: region, departement, metropole, commune, epci,
-    /// public, private, or a label or alias of one (« Conseil régional »…).
-    #[arg(long, value_name = "KIND")]
-    pub kind: String,
-    /// Does it have a strategy of drawing the smaller authorities of its
-    /// territory along? yes/no (also oui/non, true/false, 1/0, o/n, y/n).
-    /// Required for a Région, Département or Métropole.
-    #[arg(long, value_name = "ANSWER", allow_hyphen_values = true)]
-    pub network_strategy: Option<String>,
-    /// Name of the organisation, echoed in the output.
-    #[arg(long)]
-    pub name: Option<String>,
-    #[arg(long, value_enum, default_value_t = QuoteFormat::Table)]
-    pub format: QuoteFormat,
-    /// Show which rule applied and which did not, with the numbers.
-    #[arg(long)]
-    pub explain: bool,
+/// An option that takes a value, its clap annotations hidden (the help
+/// text says them in the user's language).
+fn option(cat: &Catalog, id: &'static str) -> Arg {
+    flag_like(cat, id)
+        .action(ArgAction::Set)
+        .hide_default_value(true)
+        .hide_possible_values(true)
+        .hide_env(true)
 }
 
-#[derive(Debug, Args)]
-pub struct BatchArgs {
-    /// The CSV to price (`-` or absent: stdin).
-    pub input: Option<PathBuf>,
-    /// Write to FILE instead of stdout: a temporary file in the same folder,
-    /// renamed when complete, so a failure never leaves half a file.
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// `csv`: the input's own dialect; `jsonl`: one JSON object per row.
-    #[arg(long, value_enum, default_value_t = BatchFormat::Csv)]
-    pub format: BatchFormat,
-    /// Field delimiter: auto, `,`, `;`, tab or `|` (auto: the one that splits
-    /// the first lines most consistently; tab for a .tsv file).
-    #[arg(long, default_value = "auto", value_parser = parse_delimiter, value_name = "auto|,|;|tab|'|'")]
-    pub delimiter: Delimiter,
-    /// Text encoding (auto: UTF-16 if it starts with its BOM, else strict
-    /// UTF-8, else Windows-1252). The output is written in the same one.
-    #[arg(long, value_enum, default_value_t = EncodingArg::Auto)]
-    pub encoding: EncodingArg,
-    /// Header of the name column (default: found by name).
-    #[arg(long, value_name = "HEADER")]
-    pub name_column: Option<String>,
-    /// Header of the kind column.
-    #[arg(long, value_name = "HEADER")]
-    pub kind_column: Option<String>,
-    /// Header of the budget column.
-    #[arg(long, value_name = "HEADER")]
-    pub budget_column: Option<String>,
-    /// Header of the network-strategy column.
-    #[arg(long, value_name = "HEADER")]
-    pub strategy_column: Option<String>,
-    /// Stop at the first bad row (exit 1), writing nothing to -o.
-    #[arg(long)]
-    pub strict: bool,
-    /// Print rows and dues per tier, and the total, on stderr.
-    #[arg(long)]
-    pub summary: bool,
+/// An option of every command, listed after each command's own.
+fn global(cat: &Catalog, id: &'static str) -> Arg {
+    option(cat, id)
+        .global(true)
+        .help_heading(msg!(cat, "help-heading-global"))
 }
 
-/// A delimiter, or `None` for auto.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Delimiter(pub Option<u8>);
-
-fn parse_delimiter(value: &str) -> Result<Delimiter, String> {
-    match value {
-        "auto" => Ok(Delimiter(None)),
-        "," | ";" | "|" => Ok(Delimiter(Some(value.as_bytes()[0]))),
-        "tab" | "\t" => Ok(Delimiter(Some(b'\t'))),
-        _ => Err("expected auto, `,`, `;`, tab or `|`".to_string()),
-    }
+/// A positional argument, under the arguments heading.
+fn positional(cat: &Catalog, id: &'static str) -> Arg {
+    option(cat, id).help_heading(msg!(cat, "help-heading-arguments"))
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum BatchFormat {
-    Csv,
-    Jsonl,
+/// A choice among values, each with its help.
+fn choice(values: Vec<PossibleValue>) -> PossibleValuesParser {
+    PossibleValuesParser::new(values)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum EncodingArg {
-    Auto,
-    #[value(name = "utf-8", alias = "utf8")]
-    Utf8,
-    #[value(name = "windows-1252", alias = "cp1252", alias = "latin1")]
-    Windows1252,
-    #[value(name = "utf-16le", alias = "utf16le")]
-    Utf16Le,
-    #[value(name = "utf-16be", alias = "utf16be")]
-    Utf16Be,
+fn flag(cat: &Catalog, id: &'static str) -> Arg {
+    flag_like(cat, id).long(id).action(ArgAction::SetTrue)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LangArg {
-    Fr,
-    En,
+fn quote(cat: &Catalog) -> Command {
+    Command::new("quote")
+        .about(msg!(cat, "help-quote"))
+        .after_help(msg!(cat, "help-quote-after"))
+        .override_usage(msg!(cat, "usage-quote"))
+        .arg(
+            option(cat, "budget")
+                .long("budget")
+                .required(true)
+                .allow_hyphen_values(true)
+                .value_name(msg!(cat, "value-amount"))
+                .help(msg!(cat, "help-quote-budget")),
+        )
+        .arg(
+            option(cat, "kind")
+                .long("kind")
+                .required(true)
+                .value_name(msg!(cat, "value-kind"))
+                .help(msg!(cat, "help-quote-kind")),
+        )
+        .arg(
+            option(cat, "network_strategy")
+                .long("network-strategy")
+                .allow_hyphen_values(true)
+                .value_name(msg!(cat, "value-answer"))
+                .help(msg!(cat, "help-quote-strategy")),
+        )
+        .arg(
+            option(cat, "name")
+                .long("name")
+                .value_name(msg!(cat, "value-name"))
+                .help(msg!(cat, "help-quote-name")),
+        )
+        .arg(
+            option(cat, "format")
+                .long("format")
+                .value_name(msg!(cat, "value-format"))
+                .value_parser(choice(vec![
+                    PossibleValue::new("table").help(msg!(cat, "help-format-table")),
+                    PossibleValue::new("json").help(msg!(cat, "help-format-json")),
+                    PossibleValue::new("csv").help(msg!(cat, "help-format-csv")),
+                ]))
+                .default_value("table")
+                .help(msg!(cat, "help-quote-format")),
+        )
+        .arg(flag(cat, "explain").help(msg!(cat, "help-quote-explain")))
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorArg {
-    Auto,
-    Always,
-    Never,
+fn batch(cat: &Catalog) -> Command {
+    let column = |id: &'static str, long: &'static str, help: String| {
+        option(cat, id)
+            .long(long)
+            .value_name(msg!(cat, "value-header"))
+            .help(help)
+    };
+    Command::new("batch")
+        .about(msg!(cat, "help-batch"))
+        .after_help(msg!(cat, "help-batch-after"))
+        .override_usage(msg!(cat, "usage-batch"))
+        .arg(
+            positional(cat, "input")
+                .value_name(msg!(cat, "value-input"))
+                .value_parser(value_parser!(std::path::PathBuf))
+                .help(msg!(cat, "help-batch-input")),
+        )
+        .arg(
+            option(cat, "output")
+                .short('o')
+                .long("output")
+                .value_name(msg!(cat, "value-file"))
+                .value_parser(value_parser!(std::path::PathBuf))
+                .help(msg!(cat, "help-batch-output")),
+        )
+        .arg(
+            option(cat, "format")
+                .long("format")
+                .value_name(msg!(cat, "value-format"))
+                .value_parser(choice(vec![
+                    PossibleValue::new("csv").help(msg!(cat, "help-format-batch-csv")),
+                    PossibleValue::new("jsonl").help(msg!(cat, "help-format-jsonl")),
+                ]))
+                .default_value("csv")
+                .help(msg!(cat, "help-batch-format")),
+        )
+        .arg(delimiter(cat))
+        .arg(encoding(cat))
+        .arg(column(
+            "name_column",
+            "name-column",
+            msg!(cat, "help-batch-name-column"),
+        ))
+        .arg(column(
+            "kind_column",
+            "kind-column",
+            msg!(cat, "help-batch-kind-column"),
+        ))
+        .arg(column(
+            "budget_column",
+            "budget-column",
+            msg!(cat, "help-batch-budget-column"),
+        ))
+        .arg(column(
+            "strategy_column",
+            "strategy-column",
+            msg!(cat, "help-batch-strategy-column"),
+        ))
+        .arg(flag(cat, "strict").help(msg!(cat, "help-batch-strict")))
+        .arg(flag(cat, "summary").help(msg!(cat, "help-batch-summary")))
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum QuoteFormat {
-    Table,
-    Json,
-    Csv,
+fn delimiter(cat: &Catalog) -> Arg {
+    option(cat, "delimiter")
+        .long("delimiter")
+        .value_name(msg!(cat, "value-delimiter"))
+        .value_parser(choice(vec![
+            PossibleValue::new("auto"),
+            PossibleValue::new(","),
+            PossibleValue::new(";"),
+            PossibleValue::new("tab").alias("\t"),
+            PossibleValue::new("|"),
+        ]))
+        .default_value("auto")
+        .help(msg!(cat, "help-batch-delimiter"))
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TiersFormat {
-    Table,
-    Json,
-    Toml,
+fn encoding(cat: &Catalog) -> Arg {
+    option(cat, "encoding")
+        .long("encoding")
+        .value_name(msg!(cat, "value-encoding"))
+        .value_parser(choice(vec![
+            PossibleValue::new("auto"),
+            PossibleValue::new("utf-8").alias("utf8"),
+            PossibleValue::new("windows-1252").aliases(["cp1252", "latin1"]),
+            PossibleValue::new("utf-16le").alias("utf16le"),
+            PossibleValue::new("utf-16be").alias("utf16be"),
+        ]))
+        .default_value("auto")
+        .help(msg!(cat, "help-batch-encoding"))
+}
+
+fn tiers(cat: &Catalog) -> Command {
+    Command::new("tiers")
+        .about(msg!(cat, "help-tiers-command"))
+        .after_help(msg!(cat, "help-tiers-after"))
+        .override_usage(msg!(cat, "usage-tiers"))
+        .arg(
+            option(cat, "format")
+                .long("format")
+                .value_name(msg!(cat, "value-format"))
+                .value_parser(choice(vec![
+                    PossibleValue::new("table").help(msg!(cat, "help-format-table")),
+                    PossibleValue::new("json").help(msg!(cat, "help-format-tiers-json")),
+                    PossibleValue::new("toml").help(msg!(cat, "help-format-toml")),
+                ]))
+                .default_value("table")
+                .help(msg!(cat, "help-tiers-format")),
+        )
+}
+
+fn check(cat: &Catalog) -> Command {
+    Command::new("check")
+        .about(msg!(cat, "help-check"))
+        .after_help(msg!(cat, "help-check-after"))
+        .override_usage(msg!(cat, "usage-check"))
+        .arg(
+            positional(cat, "file")
+                .value_name(msg!(cat, "value-file"))
+                .value_parser(value_parser!(std::path::PathBuf))
+                .help(msg!(cat, "help-check-file")),
+        )
+}
+
+fn completions(cat: &Catalog) -> Command {
+    Command::new("completions")
+        .about(msg!(cat, "help-completions"))
+        .after_help(msg!(cat, "help-completions-after"))
+        .override_usage(msg!(cat, "usage-completions"))
+        .arg(
+            positional(cat, "shell")
+                .required(true)
+                .value_name(msg!(cat, "value-shell"))
+                .value_parser(value_parser!(clap_complete::Shell))
+                .help(msg!(cat, "help-completions-shell")),
+        )
+}
+
+fn man(cat: &Catalog) -> Command {
+    Command::new("man")
+        .about(msg!(cat, "help-man"))
+        .after_help(msg!(cat, "help-man-after"))
+        .override_usage(msg!(cat, "usage-man"))
+}
+
+fn help(cat: &Catalog) -> Command {
+    Command::new("help")
+        .about(msg!(cat, "help-help-command"))
+        .override_usage(msg!(cat, "usage-help"))
+        .arg(
+            positional(cat, "command")
+                .value_name(msg!(cat, "value-command"))
+                .value_parser(["quote", "batch", "tiers", "check", "completions", "man"])
+                .help(msg!(cat, "help-help-command-arg")),
+        )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
+    use dues_core::text::Lang;
 
     #[test]
-    fn the_clap_definition_is_consistent() {
-        Cli::command().debug_assert();
+    fn the_clap_definition_is_consistent_in_both_languages() {
+        for lang in [Lang::Fr, Lang::En] {
+            command(&Catalog::new(lang)).debug_assert();
+        }
     }
 }

@@ -7,15 +7,28 @@
 use std::sync::OnceLock;
 
 use csv::ByteRecord;
-use dues::batch::{self, Columns, Encoding, Endian, Format, Options};
-use dues::classify::{Request, quote};
-use dues::money::machine;
-use dues::tiers::Table;
+use dues::batch::{self, Columns, Encoding, Endian, Options, RowSink};
+use dues::i18n::Catalog;
+use dues::output::csv::CsvSink;
+use dues::output::jsonl::JsonlSink;
+use dues_core::Table;
+use dues_core::classify::{Request, quote};
+use dues_core::money::machine;
+use dues_core::text::Lang;
 use libfuzzer_sys::fuzz_target;
 
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(|| Table::built_in().expect("the built-in table"))
+    TABLE.get_or_init(|| {
+        let source = include_str!("../../tiers-2022.toml");
+        dues_core::load(source, "tiers-2022.toml").expect("the built-in table")
+    })
+}
+
+fn catalog() -> &'static Catalog {
+    // A catalogue is not `Sync`; libFuzzer runs on one thread.
+    thread_local!(static CATALOG: &'static Catalog = Box::leak(Box::new(Catalog::new(Lang::Fr))));
+    CATALOG.with(|c| *c)
 }
 
 fn records(bytes: &[u8], delimiter: u8) -> Vec<ByteRecord> {
@@ -63,17 +76,25 @@ fuzz_target!(|data: &[u8]| {
     };
     let options = Options {
         delimiter: [None, Some(b','), Some(b';'), Some(b'\t')][usize::from(choice & 3)],
-        format: if choice & 4 == 0 { Format::Csv } else { Format::Jsonl },
         ..Options::default()
     };
+    let jsonl = choice & 4 != 0;
     let Ok((dialect, reader)) = batch::open(Box::new(input), &options, false, || Ok(true)) else {
         return;
     };
     let mut output = Vec::new();
-    let Ok(summary) = batch::run(table(), dialect, reader, &mut output, &options, |_| {}) else {
+    let summary = {
+        let mut sink: Box<dyn RowSink> = if jsonl {
+            Box::new(JsonlSink::new(&mut output, table(), catalog()))
+        } else {
+            Box::new(CsvSink::new(&mut output, table(), catalog()))
+        };
+        batch::run(table(), dialect, reader, sink.as_mut(), &options, |_| {})
+    };
+    let Ok(summary) = summary else {
         return;
     };
-    if options.format == Format::Jsonl {
+    if jsonl {
         let lines = output.split(|&b| b == b'\n').filter(|l| !l.is_empty());
         for line in lines.clone() {
             serde_json_check(line);

@@ -10,6 +10,18 @@ replacement character.
 
 use std::io::{self, Read, Write};
 
+/// Why UTF-16 could not be read or written (inside an `io::Error` of kind
+/// `InvalidData`; the text layer words it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Utf16Error {
+    /// A lone surrogate or an odd byte, near this offset of the input.
+    #[error("malformed UTF-16 near byte {offset}")]
+    Malformed { offset: u64 },
+    /// The output to encode is not UTF-8 (never, for the batch's own).
+    #[error("output not UTF-8")]
+    NotUtf8,
+}
+
 /// Which UTF-16.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Endian {
@@ -106,13 +118,8 @@ impl<R: Read> Decoder<R> {
     }
 
     fn malformed(&self) -> io::Error {
-        io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!(
-                "invalid UTF-16 near byte {}: a lone surrogate or an odd number of bytes",
-                self.offset
-            ),
-        )
+        let offset = self.offset;
+        io::Error::new(io::ErrorKind::InvalidData, Utf16Error::Malformed { offset })
     }
 }
 
@@ -176,7 +183,7 @@ impl<W: Write> Write for Encoder<W> {
             Err(_) => {
                 return Err(io::Error::new(
                     io::ErrorKind::InvalidData,
-                    "output that is not UTF-8 cannot be written as UTF-16",
+                    Utf16Error::NotUtf8,
                 ));
             }
         };
@@ -191,7 +198,7 @@ impl<W: Write> Write for Encoder<W> {
         if !self.pending.is_empty() {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidData,
-                "output ends inside a UTF-8 character",
+                Utf16Error::NotUtf8,
             ));
         }
         self.inner.flush()
@@ -244,10 +251,8 @@ mod tests {
         let err = Decoder::new(&lone[..], Endian::Little, 2)
             .read_to_string(&mut s)
             .unwrap_err();
-        assert!(
-            err.to_string().starts_with("invalid UTF-16 near byte"),
-            "{err}"
-        );
+        let inner = err.get_ref().and_then(|e| e.downcast_ref::<Utf16Error>());
+        assert_eq!(inner, Some(&Utf16Error::Malformed { offset: 6 }), "{err:?}");
         let odd = [0x41, 0x00, 0x42];
         assert!(
             Decoder::new(&odd[..], Endian::Little, 2)

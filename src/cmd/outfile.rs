@@ -16,7 +16,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, Once, PoisonError};
 
-use anyhow::{Context, Result};
+use dues::failure::{Failure, Target};
 use tempfile::NamedTempFile;
 
 /// The output of a batch run.
@@ -35,17 +35,20 @@ static PENDING: Mutex<Option<PathBuf>> = Mutex::new(None);
 
 impl OutFile {
     /// Opens `path` for writing; `path` names it in messages.
-    pub fn create(path: &Path) -> Result<OutFile> {
+    pub fn create(path: &Path) -> Result<OutFile, Failure> {
         let target = follow_links(path)?;
         if let Ok(meta) = fs::metadata(&target) {
             if meta.is_dir() {
-                anyhow::bail!("{}: is a folder; give a file name", path.display());
+                return Err(Failure::OutputIsFolder(path.to_path_buf()));
             }
             if !meta.is_file() {
                 let file = fs::OpenOptions::new()
                     .write(true)
                     .open(&target)
-                    .with_context(|| format!("cannot write {}", path.display()))?;
+                    .map_err(|error| Failure::Output {
+                        target: Target::File(path.to_path_buf()),
+                        error,
+                    })?;
                 return Ok(OutFile::Direct(file));
             }
         }
@@ -55,8 +58,10 @@ impl OutFile {
             .unwrap_or(Path::new("."));
         guard_signals();
         let mut pending = PENDING.lock().unwrap_or_else(PoisonError::into_inner);
-        let temp = temp_file_for(&target, dir)
-            .with_context(|| format!("cannot write in {}", dir.display()))?;
+        let temp = temp_file_for(&target, dir).map_err(|error| Failure::OutputDir {
+            dir: dir.to_path_buf(),
+            error,
+        })?;
         *pending = Some(temp.path().to_path_buf());
         Ok(OutFile::Atomic { temp, target })
     }
@@ -90,14 +95,16 @@ impl OutFile {
 }
 
 /// The path a chain of symlinks ends at (which may not exist yet).
-fn follow_links(path: &Path) -> Result<PathBuf> {
+fn follow_links(path: &Path) -> Result<PathBuf, Failure> {
     let mut current = path.to_path_buf();
     // As many links as the kernel follows (Linux: 40).
     for _ in 0..40 {
         match fs::symlink_metadata(&current) {
             Ok(meta) if meta.file_type().is_symlink() => {
-                let link = fs::read_link(&current)
-                    .with_context(|| format!("cannot read the link {}", current.display()))?;
+                let link = fs::read_link(&current).map_err(|error| Failure::Output {
+                    target: Target::File(path.to_path_buf()),
+                    error,
+                })?;
                 current = match current.parent() {
                     Some(dir) if link.is_relative() => dir.join(link),
                     _ => link,
@@ -106,7 +113,7 @@ fn follow_links(path: &Path) -> Result<PathBuf> {
             _ => return Ok(current),
         }
     }
-    anyhow::bail!("{}: too many levels of symbolic links", path.display())
+    Err(Failure::TooManyLinks(path.to_path_buf()))
 }
 
 /// Removes the pending temporary file on SIGINT, SIGTERM or SIGHUP, then

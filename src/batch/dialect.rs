@@ -1,0 +1,307 @@
+//! How a CSV file is written — BOM, encoding, line ending, delimiter — worked
+//! out from its first bytes, so that the output mirrors it.
+
+use std::borrow::Cow;
+use std::io::{self, Cursor, Read};
+
+use csv::{ByteRecord, ReaderBuilder};
+use encoding_rs::WINDOWS_1252;
+
+use super::reader::scan_fields;
+use super::utf16::{self, Endian};
+use super::{BatchError, Options};
+
+pub(super) const BOM: &[u8] = b"\xEF\xBB\xBF";
+/// How many bytes are read ahead to sniff the dialect.
+pub const SNIFF_BYTES: usize = 1 << 20;
+/// How many records the delimiter sniffer looks at.
+const SNIFF_RECORDS: usize = 200;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Windows1252,
+    /// Excel's « Texte Unicode »: read as UTF-8 and written back as UTF-16.
+    Utf16(Endian),
+}
+
+impl Encoding {
+    /// The encoding of the bytes the batch works on: UTF-16 is turned into
+    /// UTF-8 as it is read, and back as it is written.
+    fn text(self) -> Encoding {
+        match self {
+            Encoding::Utf16(_) => Encoding::Utf8,
+            other => other,
+        }
+    }
+
+    /// A field's text; `None` for bytes that are not this encoding (only
+    /// UTF-8 can fail).
+    pub fn decode(self, bytes: &[u8]) -> Option<Cow<'_, str>> {
+        match self.text() {
+            Encoding::Windows1252 => Some(WINDOWS_1252.decode_without_bom_handling(bytes).0),
+            _ => std::str::from_utf8(bytes).ok().map(Cow::Borrowed),
+        }
+    }
+
+    /// A field's text, whatever its bytes (invalid UTF-8 shown replaced).
+    pub fn decode_lossy(self, bytes: &[u8]) -> Cow<'_, str> {
+        self.decode(bytes)
+            .unwrap_or_else(|| String::from_utf8_lossy(bytes))
+    }
+
+    /// Text of ours for the output, in its encoding: Windows-1252 has no `≤`
+    /// nor U+202F, so those become `<=` and U+00A0 rather than `&#8804;`.
+    pub fn encode(self, text: &str) -> Cow<'_, [u8]> {
+        match self.text() {
+            Encoding::Windows1252 => {
+                let text = text
+                    .replace('≤', "<=")
+                    .replace('≥', ">=")
+                    .replace('\u{202f}', "\u{a0}");
+                Cow::Owned(WINDOWS_1252.encode(&text).0.into_owned())
+            }
+            _ => Cow::Borrowed(text.as_bytes()),
+        }
+    }
+}
+
+/// How a CSV file is written; the output mirrors the input's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dialect {
+    pub delimiter: u8,
+    pub encoding: Encoding,
+    pub bom: bool,
+    pub line_ending: LineEnding,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineEnding {
+    Lf,
+    CrLf,
+    /// Old Mac files: a lone CR.
+    Cr,
+}
+
+impl LineEnding {
+    pub fn bytes(self) -> &'static [u8] {
+        match self {
+            LineEnding::Lf => b"\n",
+            LineEnding::CrLf => b"\r\n",
+            LineEnding::Cr => b"\r",
+        }
+    }
+}
+
+/// Is the whole of `reader` strict UTF-8? Reads it once, in constant memory.
+pub fn is_utf8(mut reader: impl Read) -> io::Result<bool> {
+    let mut buf = vec![0; 1 << 16];
+    let mut carry = 0;
+    loop {
+        let n = reader.read(&mut buf[carry..])?;
+        if n == 0 {
+            return Ok(carry == 0);
+        }
+        let filled = carry + n;
+        match std::str::from_utf8(&buf[..filled]) {
+            Ok(_) => carry = 0,
+            // A character cut at the end of the buffer: keep its bytes for the next read.
+            Err(e) if e.error_len().is_none() => {
+                let valid = e.valid_up_to();
+                buf.copy_within(valid..filled, 0);
+                carry = filled - valid;
+            }
+            Err(_) => return Ok(false),
+        }
+    }
+}
+
+/// Reads up to [`SNIFF_BYTES`] of `source`.
+fn read_sample(source: &mut dyn Read) -> io::Result<Vec<u8>> {
+    let mut sample = Vec::new();
+    source.take(SNIFF_BYTES as u64).read_to_end(&mut sample)?;
+    Ok(sample)
+}
+
+const UTF16_LE_BOM: &[u8] = b"\xFF\xFE";
+const UTF16_BE_BOM: &[u8] = b"\xFE\xFF";
+
+/// Opens an input for [`run`]: works out its dialect from its first bytes,
+/// and returns it with the rows to read, past any BOM and, for UTF-16,
+/// decoded to UTF-8. `tsv`: the file is named `.tsv`. `rest_is_utf8`: asked
+/// only when the first MiB is plain ASCII (a file can be scanned to its end;
+/// a pipe cannot be read twice).
+pub fn open<'a>(
+    mut source: Box<dyn Read + 'a>,
+    options: &Options,
+    tsv: bool,
+    rest_is_utf8: impl FnOnce() -> io::Result<bool>,
+) -> Result<(Dialect, Box<dyn Read + 'a>), BatchError> {
+    let mut sample = read_sample(&mut source).map_err(BatchError::Read)?;
+    let utf16 = match options.encoding {
+        Some(Encoding::Utf16(endian)) => Some(endian),
+        Some(_) => None,
+        None if sample.starts_with(UTF16_LE_BOM) => Some(Endian::Little),
+        None if sample.starts_with(UTF16_BE_BOM) => Some(Endian::Big),
+        None => None,
+    };
+    let Some(endian) = utf16 else {
+        let at_eof = sample.len() < SNIFF_BYTES;
+        let dialect = sniff(&sample, at_eof, options, tsv, rest_is_utf8)?;
+        if dialect.bom {
+            sample.drain(..BOM.len());
+        }
+        return Ok((dialect, Box::new(Cursor::new(sample).chain(source))));
+    };
+    let bom = match endian {
+        Endian::Little => UTF16_LE_BOM,
+        Endian::Big => UTF16_BE_BOM,
+    };
+    let has_bom = sample.starts_with(bom);
+    if has_bom {
+        sample.drain(..bom.len());
+    }
+    let offset = if has_bom { 2 } else { 0 };
+    let mut decoded: Box<dyn Read + 'a> = Box::new(utf16::Decoder::new(
+        Cursor::new(sample).chain(source),
+        endian,
+        offset,
+    ));
+    let sample = read_sample(&mut decoded).map_err(BatchError::Read)?;
+    let at_eof = sample.len() < SNIFF_BYTES;
+    let as_utf8 = Options {
+        encoding: Some(Encoding::Utf8),
+        ..options.clone()
+    };
+    let mut dialect = sniff(&sample, at_eof, &as_utf8, tsv, || Ok(true))?;
+    dialect.encoding = Encoding::Utf16(endian);
+    dialect.bom = has_bom;
+    Ok((dialect, Box::new(Cursor::new(sample).chain(decoded))))
+}
+
+/// Works out the dialect from the first bytes of the input. `at_eof`: the
+/// sample is the whole input. `rest_is_utf8`: asked only when the sample is
+/// UTF-8 and is not the whole input (a file can be scanned to its end).
+pub fn sniff(
+    sample: &[u8],
+    at_eof: bool,
+    options: &Options,
+    tsv: bool,
+    rest_is_utf8: impl FnOnce() -> io::Result<bool>,
+) -> Result<Dialect, BatchError> {
+    let bom = sample.starts_with(BOM);
+    let body = if bom { &sample[BOM.len()..] } else { sample };
+    if body.is_empty() {
+        return Err(BatchError::Empty);
+    }
+    if body.contains(&0) {
+        return Err(nul_bytes(body));
+    }
+    let encoding = match options.encoding {
+        Some(e) => e,
+        None if bom => Encoding::Utf8,
+        None => match std::str::from_utf8(body) {
+            Ok(_) if at_eof => Encoding::Utf8,
+            Err(e) if at_eof || e.error_len().is_some() => Encoding::Windows1252,
+            // Accented letters already seen as valid UTF-8 sequences: Windows-1252
+            // text does not form those by chance, so the rest need not be read twice.
+            _ if !body.is_ascii() => Encoding::Utf8,
+            // Plain ASCII so far says nothing: the first `é` may be further on.
+            _ => {
+                if rest_is_utf8().map_err(BatchError::Read)? {
+                    Encoding::Utf8
+                } else {
+                    Encoding::Windows1252
+                }
+            }
+        },
+    };
+    let delimiter = match options.delimiter {
+        Some(d) => d,
+        None if tsv => b'\t',
+        None => sniff_delimiter(body, at_eof)?,
+    };
+    // The header record's own ending tells the file's: not a line break
+    // inside a quoted header cell (Excel writes LF there, CRLF between rows).
+    let mut header_end = None;
+    scan_fields(body, delimiter, |i, b| {
+        let eol = b == b'\n' || b == b'\r';
+        if eol {
+            header_end = Some(i);
+        }
+        !eol
+    });
+    let line_ending = match header_end {
+        Some(i) if body[i] == b'\r' && body.get(i + 1) == Some(&b'\n') => LineEnding::CrLf,
+        Some(i) if body[i] == b'\r' => LineEnding::Cr,
+        _ => LineEnding::Lf,
+    };
+    Ok(Dialect {
+        delimiter,
+        encoding,
+        bom,
+        line_ending,
+    })
+}
+
+/// Why a sample holds NUL bytes, which text never does: UTF-16 read byte by
+/// byte has one in every other byte of its ASCII characters.
+fn nul_bytes(body: &[u8]) -> BatchError {
+    let pairs = body.len().min(4096) / 2;
+    let zeros_at = |parity| (0..pairs).filter(|i| body[2 * i + parity] == 0).count();
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    let mostly = |n: usize| pairs > 0 && n * 3 >= pairs * 2;
+    if mostly(odd) && even == 0 {
+        BatchError::Utf16WithoutBom { big_endian: false }
+    } else if mostly(even) && odd == 0 {
+        BatchError::Utf16WithoutBom { big_endian: true }
+    } else {
+        BatchError::Binary
+    }
+}
+
+/// The delimiter whose records agree best with the header's field count.
+fn sniff_delimiter(body: &[u8], at_eof: bool) -> Result<u8, BatchError> {
+    let mut scored = Vec::new();
+    for delimiter in [b',', b';', b'\t', b'|'] {
+        let mut reader = ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(body);
+        let mut counts: Vec<usize> = Vec::new();
+        let mut record = ByteRecord::new();
+        while counts.len() < SNIFF_RECORDS && reader.read_byte_record(&mut record).unwrap_or(false)
+        {
+            counts.push(record.len());
+        }
+        // The last record of a sample cut short may itself be cut.
+        if !at_eof && counts.len() > 1 && counts.len() < SNIFF_RECORDS {
+            counts.pop();
+        }
+        let Some(&width) = counts.first() else {
+            continue;
+        };
+        if width < 2 {
+            continue;
+        }
+        let agreeing = counts.iter().filter(|&&c| c == width).count();
+        // Agreement as a fraction, compared exactly: agreeing / total.
+        scored.push((delimiter, agreeing, counts.len(), width));
+    }
+    scored.sort_by(|a, b| {
+        let (fa, fb) = (a.1 * b.2, b.1 * a.2);
+        fb.cmp(&fa).then(b.3.cmp(&a.3))
+    });
+    match scored.as_slice() {
+        [] => Ok(b','),
+        [only] => Ok(only.0),
+        [best, second, ..] => {
+            if best.1 * second.2 == second.1 * best.2 && best.3 == second.3 {
+                Err(BatchError::AmbiguousDelimiter(best.0, second.0))
+            } else {
+                Ok(best.0)
+            }
+        }
+    }
+}

@@ -1,0 +1,196 @@
+//! Records as csv reads them, with their raw bytes kept, so that a batch can
+//! write the input back byte for byte — quoting included — and only append.
+
+use std::io::{self, Read};
+
+/// A record as read: its bytes exactly as in the file (without line ending),
+/// its unescaped fields, and the line it starts on.
+pub struct RawRecord<'a> {
+    pub raw: &'a [u8],
+    fields: &'a [u8],
+    ends: &'a [usize],
+    pub line: u64,
+    /// A quoted field still open at the end of the file: it swallowed every
+    /// line after its opening quote.
+    pub unclosed_quote: bool,
+}
+
+impl RawRecord<'_> {
+    /// How many fields.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// No field at all (never, for a record csv reads).
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Field `i`, unquoted.
+    pub fn field(&self, i: usize) -> &[u8] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.fields[start..self.ends[i]]
+    }
+}
+
+/// A CSV reader that also keeps each record's raw bytes, so that a batch can
+/// write the input back byte for byte — quoting included — and only append.
+pub struct RawReader<R> {
+    inner: R,
+    core: csv_core::Reader,
+    buf: Vec<u8>,
+    pos: usize,
+    len: usize,
+    eof: bool,
+    raw: Vec<u8>,
+    fields: Vec<u8>,
+    ends: Vec<usize>,
+    /// Lines consumed before the current record.
+    lines: u64,
+    delimiter: u8,
+    /// Lines end with a lone CR, which csv_core does not count as lines.
+    cr_lines: bool,
+}
+
+impl<R: Read> RawReader<R> {
+    /// `lone_cr`: lines end with a lone CR (old Mac files).
+    pub fn new(inner: R, delimiter: u8, lone_cr: bool) -> Self {
+        RawReader {
+            inner,
+            core: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
+            buf: vec![0; 1 << 16],
+            pos: 0,
+            len: 0,
+            eof: false,
+            raw: Vec::with_capacity(1 << 10),
+            fields: vec![0; 1 << 10],
+            ends: vec![0; 64],
+            lines: 0,
+            delimiter,
+            cr_lines: lone_cr,
+        }
+    }
+
+    pub fn read(&mut self) -> io::Result<Option<RawRecord<'_>>> {
+        use csv_core::ReadRecordResult::*;
+        // The record's bytes are sliced from the buffer, or, when it spans a
+        // refill, gathered in `raw`.
+        self.raw.clear();
+        let mut begin = self.pos;
+        let mut spanning = false;
+        let (mut nout, mut nends) = (0, 0);
+        let ended_at_eof = loop {
+            if self.pos == self.len && !self.eof {
+                self.raw.extend_from_slice(&self.buf[begin..self.len]);
+                spanning = true;
+                self.len = loop {
+                    match self.inner.read(&mut self.buf) {
+                        Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                        other => break other?,
+                    }
+                };
+                self.pos = 0;
+                begin = 0;
+                self.eof = self.len == 0;
+            }
+            let input = &self.buf[self.pos..self.len];
+            let (result, nin, out, end) =
+                self.core
+                    .read_record(input, &mut self.fields[nout..], &mut self.ends[nends..]);
+            self.pos += nin;
+            nout += out;
+            nends += end;
+            match result {
+                InputEmpty => continue,
+                OutputFull => self.fields.resize(self.fields.len() * 2, 0),
+                OutputEndsFull => self.ends.resize(self.ends.len() * 2, 0),
+                Record => break input.is_empty(),
+                End => return Ok(None),
+            }
+        };
+        if spanning {
+            self.raw.extend_from_slice(&self.buf[begin..self.pos]);
+        }
+        let raw: &[u8] = if spanning {
+            &self.raw
+        } else {
+            &self.buf[begin..self.pos]
+        };
+        // The raw bytes hold the blank lines before the record (csv skips
+        // them) and its line ending: neither belongs to the record.
+        let is_eol = |c: &u8| *c == b'\r' || *c == b'\n';
+        let start = raw.iter().take_while(|c| is_eol(c)).count();
+        let unclosed_quote = ended_at_eof && ends_in_open_quote(&raw[start..], self.delimiter);
+        let trailing = if unclosed_quote {
+            0
+        } else {
+            raw[start..].iter().rev().take_while(|c| is_eol(c)).count()
+        };
+        let end = raw.len() - trailing;
+        let line_byte = if self.cr_lines { b'\r' } else { b'\n' };
+        let count = |bytes: &[u8]| bytes.iter().filter(|&&c| c == line_byte).count() as u64;
+        let line = self.lines + count(&raw[..start]) + 1;
+        self.lines = if self.cr_lines {
+            self.lines + count(raw)
+        } else {
+            // csv_core numbers the line it is on, from 1.
+            self.core.line() - 1
+        };
+        Ok(Some(RawRecord {
+            raw: &raw[start..end],
+            fields: &self.fields[..nout],
+            ends: &self.ends[..nends],
+            line,
+            unclosed_quote,
+        }))
+    }
+}
+
+/// Does this record end inside a quoted field? (csv accepts that at the end of
+/// a file, and the field then holds every line after its opening quote.)
+fn ends_in_open_quote(raw: &[u8], delimiter: u8) -> bool {
+    scan_fields(raw, delimiter, |_, _| true)
+}
+
+/// Where field `n` (from 0) of a record ends: the offset of the delimiter
+/// after it, if the record has more fields.
+pub fn field_end(raw: &[u8], delimiter: u8, n: usize) -> Option<usize> {
+    let (mut seen, mut at) = (0, None);
+    scan_fields(raw, delimiter, |i, b| {
+        if b == delimiter {
+            if seen == n {
+                at = Some(i);
+                return false;
+            }
+            seen += 1;
+        }
+        true
+    });
+    at
+}
+
+/// Walks `raw` the way csv reads it, calling `outside(i, byte)` for each byte
+/// that is not inside a quoted field, until it returns false. Returns whether
+/// the walk ended inside a quoted field.
+pub fn scan_fields(raw: &[u8], delimiter: u8, mut outside: impl FnMut(usize, u8) -> bool) -> bool {
+    let (mut quoted, mut field_start) = (false, true);
+    let mut bytes = raw.iter().copied().enumerate().peekable();
+    while let Some((i, b)) = bytes.next() {
+        if quoted {
+            if b == b'"' {
+                if bytes.peek().is_some_and(|&(_, next)| next == b'"') {
+                    bytes.next();
+                } else {
+                    quoted = false;
+                }
+            }
+            continue;
+        }
+        if !outside(i, b) {
+            return false;
+        }
+        quoted = b == b'"' && field_start;
+        field_start = b == delimiter || b == b'\n' || b == b'\r';
+    }
+    quoted
+}

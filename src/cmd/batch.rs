@@ -1,0 +1,203 @@
+//! `dues batch`: price a list, every row back in order, to stdout or `-o`.
+
+use std::cell::Cell;
+use std::fs;
+use std::io::{self, IsTerminal, Read};
+use std::os::fd::{AsFd, BorrowedFd};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use dues::batch::{self, BatchError, Dialect, Options, RowSink, Summary};
+use dues::failure::{Failure, Target};
+use dues::i18n::Catalog;
+use dues::i18n::batch::{closing_line, progress, strict_stop};
+use dues::output::csv::CsvSink;
+use dues::output::human;
+use dues::output::jsonl::JsonlSink;
+use dues_core::Table;
+
+use super::outfile::OutFile;
+use super::{warn, warn_partial};
+use crate::config::{self, Color};
+
+pub fn run(
+    cat: &Catalog,
+    table: &Table,
+    args: &config::Batch,
+    color: Color,
+) -> Result<ExitCode, Failure> {
+    let input = Input::open(args.input.as_deref(), &args.options)?;
+    let shown = Cell::new(false);
+    let started = Instant::now();
+    let show_progress = |rows: u64| {
+        if io::stderr().is_terminal() && started.elapsed().as_secs() >= 1 {
+            warn_partial(&format!("\r{}", progress(cat, rows)));
+            shown.set(true);
+        }
+    };
+    let origin = input.origin.clone();
+    let (outcome, target) = match &args.output {
+        Some(path) => {
+            input.refuse_as_output(path)?;
+            let mut out = OutFile::create(path)?;
+            let outcome = price(cat, table, input, out.writer(), args, show_progress);
+            match &outcome {
+                Ok(_) => out.commit().map_err(|error| Failure::Output {
+                    target: Target::File(path.clone()),
+                    error,
+                })?,
+                Err(_) => out.abandon(),
+            }
+            (outcome, Target::File(path.clone()))
+        }
+        None => {
+            input.refuse_as_output_stream(io::stdout().as_fd())?;
+            let outcome = price(cat, table, input, io::stdout().lock(), args, show_progress);
+            (outcome, Target::Stdout)
+        }
+    };
+    if shown.get() {
+        warn_partial("\r\x1b[K");
+    }
+    let summary = match outcome {
+        Ok(summary) => summary,
+        Err(BatchError::Strict(row)) => {
+            warn(&dues::msg!(
+                cat,
+                "error",
+                message = strict_stop(cat, table, &origin, &row)
+            ));
+            return Err(Failure::Reported(1));
+        }
+        Err(BatchError::Write(error)) => return Err(Failure::Output { target, error }),
+        Err(error) => return Err(Failure::Batch { origin, error }),
+    };
+    warn(&closing_line(cat, table, &summary));
+    if args.summary {
+        let style = color.style(&io::stderr());
+        warn(&human::batch_summary(cat, table, &summary, style));
+    }
+    Ok(if summary.errors == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// Prices `input` into `output`, through the writer of the format asked for.
+fn price(
+    cat: &Catalog,
+    table: &Table,
+    input: Input,
+    output: impl io::Write,
+    args: &config::Batch,
+    progress: impl FnMut(u64),
+) -> Result<Summary, BatchError> {
+    let mut sink: Box<dyn RowSink + '_> = if args.jsonl {
+        Box::new(JsonlSink::new(output, table, cat))
+    } else {
+        Box::new(CsvSink::new(output, table, cat))
+    };
+    batch::run(
+        table,
+        input.dialect,
+        input.reader,
+        sink.as_mut(),
+        &args.options,
+        progress,
+    )
+}
+
+/// The input of a batch, opened and sniffed.
+struct Input {
+    /// The file, or `None` for stdin.
+    path: Option<PathBuf>,
+    /// How messages name it.
+    origin: String,
+    dialect: Dialect,
+    reader: Box<dyn Read>,
+}
+
+impl Input {
+    fn open(path: Option<&Path>, options: &Options) -> Result<Input, Failure> {
+        let path = path.map(Path::to_path_buf);
+        let origin = path
+            .as_ref()
+            .map_or_else(|| "<stdin>".to_string(), |p| p.display().to_string());
+        let source: Box<dyn Read> = match &path {
+            Some(p) => Box::new(fs::File::open(p).map_err(|error| Failure::InputOpen {
+                origin: origin.clone(),
+                error,
+            })?),
+            None => Box::new(io::stdin().lock()),
+        };
+        let tsv = path
+            .as_ref()
+            .and_then(|p| p.extension())
+            .is_some_and(|e| e.eq_ignore_ascii_case("tsv"));
+        // Only a regular file can be read a second time to settle its
+        // encoding: reading a pipe or a process substitution again would eat
+        // the rows themselves.
+        let rest_is_utf8 = || match &path {
+            Some(p) if fs::metadata(p).is_ok_and(|m| m.is_file()) => {
+                batch::is_utf8(fs::File::open(p)?)
+            }
+            _ => Ok(true),
+        };
+        let (dialect, reader) =
+            batch::open(source, options, tsv, rest_is_utf8).map_err(|error| Failure::Batch {
+                origin: origin.clone(),
+                error,
+            })?;
+        Ok(Input {
+            path,
+            origin,
+            dialect,
+            reader,
+        })
+    }
+
+    /// What the input is, on disk.
+    fn metadata(&self) -> Option<fs::Metadata> {
+        match &self.path {
+            Some(p) => fs::metadata(p).ok(),
+            None => stream_metadata(io::stdin().as_fd()),
+        }
+    }
+
+    /// `-o` must not overwrite the input it is reading, given as a path or as stdin.
+    fn refuse_as_output(&self, output: &Path) -> Result<(), Failure> {
+        match (self.metadata(), fs::metadata(output)) {
+            (Some(input), Ok(out)) if same_file(&input, &out) => {
+                Err(Failure::OutputIsInput(output.to_path_buf()))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Writing onto the file being read (`dues batch f.csv >> f.csv`) would
+    /// read its own output until the disk is full: refused, as `cat` does.
+    fn refuse_as_output_stream(&self, stream: BorrowedFd) -> Result<(), Failure> {
+        match (self.metadata(), stream_metadata(stream)) {
+            (Some(input), Some(out)) if same_file(&input, &out) => Err(Failure::InputIsOutput {
+                origin: self.origin.clone(),
+            }),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// What an open stream (stdin, stdout) is, on disk.
+fn stream_metadata(fd: BorrowedFd) -> Option<fs::Metadata> {
+    let file = fs::File::from(fd.try_clone_to_owned().ok()?);
+    file.metadata().ok()
+}
+
+/// The same file, read and written at once: not a device such as
+/// `/dev/null`, which can be both harmlessly.
+fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+    let device = a.file_type().is_char_device() || a.file_type().is_block_device();
+    a.dev() == b.dev() && a.ino() == b.ino() && !device
+}

@@ -1,0 +1,233 @@
+/*!
+From clap's matches to settings: what each command is asked to do, checked
+and typed, as fd's `config.rs` does. The language is settled first, before
+clap runs, since `--help` and clap's errors are in it.
+*/
+
+use std::ffi::OsString;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use clap::ArgMatches;
+use dues::batch::{Encoding, Endian, Options};
+use dues::output::human::Style;
+use dues_core::text::Lang;
+
+/// The language: `--lang`, else `DUES_LANG`, else French. Read from the raw
+/// arguments, so that clap's own help and errors are already in it; a value
+/// that is neither is left for clap to refuse.
+pub fn lang(args: &[OsString], env: Option<OsString>) -> Lang {
+    let mut from_args = None;
+    let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            break;
+        }
+        if arg == "--lang" {
+            from_args = args.next().map(|v| v.into_owned());
+        } else if let Some(value) = arg.strip_prefix("--lang=") {
+            from_args = Some(value.to_string());
+        }
+    }
+    let env = env.map(|v| v.to_string_lossy().into_owned());
+    match from_args.or(env).as_deref() {
+        Some("en") => Lang::En,
+        _ => Lang::Fr,
+    }
+}
+
+/// Where the tier table comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TableSource {
+    BuiltIn,
+    Stdin,
+    File(PathBuf),
+}
+
+impl TableSource {
+    /// `-`: stdin; empty (`DUES_TIERS=`): the built-in table.
+    fn from(value: Option<&OsString>) -> TableSource {
+        match value {
+            None => TableSource::BuiltIn,
+            Some(v) if v.is_empty() => TableSource::BuiltIn,
+            Some(v) if v == "-" => TableSource::Stdin,
+            Some(v) => TableSource::File(PathBuf::from(v)),
+        }
+    }
+}
+
+/// When to use bold and colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+impl Color {
+    /// How the human view looks on a stream: boxes on a terminal; bold as
+    /// `--color` says (`auto`: on a terminal, unless NO_COLOR is set).
+    pub fn style(self, stream: &impl IsTerminal) -> Style {
+        let terminal = stream.is_terminal();
+        Style {
+            terminal,
+            color: match self {
+                Color::Always => true,
+                Color::Never => false,
+                Color::Auto => {
+                    terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                }
+            },
+        }
+    }
+}
+
+pub struct Config {
+    pub table: TableSource,
+    pub color: Color,
+    pub command: Action,
+}
+
+pub enum Action {
+    Quote(Quote),
+    Batch(Batch),
+    Tiers {
+        format: String,
+    },
+    Check {
+        file: Option<TableSource>,
+    },
+    Completions {
+        shell: clap_complete::Shell,
+    },
+    Man,
+    /// `dues help [COMMAND]`.
+    Help {
+        command: Option<String>,
+    },
+}
+
+pub struct Quote {
+    pub budget: String,
+    pub kind: String,
+    pub strategy: Option<String>,
+    pub name: Option<String>,
+    pub format: String,
+    pub explain: bool,
+}
+
+pub struct Batch {
+    /// `None`: stdin.
+    pub input: Option<PathBuf>,
+    pub output: Option<PathBuf>,
+    pub jsonl: bool,
+    pub summary: bool,
+    pub options: Options,
+}
+
+impl Config {
+    pub fn from_matches(matches: &ArgMatches) -> Config {
+        let color = match text(matches, "color").as_deref() {
+            Some("always") => Color::Always,
+            Some("never") => Color::Never,
+            _ => Color::Auto,
+        };
+        let (name, sub) = matches.subcommand().unwrap_or(("help", matches));
+        let command = match name {
+            "quote" => Action::Quote(Quote {
+                budget: text(sub, "budget").unwrap_or_default(),
+                kind: text(sub, "kind").unwrap_or_default(),
+                strategy: text(sub, "network_strategy"),
+                name: text(sub, "name"),
+                format: text(sub, "format").unwrap_or_default(),
+                explain: sub.get_flag("explain"),
+            }),
+            "batch" => Action::Batch(batch(sub)),
+            "tiers" => Action::Tiers {
+                format: text(sub, "format").unwrap_or_default(),
+            },
+            "check" => Action::Check {
+                file: sub
+                    .get_one::<PathBuf>("file")
+                    .map(|f| TableSource::from(Some(&f.clone().into_os_string()))),
+            },
+            "completions" => Action::Completions {
+                shell: *sub
+                    .get_one::<clap_complete::Shell>("shell")
+                    .unwrap_or(&clap_complete::Shell::Bash),
+            },
+            "man" => Action::Man,
+            _ => Action::Help {
+                command: text(sub, "command"),
+            },
+        };
+        Config {
+            table: TableSource::from(matches.get_one::<OsString>("tiers")),
+            color,
+            command,
+        }
+    }
+}
+
+fn text(matches: &ArgMatches, id: &str) -> Option<String> {
+    matches.get_one::<String>(id).cloned()
+}
+
+fn batch(sub: &ArgMatches) -> Batch {
+    let input = sub
+        .get_one::<PathBuf>("input")
+        .filter(|p| p.as_os_str() != "-")
+        .cloned();
+    let delimiter = match text(sub, "delimiter").as_deref() {
+        Some("tab") | Some("\t") => Some(b'\t'),
+        Some(d @ ("," | ";" | "|")) => Some(d.as_bytes()[0]),
+        _ => None,
+    };
+    let encoding = match text(sub, "encoding").as_deref() {
+        Some("utf-8") => Some(Encoding::Utf8),
+        Some("windows-1252") => Some(Encoding::Windows1252),
+        Some("utf-16le") => Some(Encoding::Utf16(Endian::Little)),
+        Some("utf-16be") => Some(Encoding::Utf16(Endian::Big)),
+        _ => None,
+    };
+    Batch {
+        input,
+        output: sub.get_one::<PathBuf>("output").cloned(),
+        jsonl: text(sub, "format").as_deref() == Some("jsonl"),
+        summary: sub.get_flag("summary"),
+        options: Options {
+            delimiter,
+            encoding,
+            name_column: text(sub, "name_column"),
+            kind_column: text(sub, "kind_column"),
+            budget_column: text(sub, "budget_column"),
+            strategy_column: text(sub, "strategy_column"),
+            strict: sub.get_flag("strict"),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(a: &[&str]) -> Vec<OsString> {
+        a.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn the_language_is_the_flag_else_the_environment_else_french() {
+        assert_eq!(lang(&args(&["dues", "tiers"]), None), Lang::Fr);
+        assert_eq!(
+            lang(&args(&["dues", "--lang", "en", "tiers"]), None),
+            Lang::En
+        );
+        assert_eq!(lang(&args(&["dues", "tiers", "--lang=en"]), None), Lang::En);
+        assert_eq!(lang(&args(&["dues", "tiers"]), Some("en".into())), Lang::En);
+        assert_eq!(
+            lang(&args(&["dues", "--lang", "fr", "tiers"]), Some("en".into())),
+            Lang::Fr
+        );
+        assert_eq!(lang(&args(&["dues", "--", "--lang", "en"]), None), Lang::Fr);
+    }
+}

@@ -1,0 +1,187 @@
+//! CSV: the batch writer, which writes every record back in the input's own
+//! dialect with the appended fields, and `dues quote --format csv`.
+
+use std::borrow::Cow;
+use std::io::{self, BufWriter, Write};
+
+use dues_core::table::Table;
+
+use super::outcome::{APPENDED, appended};
+use crate::batch::reader::field_end;
+use crate::batch::utf16;
+use crate::batch::{BatchError, Encoding, Header, RawRecord, RowError, RowSink};
+use crate::i18n::Catalog;
+use crate::i18n::batch::row_error;
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The batch's CSV writer: each record's own bytes — quoting included — up
+/// to the header's width, the appended fields in the same dialect, then any
+/// surplus fields, so that read by header every column holds its own.
+pub struct CsvSink<'a> {
+    /// Before the header: where to write; after: the buffered writer.
+    target: Option<Box<dyn Write + 'a>>,
+    out: Option<BufWriter<Box<dyn Write + 'a>>>,
+    table: &'a Table,
+    cat: &'a Catalog,
+    delimiter: u8,
+    terminator: &'static [u8],
+    encoding: Encoding,
+    width: usize,
+    /// Per tier, the appended fields as bytes of the output, worked out once.
+    tails: Vec<Vec<u8>>,
+}
+
+impl<'a> CsvSink<'a> {
+    pub fn new(output: impl Write + 'a, table: &'a Table, cat: &'a Catalog) -> Self {
+        CsvSink {
+            target: Some(Box::new(output)),
+            out: None,
+            table,
+            cat,
+            delimiter: b',',
+            terminator: b"\n",
+            encoding: Encoding::Utf8,
+            width: 0,
+            tails: Vec::new(),
+        }
+    }
+
+    /// The appended fields of an outcome, as bytes of the output: `;tier;fee;basis;error`.
+    fn tail(&self, outcome: Result<usize, String>) -> Vec<u8> {
+        let mut tail = Vec::new();
+        for (i, field) in appended(self.table, outcome).into_iter().enumerate() {
+            let field = field.unwrap_or_default();
+            // The `;` dialect is French Excel's: a fee with cents gets a decimal comma.
+            let field = if i == 1 && self.delimiter == b';' {
+                Cow::Owned(field.replace('.', ","))
+            } else {
+                field
+            };
+            push_field(&mut tail, &self.encoding.encode(&field), self.delimiter);
+        }
+        tail
+    }
+}
+
+impl RowSink for CsvSink<'_> {
+    fn header(&mut self, header: &Header) -> Result<(), BatchError> {
+        let dialect = header.dialect;
+        self.delimiter = dialect.delimiter;
+        self.terminator = dialect.line_ending.bytes();
+        self.encoding = dialect.encoding;
+        self.width = header.names.len();
+        self.tails = (0..self.table.tiers.len())
+            .map(|t| self.tail(Ok(t)))
+            .collect();
+        let Some(target) = self.target.take() else {
+            return Ok(()); // a second header: nothing to do
+        };
+        // UTF-16 goes back out as it came in.
+        let target: Box<dyn Write> = match dialect.encoding {
+            Encoding::Utf16(endian) => Box::new(utf16::Encoder::new(target, endian)),
+            _ => target,
+        };
+        let mut out = BufWriter::with_capacity(1 << 16, target);
+        let mut write = || -> io::Result<()> {
+            if dialect.bom {
+                out.write_all(BOM)?;
+            }
+            out.write_all(header.raw)?;
+            for column in APPENDED {
+                out.write_all(&[dialect.delimiter])?;
+                out.write_all(column.as_bytes())?;
+            }
+            out.write_all(self.terminator)
+        };
+        write().map_err(BatchError::Write)?;
+        self.out = Some(out);
+        Ok(())
+    }
+
+    fn row(&mut self, record: &RawRecord, outcome: Result<usize, &RowError>) -> io::Result<()> {
+        let split = (record.len() > self.width)
+            .then(|| field_end(record.raw, self.delimiter, self.width.checked_sub(1)?))
+            .flatten();
+        let (head, surplus) = record.raw.split_at(split.unwrap_or(record.raw.len()));
+        let error_tail;
+        let tail: &[u8] = match outcome {
+            Ok(tier) => &self.tails[tier],
+            Err(e) => {
+                error_tail = self.tail(Err(row_error(self.cat, self.table, e)));
+                &error_tail
+            }
+        };
+        let Some(out) = self.out.as_mut() else {
+            return Ok(()); // no header: [`crate::batch::run`] always gives one first
+        };
+        out.write_all(head)?;
+        if record.unclosed_quote && surplus.is_empty() {
+            out.write_all(b"\"")?;
+        }
+        // A short row is padded so that the appended columns line up.
+        for _ in record.len()..self.width {
+            out.write_all(&[self.delimiter])?;
+        }
+        out.write_all(tail)?;
+        out.write_all(surplus)?;
+        if record.unclosed_quote && !surplus.is_empty() {
+            out.write_all(b"\"")?;
+        }
+        out.write_all(self.terminator)
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        match &mut self.out {
+            Some(out) => out.flush(),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Appends a delimiter and a field of ours, quoted if it must be.
+fn push_field(out: &mut Vec<u8>, field: &[u8], delimiter: u8) {
+    out.push(delimiter);
+    if field
+        .iter()
+        .any(|&b| b == delimiter || b == b'"' || b == b'\n' || b == b'\r')
+    {
+        out.push(b'"');
+        for &b in field {
+            if b == b'"' {
+                out.push(b'"');
+            }
+            out.push(b);
+        }
+        out.push(b'"');
+    } else {
+        out.extend_from_slice(field);
+    }
+}
+
+/// The header of `quote --format csv`: the input, then the appended fields.
+pub const QUOTE_HEADER: [&str; 8] = [
+    "name",
+    "kind",
+    "budget",
+    "network_strategy",
+    "tier",
+    "fee",
+    "fee_basis",
+    "error",
+];
+
+/// `quote --format csv`: a header and one row; `input` are its first four
+/// fields (name, kind, budget, strategy answer), `outcome` the tier or the
+/// error's text.
+pub fn quote_csv(table: &Table, input: [&str; 4], outcome: Result<usize, String>) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let fields = appended(table, outcome);
+    let fields = fields.iter().map(|f| f.as_deref().unwrap_or(""));
+    let row: Vec<&str> = input.into_iter().chain(fields).collect();
+    // Writing to memory cannot fail.
+    let _ = writer.write_record(QUOTE_HEADER);
+    let _ = writer.write_record(row);
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}

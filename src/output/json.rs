@@ -1,0 +1,116 @@
+//! JSON, for scripts: a quote, an input that cannot be quoted, the whole
+//! table. Keys, ids, codes and amounts (as exact decimal strings) are the
+//! same in every language; the texts follow the user's.
+
+use dues_core::classify::{Quote, QuoteError};
+use dues_core::money::machine;
+use dues_core::table::Table;
+use serde_json::{Value, json};
+
+use crate::i18n::Catalog;
+use crate::i18n::quote::{condition, explain, fee_long, quote_error, warning};
+
+/// The user's input as given, echoed where it could not be quoted.
+#[derive(Debug, Clone, Copy)]
+pub struct InputEcho<'a> {
+    pub name: Option<&'a str>,
+    pub kind: &'a str,
+    pub budget: &'a str,
+    pub strategy: Option<&'a str>,
+}
+
+/// The JSON object of a quote.
+pub fn quote(cat: &Catalog, table: &Table, quote: &Quote, name: Option<&str>) -> Value {
+    let tier = &table.tiers[quote.tier];
+    let kind = &table.kinds[quote.org.kind];
+    let warnings: Vec<Value> = quote
+        .warnings()
+        .into_iter()
+        .map(|w| json!({ "code": w.code(), "message": warning(cat, table, quote, w) }))
+        .collect();
+    json!({
+        "input": {
+            "name": name,
+            "kind": kind.id,
+            "budget": machine(quote.org.budget),
+            "network_strategy": quote.org.strategy,
+        },
+        "tier": { "id": tier.id, "label": cat.table_text(&tier.label) },
+        "fee": {
+            "amount": machine(tier.fee.amount),
+            "currency": table.currency.code,
+            "basis": tier.fee.basis.as_str(),
+            "note": tier.fee.note.as_ref().map(|n| cat.table_text(n)),
+            "text": fee_long(cat, table, tier),
+        },
+        "benefits": table.benefits.iter().map(|b| cat.table_text(b)).collect::<Vec<_>>(),
+        "explanation": explain(cat, table, quote),
+        "warnings": warnings,
+        "table": {
+            "title": cat.table_text(&table.title),
+            "year": table.year,
+            "source": cat.table_text(&table.source),
+        },
+    })
+}
+
+/// The JSON object of an input that cannot be quoted.
+pub fn quote_error_object(
+    cat: &Catalog,
+    table: &Table,
+    error: &QuoteError,
+    input: &InputEcho,
+) -> Value {
+    json!({
+        "input": {
+            "name": input.name,
+            "kind": input.kind,
+            "budget": input.budget,
+            "network_strategy": input.strategy,
+        },
+        "error": {
+            "code": error.code().as_str(),
+            "field": error.field().id(),
+            "message": quote_error(cat, table, error),
+        },
+    })
+}
+
+/// `dues tiers --format json`: the whole table.
+pub fn tiers(cat: &Catalog, table: &Table) -> Value {
+    json!({
+        "title": cat.table_text(&table.title),
+        "year": table.year,
+        "source": cat.table_text(&table.source),
+        "currency": table.currency.code,
+        "tiers": table.tiers.iter().map(|t| json!({
+            "id": t.id,
+            "label": cat.table_text(&t.label),
+            "leaflet": cat.table_text(&t.leaflet),
+            "condition": condition(cat, table, t),
+            "budget": t.budget.map(|b| json!({
+                "min": machine(b.first.amount),
+                "min_inclusive": b.first.side == 0,
+                "max": b.last.map(|l| machine(l.amount)),
+                "max_inclusive": b.last.map(|l| l.side == 0),
+            })),
+            "rule": t.rule.as_ref().map(|r| json!({
+                "kinds": r.kinds.iter().map(|&k| &table.kinds[k].id).collect::<Vec<_>>(),
+                "network_strategy": r.network_strategy,
+            })),
+            "fee": {
+                "amount": machine(t.fee.amount),
+                "currency": table.currency.code,
+                "basis": t.fee.basis.as_str(),
+                "note": t.fee.note.as_ref().map(|n| cat.table_text(n)),
+                "text": fee_long(cat, table, t),
+            },
+        })).collect::<Vec<_>>(),
+        "kinds": table.kinds.iter().map(|k| json!({
+            "id": k.id,
+            "label": cat.table_text(&k.label),
+            "aliases": k.aliases,
+        })).collect::<Vec<_>>(),
+        "benefits": table.benefits.iter().map(|b| cat.table_text(b)).collect::<Vec<_>>(),
+    })
+}
