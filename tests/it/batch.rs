@@ -3,8 +3,8 @@
 
 use std::process::{Command as Process, Stdio};
 
-use dues::classify::{Request, quote};
-use dues::tiers::Table;
+use dues_core::Table;
+use dues_core::classify::{Request, quote};
 use encoding_rs::WINDOWS_1252;
 
 use crate::{data, dues, plain};
@@ -75,7 +75,7 @@ fn check_priced(
     output: &[Vec<String>],
     columns: (usize, usize, Option<usize>),
 ) {
-    let table = Table::built_in().unwrap();
+    let table = crate::table();
     assert_eq!(input.len(), output.len());
     let width = input[0].len();
     assert_eq!(output[0][..width], input[0][..]);
@@ -104,7 +104,7 @@ fn utf8_comma_lf_file() {
     check_priced(&input, &rows(&out, b',', false), (1, 2, Some(3)));
     assert_eq!(
         stderr,
-        "dues batch : 41 ligne(s) chiffrée(s), dont 9 au tarif minimum (à négocier) ; 0 en erreur\n"
+        "dues batch : 41 lignes chiffrées, dont 9 au tarif minimum (à négocier) ; 0 en erreur\n"
     );
 }
 
@@ -244,12 +244,20 @@ fn quoted_fields_holding_newlines_quotes_and_commas() {
 
 #[test]
 fn bad_rows_are_flagged_never_dropped() {
-    let (out, stderr, code) = batch("bad-rows.csv", &[]);
+    let (_, stderr, code) = batch("bad-rows.csv", &[]);
     assert_eq!(code, 1);
     assert_eq!(
         stderr,
-        "dues batch : 2 ligne(s) chiffrée(s), dont 0 au tarif minimum (à négocier) ; 11 en erreur \
+        "dues batch : 2 lignes chiffrées, dont 0 au tarif minimum (à négocier) ; 11 en erreur \
          (lignes 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, …)\n"
+    );
+    // The rows, with their errors in English.
+    let (out, stderr, code) = batch("bad-rows.csv", &["--lang", "en"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr,
+        "dues batch: 2 rows priced, 0 of them at a minimum fee (to be negotiated); 11 in error \
+         (lines 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, …)\n"
     );
     let input = rows(&fixture("bad-rows.csv"), b';', false);
     let output = rows(&out, b';', false);
@@ -267,39 +275,39 @@ fn bad_rows_are_flagged_never_dropped() {
     let starts = [
         (
             2,
-            "line 3, column `Budget annuel (€)`: `` is not an amount: it is empty; write a non-negative amount in euros such as",
+            "line 3, column “Budget annuel (€)”: “” is not an amount: it is empty; write a non-negative amount in euros such as",
         ),
         (
             3,
-            "line 4, column `Budget annuel (€)`: `-5 000` is not an amount: a budget cannot be negative",
+            "line 4, column “Budget annuel (€)”: “-5 000” is not an amount: a budget cannot be negative",
         ),
         (
             4,
-            "line 5, column `Budget annuel (€)`: `beaucoup` is not an amount: it is not a number",
+            "line 5, column “Budget annuel (€)”: “beaucoup” is not an amount: it is not a number",
         ),
         (
             5,
-            "line 6, column `Budget annuel (€)`: `1,500` is not an amount: it is ambiguous, `,` followed by three digits may separate thousands (1 500) or mark decimals (1,50)",
+            "line 6, column “Budget annuel (€)”: “1,500” is not an amount: it is ambiguous, “,” followed by three digits may separate thousands (1 500) or mark decimals (1,50)",
         ),
         (
             6,
-            "line 7, column `Budget annuel (€)`: `1.500` is not an amount: it is ambiguous",
+            "line 7, column “Budget annuel (€)”: “1.500” is not an amount: it is ambiguous",
         ),
         (
             7,
-            "line 8, column `Budget annuel (€)`: `1,5E+06` is not an amount: scientific notation is refused",
+            "line 8, column “Budget annuel (€)”: “1,5E+06” is not an amount: scientific notation is refused",
         ),
         (
             8,
-            "line 9, column `Type`: unknown kind `Mairie de quartier`; accepted: region (Région)",
+            "line 9, column “Type”: unknown kind “Mairie de quartier”; accepted: region (Region)",
         ),
         (
             9,
-            "line 10, column `Stratégie d'entraînement`: the network strategy (yes or no) is needed to quote a Département (departement): with a strategy of drawing the smaller authorities of its territory along, tier network, à partir de 8 000 €",
+            "line 10, column “Stratégie d'entraînement”: the network strategy (yes or no) is needed to quote a Département (departement): with a strategy of drawing the smaller authorities of its territory along, tier network, from €8,000",
         ),
         (
             10,
-            "line 11, column `Stratégie d'entraînement`: `peut-être` is not an answer to the network-strategy question; accepted: yes/no, oui/non",
+            "line 11, column “Stratégie d'entraînement”: “peut-être” is not an answer to the network-strategy question; accepted: oui/non, yes/no",
         ),
         (
             11,
@@ -329,7 +337,7 @@ fn bad_rows_are_flagged_never_dropped() {
 
 #[test]
 fn without_a_strategy_column_eligible_kinds_are_flagged() {
-    let (out, _, code) = batch("no-strategy-column.csv", &[]);
+    let (out, _, code) = batch("no-strategy-column.csv", &["--lang", "en"]);
     assert_eq!(code, 1);
     let output = rows(&out, b',', false);
     assert_eq!(
@@ -346,28 +354,31 @@ fn without_a_strategy_column_eligible_kinds_are_flagged() {
     );
     let region = output.iter().find(|r| r[1] == "Région").unwrap();
     assert!(region[6].starts_with("line 4: the network strategy (yes or no) is needed"));
-    assert!(region[6].ends_with("the file has no strategy column (add one headed `network_strategy` or « Stratégie d'entraînement », with oui or non)"));
+    assert!(region[6].ends_with("the file has no strategy column (add one headed “network_strategy” or “Stratégie d'entraînement”, with yes or no)"));
     assert_eq!(output.iter().filter(|r| r[6].is_empty()).count(), 5);
 }
 
 #[test]
 fn a_missing_budget_column_stops_the_batch_listing_the_headers() {
-    let (out, stderr, code) = batch("missing-budget-column.csv", &[]);
+    let (out, stderr, code) = batch("missing-budget-column.csv", &["--lang", "en"]);
     assert_eq!(code, 2);
     assert!(out.is_empty());
     assert!(stderr.starts_with("dues: error: "));
     assert!(stderr.contains(
-        "missing-budget-column.csv: no budget column; headers found: `Nom`, `Type`, `Population`; a \
-         budget column is headed `budget`, `budget annuel`, `annual budget` (any case, accents or \
-         punctuation), or name it with --budget-column"
+        "missing-budget-column.csv: no budget column; headers found: “Nom”, “Type”, “Population”; a \
+         budget column is headed “budget”, “budget annuel”, “annual budget” (any case, accents or \
+         punctuation), or name it with --budget-column\n"
     ), "{stderr}");
 }
 
 #[test]
 fn an_empty_file_is_an_error_a_header_alone_an_empty_batch() {
-    let (out, stderr, code) = batch("empty.csv", &[]);
+    let (out, stderr, code) = batch("empty.csv", &["--lang", "en"]);
     assert_eq!((code, out.is_empty()), (2, true));
-    assert!(stderr.contains("empty.csv: the input is empty: a CSV needs at least a header line"));
+    assert!(stderr.starts_with("dues: error: "), "{stderr}");
+    assert!(
+        stderr.ends_with("empty.csv: the input is empty: a CSV needs at least a header line\n")
+    );
     let (out, stderr, code) = batch("header-only.csv", &[]);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(
@@ -382,13 +393,19 @@ fn output_file_is_written_whole_or_not_at_all() {
     let target = dir.path().join("priced.csv");
     let target_arg = target.to_str().unwrap();
     // --strict stops at the first bad row: exit 1, nothing written.
-    let (_, stderr, code) = batch("bad-rows.csv", &["--strict", "-o", target_arg]);
+    let (_, stderr, code) = batch(
+        "bad-rows.csv",
+        &["--strict", "-o", target_arg, "--lang", "en"],
+    );
     assert_eq!(code, 1);
     assert!(
-        stderr.contains("line 3, column `Budget annuel (€)`: `` is not an amount"),
+        stderr.starts_with(&format!(
+            "dues: error: {}: line 3, column “Budget annuel (€)”: “” is not an amount",
+            data("batch/bad-rows.csv")
+        )),
         "{stderr}"
     );
-    assert!(stderr.contains("(--strict: stopped there)"));
+    assert!(stderr.ends_with("(--strict: stopped there)\n"), "{stderr}");
     assert!(!target.exists());
     assert_eq!(
         std::fs::read_dir(dir.path()).unwrap().count(),
@@ -412,9 +429,12 @@ fn refuses_to_write_onto_its_input() {
     let p = path.to_str().unwrap();
     dues()
         .args(["batch", p, "-o", p])
+        .env("DUES_LANG", "en")
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("is the input file"));
+        .stderr(format!(
+            "dues: error: -o {p} is the input file; write the priced rows to another file\n"
+        ));
     assert_eq!(std::fs::read(&path).unwrap(), fixture("prospects-utf8.csv"));
 }
 
@@ -451,7 +471,7 @@ fn jsonl_gives_one_object_per_row_with_the_original_fields_by_header() {
         assert!(object["fee"].is_string());
         assert!(object["error"].is_null());
     }
-    let (out, _, code) = batch("bad-rows.csv", &["--format", "jsonl"]);
+    let (out, _, code) = batch("bad-rows.csv", &["--format", "jsonl", "--lang", "en"]);
     assert_eq!(code, 1);
     let text = String::from_utf8(out).unwrap();
     let short: serde_json::Value = serde_json::from_str(text.lines().nth(10).unwrap()).unwrap();
@@ -469,13 +489,37 @@ fn jsonl_gives_one_object_per_row_with_the_original_fields_by_header() {
 #[test]
 fn forced_delimiter_encoding_and_columns() {
     // `,` forced on a `;` file: one column, so no kind nor budget column.
-    let (_, stderr, code) = batch("prospects-utf8-bom.csv", &["--delimiter", ","]);
+    let (_, stderr, code) = batch(
+        "prospects-utf8-bom.csv",
+        &["--delimiter", ",", "--lang", "en"],
+    );
     assert_eq!(code, 2);
-    assert!(stderr.contains("no kind column"), "{stderr}");
+    assert!(
+        stderr.starts_with(&format!(
+            "dues: error: {}: no kind column; headers found: \
+             “Nom;Type;Budget annuel (€);Stratégie d'entraînement;Contact”; a kind column is headed",
+            data("batch/prospects-utf8-bom.csv")
+        )),
+        "{stderr}"
+    );
     // A Windows-1252 file forced as UTF-8: accented kinds cannot be read; the
     // rows are still all there, flagged.
-    let (out, stderr, code) = batch("prospects-excel-1252.csv", &["--encoding", "utf-8"]);
+    let (out, stderr, code) = batch(
+        "prospects-excel-1252.csv",
+        &["--encoding", "utf-8", "--lang", "en"],
+    );
     assert_eq!(code, 1, "{stderr}");
+    // The message is written in the encoding asked for, UTF-8; the `€` of the
+    // column's name could not be read, so it is U+FFFD.
+    assert!(
+        find(
+            &out,
+            "\"line 2, column “Budget annuel (\u{fffd})”: not valid UTF-8; if the file comes from \
+         Excel's plain “CSV”, read it with --encoding windows-1252\""
+                .as_bytes()
+        )
+        .is_some()
+    );
     let output = rows(&out, b';', true);
     assert_eq!(
         output.len(),
@@ -512,34 +556,39 @@ fn forced_delimiter_encoding_and_columns() {
     );
     dues()
         .args(["batch", "--kind-column", "Statut", "--budget-column", "Budget 2023"])
+        .env("DUES_LANG", "en")
         .write_stdin(input)
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("--budget-column `Budget 2023` names no column; headers found: `Structure`, `Statut`, `Montant 2022`, `Réponse`"));
+        .stderr("dues: error: <stdin>: --budget-column “Budget 2023” names no column; headers found: “Structure”, “Statut”, “Montant 2022”, “Réponse”\n");
 }
 
 #[test]
 fn refuses_what_it_cannot_read_without_guessing() {
     dues()
         .arg("batch")
+        .env("DUES_LANG", "en")
         .write_stdin("nom,type;budget\nx,commune;1\n")
         .assert()
         .code(2)
-        .stderr("dues: error: <stdin>: cannot tell the delimiter: `,` and `;` split the first lines equally well; say which with --delimiter\n");
+        .stderr("dues: error: <stdin>: cannot tell the delimiter: “,” and “;” split the first lines equally well; say which with --delimiter\n");
     dues()
         .arg("batch")
+        .env("DUES_LANG", "en")
         .write_stdin("Nom;Type;Budget;Tier\nx;commune;1;\n")
         .assert()
         .code(2)
-        .stderr(predicates::str::contains(
-            "the input already has a column `Tier`",
-        ));
+        .stderr(
+            "dues: error: <stdin>: the input already has a column “Tier”; dues appends the \
+             columns tier, fee, fee_basis and error, so rename that column first\n",
+        );
     dues()
         .arg("batch")
+        .env("DUES_LANG", "en")
         .write_stdin("Nom;Type;Budget;Budget annuel\nx;commune;1;2\n")
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("columns `Budget` and `Budget annuel` could both be the budget column; say which with --budget-column"));
+        .stderr("dues: error: <stdin>: columns “Budget” and “Budget annuel” could both be the budget column; say which with --budget-column\n");
 }
 
 #[test]
@@ -572,7 +621,7 @@ fn summary_goes_to_stderr_with_the_expected_income() {
     assert!(!out.is_empty());
     assert_eq!(
         stderr,
-        "dues batch: 41 row(s) priced, 9 of them at a minimum fee (to be negotiated); 0 in error\n\
+        "dues batch: 41 rows priced, 9 of them at a minimum fee (to be negotiated); 0 in error\n\
          Tier                   Rows  Dues\n\
          small (€1,000)         5     €5,000\n\
          medium (€2,500)        6     €15,000\n\
@@ -595,6 +644,7 @@ fn a_closed_pipe_ends_quietly() {
     let mut child = Process::new(env!("CARGO_BIN_EXE_dues"))
         .args(["batch", path.to_str().unwrap()])
         .env_remove("DUES_TIERS")
+        .env_remove("DUES_LANG")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -617,7 +667,9 @@ fn the_real_list_of_french_authorities_prices_and_converts_back() {
         &["-o", target.to_str().unwrap(), "--summary"],
     );
     assert_eq!(code, 0, "{stderr}");
-    assert!(stderr.starts_with("dues batch : 729 ligne(s) chiffrée(s), dont 72 au tarif minimum (à négocier) ; 0 en erreur\n"));
+    assert!(stderr.starts_with(
+        "dues batch : 729 lignes chiffrées, dont 72 au tarif minimum (à négocier) ; 0 en erreur\n"
+    ));
     assert!(
         stderr.contains("Total                          729     ≥ 3 715 500 €"),
         "{stderr}"
@@ -641,6 +693,7 @@ fn the_real_list_of_french_authorities_prices_and_converts_back() {
 fn an_unclosed_quote_is_flagged_and_closed_so_the_columns_stay_apart() {
     let out = dues()
         .arg("batch")
+        .env("DUES_LANG", "en")
         .write_stdin("name,kind,budget,note\nA,commune,5,\"oops\nB,commune,7,\nC,commune,8,\n")
         .output()
         .unwrap();
@@ -648,7 +701,11 @@ fn an_unclosed_quote_is_flagged_and_closed_so_the_columns_stay_apart() {
     let output = rows(&out.stdout, b',', false);
     assert_eq!(output.len(), 2);
     assert_eq!(output[1][3], "oops\nB,commune,7,\nC,commune,8,\n");
-    assert!(output[1][7].starts_with("line 2: a quote opened in this row is never closed"));
+    assert_eq!(
+        output[1][7],
+        "line 2: a quote opened in this row is never closed, so every line after it went into one \
+         field; close the quote (dues closed it at the end of the file to keep the columns apart)"
+    );
     assert_eq!(output[1][4..7], ["", "", ""]);
 }
 
@@ -656,12 +713,13 @@ fn an_unclosed_quote_is_flagged_and_closed_so_the_columns_stay_apart() {
 fn old_mac_line_endings_are_kept_and_counted() {
     let out = dues()
         .arg("batch")
+        .env("DUES_LANG", "en")
         .write_stdin("name,kind,budget\rA,commune,5\rB,commune,x\r")
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(!text.contains('\n'));
-    assert!(text.starts_with("name,kind,budget,tier,fee,fee_basis,error\rA,commune,5,small,1000,fixed,\rB,commune,x,,,,\"line 3, column `budget`"), "{text}");
+    assert!(text.starts_with("name,kind,budget,tier,fee,fee_basis,error\rA,commune,5,small,1000,fixed,\rB,commune,x,,,,\"line 3, column “budget”: “x” is not an amount: it is not a number"), "{text}");
 }
 
 #[test]
@@ -733,6 +791,7 @@ fn umask_of(dir: &std::path::Path) -> u32 {
 fn stdin_cannot_be_both_the_table_and_the_input() {
     dues()
         .args(["--tiers", "-", "batch"])
+        .env("DUES_LANG", "en")
         .write_stdin(std::fs::read(format!("{}/tiers-2022.toml", env!("CARGO_MANIFEST_DIR"))).unwrap())
         .assert()
         .code(2)

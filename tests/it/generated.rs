@@ -17,18 +17,153 @@ fn completions_for_every_shell() {
     dues().args(["completions", "tcsh"]).assert().code(2);
 }
 
+/// The man page's `.SH` titles, in order.
+fn man_sections(page: &str) -> Vec<&str> {
+    page.lines().filter(|l| l.starts_with(".SH ")).collect()
+}
+
+/// Each `.SS` section of the man page (one per command): its title, and the
+/// synopsis of each option (the line after each `.TP`).
+fn man_commands(page: &str) -> Vec<(&str, Vec<&str>)> {
+    let mut commands: Vec<(&str, Vec<&str>)> = Vec::new();
+    let mut lines = page.lines();
+    while let Some(line) = lines.next() {
+        if line.starts_with(".SH ") {
+            if !commands.is_empty() {
+                break;
+            }
+        } else if let Some(title) = line.strip_prefix(".SS ") {
+            commands.push((title, Vec::new()));
+        } else if line == ".TP"
+            && let Some((_, options)) = commands.last_mut()
+        {
+            options.push(lines.next().expect("a line after .TP"));
+        }
+    }
+    commands
+}
+
 #[test]
 fn man_page_is_roff_from_the_clap_definition() {
     let out = stdout_ok(&["man"]);
     let text = String::from_utf8(out).unwrap();
     assert!(
-        text.starts_with(".ie \\n(.g .ds Aq \\(aq"),
+        text.starts_with(".ie \\n(.g .ds Aq \\(aq\n.el .ds Aq '\n.TH DUES 1 "),
         "{}",
         &text[..80]
     );
-    assert!(text.contains(".TH dues 1"));
-    assert!(text.contains(".SH SUBCOMMANDS"));
-    for command in ["quote", "batch", "tiers", "check", "completions", "man"] {
-        assert!(text.contains(&format!("dues\\-{command}(1)")), "{command}");
+    assert!(
+        text.contains("\n.SH NOM\ndues \\- Chiffrer la cotisation d’adhésion à La 27e Région.\n"),
+        "{text}"
+    );
+    assert_eq!(
+        man_sections(&text),
+        [
+            ".SH NOM",
+            ".SH SYNOPSIS",
+            ".SH DESCRIPTION",
+            ".SH OPTIONS",
+            ".SH COMMANDES",
+            ".SH \"CODES DE RETOUR\"",
+            ".SH ENVIRONNEMENT",
+            ".SH EXEMPLES",
+        ]
+    );
+    assert_eq!(
+        man_commands(&text),
+        [
+            (
+                "\"dues quote\"",
+                vec![
+                    "\\fB\\-\\-budget\\fR \\fIMONTANT\\fR",
+                    "\\fB\\-\\-kind\\fR \\fITYPE\\fR",
+                    "\\fB\\-\\-network\\-strategy\\fR \\fIRÉPONSE\\fR",
+                    "\\fB\\-\\-name\\fR \\fINOM\\fR",
+                    "\\fB\\-\\-format\\fR \\fIFORMAT\\fR",
+                    "\\fB\\-\\-explain\\fR",
+                ]
+            ),
+            (
+                "\"dues batch\"",
+                vec![
+                    "\\fIENTRÉE\\fR",
+                    "\\fB\\-o\\fR, \\fB\\-\\-output\\fR \\fIFICHIER\\fR",
+                    "\\fB\\-\\-format\\fR \\fIFORMAT\\fR",
+                    "\\fB\\-\\-delimiter\\fR \\fISÉPARATEUR\\fR",
+                    "\\fB\\-\\-encoding\\fR \\fIENCODAGE\\fR",
+                    "\\fB\\-\\-name\\-column\\fR \\fIEN\\-TÊTE\\fR",
+                    "\\fB\\-\\-kind\\-column\\fR \\fIEN\\-TÊTE\\fR",
+                    "\\fB\\-\\-budget\\-column\\fR \\fIEN\\-TÊTE\\fR",
+                    "\\fB\\-\\-strategy\\-column\\fR \\fIEN\\-TÊTE\\fR",
+                    "\\fB\\-\\-strict\\fR",
+                    "\\fB\\-\\-summary\\fR",
+                ]
+            ),
+            (
+                "\"dues tiers\"",
+                vec!["\\fB\\-\\-format\\fR \\fIFORMAT\\fR"]
+            ),
+            ("\"dues check\"", vec!["\\fIFICHIER\\fR"]),
+            ("\"dues completions\"", vec!["\\fISHELL\\fR"]),
+            ("\"dues man\"", vec![]),
+        ]
+    );
+    for usage in [
+        "\\fBdues quote \\-\\-budget <MONTANT> \\-\\-kind <TYPE> [options]\\fR\n",
+        "\\fBdues batch [<ENTRÉE>] [options]\\fR\n",
+        "\\fBdues tiers [options]\\fR\n",
+        "\\fBdues check [<FICHIER>]\\fR\n",
+        "\\fBdues completions <SHELL>\\fR\n",
+        "\\fBdues man\\fR\n",
+    ] {
+        assert!(text.contains(&format!(".PP\n{usage}")), "{usage}");
     }
+    // The page names no other page: there is one, dues(1), and no dues-quote(1).
+    assert!(!text.contains("(1)"), "{text}");
+
+    let out = stdout_ok(&["--lang", "en", "man"]);
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("\n.TH DUES 1 "));
+    assert!(
+        text.contains("\n.SH NAME\ndues \\- Quote the membership dues of La 27e Région.\n"),
+        "{text}"
+    );
+    assert_eq!(
+        man_sections(&text),
+        [
+            ".SH NAME",
+            ".SH SYNOPSIS",
+            ".SH DESCRIPTION",
+            ".SH OPTIONS",
+            ".SH COMMANDS",
+            ".SH \"EXIT STATUS\"",
+            ".SH ENVIRONMENT",
+            ".SH EXAMPLES",
+        ]
+    );
+    let commands = man_commands(&text);
+    let titles: Vec<&str> = commands.iter().map(|(title, _)| *title).collect();
+    assert_eq!(
+        titles,
+        [
+            "\"dues quote\"",
+            "\"dues batch\"",
+            "\"dues tiers\"",
+            "\"dues check\"",
+            "\"dues completions\"",
+            "\"dues man\"",
+        ]
+    );
+    assert_eq!(
+        commands[0].1,
+        [
+            "\\fB\\-\\-budget\\fR \\fIAMOUNT\\fR",
+            "\\fB\\-\\-kind\\fR \\fIKIND\\fR",
+            "\\fB\\-\\-network\\-strategy\\fR \\fIANSWER\\fR",
+            "\\fB\\-\\-name\\fR \\fINAME\\fR",
+            "\\fB\\-\\-format\\fR \\fIFORMAT\\fR",
+            "\\fB\\-\\-explain\\fR",
+        ]
+    );
+    assert!(!text.contains("(1)"), "{text}");
 }

@@ -20,9 +20,13 @@ const PRICED: &str = "name,kind,budget,tier,fee,fee_basis,error\n\
                       A,commune,5,small,1000,fixed,\n\
                       B,association,2300000,medium,2500,fixed,\n";
 
+/// `dues` with a clean environment (no table override, no language, no
+/// colour preference), as a plain process.
 fn bin() -> Process {
     let mut cmd = Process::new(env!("CARGO_BIN_EXE_dues"));
-    cmd.env_remove("DUES_TIERS").env_remove("NO_COLOR");
+    cmd.env_remove("DUES_TIERS")
+        .env_remove("DUES_LANG")
+        .env_remove("NO_COLOR");
     cmd
 }
 
@@ -124,13 +128,17 @@ fn output_onto_a_full_device_is_an_error_naming_it() {
     }
     let out = bin()
         .args(["batch", s(&input), "-o", s(&full)])
+        .env("DUES_LANG", "en")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = plain(&out.stderr);
-    assert!(
-        stderr.contains(&format!("{}:", full.display())) && !stderr.contains("in.csv"),
-        "{stderr}"
+    assert_eq!(
+        stderr,
+        format!(
+            "dues: error: cannot write {}: no space left on the device\n",
+            full.display()
+        )
     );
     assert!(fs::metadata(&full).unwrap().file_type().is_char_device());
 }
@@ -177,14 +185,18 @@ fn appending_to_the_input_file_is_refused() {
     let append = fs::OpenOptions::new().append(true).open(&input).unwrap();
     let out = bin()
         .args(["batch", s(&input)])
+        .env("DUES_LANG", "en")
         .stdout(append)
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(
-        plain(&out.stderr).contains("is also the output"),
-        "{}",
-        plain(&out.stderr)
+    assert_eq!(
+        plain(&out.stderr),
+        format!(
+            "dues: error: {}: the input file is also the output (stdout); write the priced rows \
+             to another file\n",
+            input.display()
+        )
     );
     assert_eq!(fs::read_to_string(&input).unwrap(), ROWS);
 }
@@ -194,14 +206,17 @@ fn output_onto_the_file_that_is_stdin_is_refused() {
     let (_dir, input) = workdir();
     let out = bin()
         .args(["batch", "-", "-o", s(&input)])
+        .env("DUES_LANG", "en")
         .stdin(fs::File::open(&input).unwrap())
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(
-        plain(&out.stderr).contains("is the input"),
-        "{}",
-        plain(&out.stderr)
+    assert_eq!(
+        plain(&out.stderr),
+        format!(
+            "dues: error: -o {} is the input file; write the priced rows to another file\n",
+            input.display()
+        )
     );
     assert_eq!(fs::read_to_string(&input).unwrap(), ROWS);
 }
@@ -265,6 +280,7 @@ fn an_unclosed_quote_in_the_header_is_an_error() {
     for format in ["csv", "jsonl"] {
         let out = bin()
             .args(["batch", "--format", format])
+            .env("DUES_LANG", "en")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -280,9 +296,11 @@ fn an_unclosed_quote_in_the_header_is_an_error() {
         assert_eq!(out.status.code(), Some(2), "{format}");
         assert!(out.stdout.is_empty());
         let stderr = plain(&out.stderr);
-        assert!(
-            stderr.contains("<stdin>: line 1: a quote opened in the header is never closed"),
-            "{stderr}"
+        assert_eq!(
+            stderr,
+            "dues: error: <stdin>: line 1: a quote opened in the header is never closed, so the \
+             whole file went into one header field; close the quote\n",
+            "{format}"
         );
     }
 }
@@ -294,6 +312,7 @@ fn surplus_fields_come_after_the_appended_columns() {
     let input = "name;kind;budget\r\nA;région;5;oui\r\nB;commune;7;;\r\nC;commune;1 500 000;\r\n";
     let out = dues()
         .args(["batch", "-"])
+        .env("DUES_LANG", "en")
         .write_stdin(input)
         .output()
         .unwrap();
@@ -363,13 +382,17 @@ fn a_quoted_surplus_field_is_kept_whole() {
     let input = "name,kind,budget\nA,commune,5,\"x,\"\"y\"\"\nz\"\n";
     let out = dues()
         .args(["batch", "-"])
+        .env("DUES_LANG", "en")
         .write_stdin(input)
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
         text.ends_with(",\"x,\"\"y\"\"\nz\"\n")
-            && text.contains("A,commune,5,,,,\"line 2: 4 fields"),
+            && text.contains(
+                "A,commune,5,,,,\"line 2: 4 fields where the header has 3; a field too many, or \
+                 a delimiter inside a field that should be quoted\","
+            ),
         "{text}"
     );
 }
@@ -417,10 +440,14 @@ fn stdin_as_both_table_and_input_is_refused_before_reading() {
     ] {
         dues()
             .args(args)
+            .env("DUES_LANG", "en")
             .write_stdin("not a table")
             .assert()
             .code(2)
-            .stderr(predicates::str::contains("both read stdin"));
+            .stderr(
+                "dues: error: --tiers - and the batch input both read stdin; give one of them as \
+                 a file\n",
+            );
     }
 }
 
@@ -432,7 +459,7 @@ fn with(from: &str, to: &str) -> String {
     text.replacen(from, to, 1)
 }
 
-/// Every command refuses the table, exit 2, with `message`.
+/// Every command refuses the table, exit 2, with `message` (in English).
 fn refused_everywhere(table: &str, message: &str) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("t.toml");
@@ -445,7 +472,7 @@ fn refused_everywhere(table: &str, message: &str) {
         &["check", p],
     ];
     for args in commands {
-        let out = dues().args(args).output().unwrap();
+        let out = dues().args(args).env("DUES_LANG", "en").output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(out.stdout.is_empty(), "{args:?}");
         let stderr = plain(&out.stderr);
@@ -460,31 +487,35 @@ fn a_table_whose_examples_fail_is_refused_by_every_command() {
             "budget = \"850 k€\"\nkind = \"Département\"\nnetwork_strategy = \"non\"\ntier = \"small\"",
             "budget = \"850 k€\"\nkind = \"Département\"\nnetwork_strategy = \"non\"\ntier = \"medium\"",
         ),
-        "expects tier `medium` at 1 000, got tier `small` at 1 000",
+        "example (budget `850 k€`, kind `Département`, network_strategy `non`) expects tier \
+         `medium` at €1,000, got tier `small` at €1,000\n",
     );
 }
 
 #[test]
 fn currency_markers_that_hold_numbers_signs_or_multipliers_are_refused() {
     for (marker, why) in [
-        ("M€", "a multiplier"),
-        ("k€", "a multiplier"),
-        ("MEUR", "a multiplier"),
-        ("-", "a sign"),
-        ("+", "a sign"),
-        ("€1", "a digit"),
-        ("", "empty"),
-        ("EUR.", "a separator"),
-        ("e,", "a separator"),
+        ("M€", "begins or ends with a multiplier"),
+        ("k€", "begins or ends with a multiplier"),
+        ("MEUR", "begins or ends with a multiplier"),
+        ("-", "holds a sign"),
+        ("+", "holds a sign"),
+        ("€1", "holds a digit"),
+        ("", "is empty"),
+        ("EUR.", "holds a separator"),
+        ("e,", "holds a separator"),
     ] {
         refused_everywhere(
             &with(
                 "accepted = [\"€\", \"EUR\", \"euro\", \"euros\"]",
                 &format!("accepted = [\"€\", \"EUR\", \"euro\", \"euros\", \"{marker}\"]"),
             ),
-            &format!("currency marker `{marker}`"),
+            &format!(
+                "currency marker `{marker}` {why}: a marker is typed beside an amount, so it \
+                 holds no digit, sign or separator (“,”, “.”, a space), and does not begin or \
+                 end with a multiplier (k, M, Md…), lest “2,3 M€” read as €2.30\n"
+            ),
         );
-        let _ = why;
     }
 }
 
@@ -503,10 +534,13 @@ fn a_table_with_no_kind_or_an_empty_tier_id_is_refused() {
         let cut = no_kind.find("# ─── Examples").unwrap();
         format!("kind = []\n{}", &no_kind[..cut])
     };
-    refused_everywhere(&no_kind, "the table defines no kind");
+    refused_everywhere(
+        &no_kind,
+        "the table defines no kind: add a [[kind]] for each kind of organisation\n",
+    );
     refused_everywhere(
         &with("id = \"small\"", "id = \"\""),
-        "a tier has an empty id",
+        "t.toml:45: a tier has an empty id\n",
     );
 }
 
@@ -514,22 +548,23 @@ fn a_table_with_no_kind_or_an_empty_tier_id_is_refused() {
 fn fees_and_bounds_beyond_the_documented_range_are_refused() {
     refused_everywhere(
         &with("amount = 1_000,", "amount = 1_000_000_001,"),
-        "tier `small`: the fee must be at most 1 000 000 000, not 1 000 000 001",
+        "t.toml:45: tier `small`: the fee must be at most €1,000,000,000, not €1,000,000,001\n",
     );
     refused_everywhere(
         &with(
             "amount = 1_000,",
             "amount = \"79228162514264337593543950335\",",
         ),
-        "79228162514264337593543950335 is more than a table may hold: amounts are at most \
-         1 000 000 000 000 000",
+        "t.toml:50:18: 79,228,162,514,264,337,593,543,950,335 is more than a table may hold: \
+         amounts are at most 1,000,000,000,000,000\n",
     );
     refused_everywhere(
         &with(
             "budget = { above = 10_000_000 }",
             "budget = { above = \"79228162514264337593543950335\" }",
         ),
-        "at most 1 000 000 000 000 000",
+        "t.toml:64:20: 79,228,162,514,264,337,593,543,950,335 is more than a table may hold: \
+         amounts are at most 1,000,000,000,000,000\n",
     );
 }
 
@@ -728,11 +763,18 @@ fn a_full_stdout_is_named_not_the_input() {
 fn dash_cents_and_ungrouped_thousandths_are_diagnosed_for_what_they_are() {
     let out = dues()
         .args(["quote", "--budget", "1 500 000,-", "--kind", "commune"])
+        .env("DUES_LANG", "en")
         .output()
         .unwrap();
     let stderr = plain(&out.stderr);
     assert!(!stderr.contains("cannot be negative"), "{stderr}");
-    assert!(stderr.contains("`,-`"), "{stderr}");
+    assert!(
+        stderr.starts_with(
+            "dues: error: --budget: “1 500 000,-” is not an amount: “,-” for “no cents” is not \
+             read; write 1 500 000 or 1 500 000,00; write a non-negative amount"
+        ),
+        "{stderr}"
+    );
     // `1500000` is no group of three: the comma can only be a decimal mark.
     let out = dues()
         .args([
@@ -764,16 +806,26 @@ fn a_line_break_inside_a_quoted_header_cell_does_not_set_the_line_ending() {
         .write_stdin(input)
         .output()
         .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = plain(&out.stdout);
     assert!(
         text.starts_with("Nom;\"Budget annuel\n(€)\";Type;tier;fee;fee_basis;error\r\nA;5;commune;small;1000;fixed;\r\n"),
         "{text}"
     );
-    assert!(text.contains("B;x;commune;;;;\"line 4,"), "{text}");
-    assert!(text.contains("C;y;commune;;;;\"line 5,"), "{text}");
     assert!(
-        plain(&out.stderr).contains("(lignes 4, 5)"),
-        "{}",
-        plain(&out.stderr)
+        text.contains(
+            "B;x;commune;;;;\"ligne 4, colonne « Budget annuel\n(€) » : « x » n’est pas un montant"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "C;y;commune;;;;\"ligne 5, colonne « Budget annuel\n(€) » : « y » n’est pas un montant"
+        ),
+        "{text}"
+    );
+    assert_eq!(
+        plain(&out.stderr),
+        "dues batch : 1 ligne chiffrée, dont 0 au tarif minimum (à négocier) ; 2 en erreur \
+         (lignes 4, 5)\n"
     );
 }

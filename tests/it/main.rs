@@ -5,17 +5,27 @@ mod batch;
 mod check;
 mod generated;
 mod hostile;
+mod languages;
 mod properties;
 mod quote;
 mod readme;
 mod tiers;
 
 use assert_cmd::Command;
+use dues_core::Table;
+
+/// The leaflet's table, as built into `dues`.
+pub fn table() -> Table {
+    let source = include_str!("../../tiers-2022.toml");
+    dues_core::load(source, "tiers-2022.toml").expect("the built-in table is valid")
+}
 
 /// `dues` with a clean environment: no table override, no colour preference.
 pub fn dues() -> Command {
     let mut cmd = Command::cargo_bin("dues").expect("the dues binary");
-    cmd.env_remove("DUES_TIERS").env_remove("NO_COLOR");
+    cmd.env_remove("DUES_TIERS")
+        .env_remove("DUES_LANG")
+        .env_remove("NO_COLOR");
     cmd
 }
 

@@ -2,10 +2,12 @@
 
 use std::str::FromStr;
 
-use dues::classify::{Org, classify, parse_strategy};
-use dues::money::{format_amount, parse_amount, plain};
-use dues::text::Lang;
-use dues::tiers::Table;
+use dues::i18n::Catalog;
+use dues::output::csv::CsvSink;
+use dues_core::Table;
+use dues_core::classify::{Org, classify, parse_strategy};
+use dues_core::money::{format_amount, parse_amount, plain};
+use dues_core::text::Lang;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -17,7 +19,7 @@ fn cents() -> impl Strategy<Value = Decimal> {
 }
 
 fn table() -> Table {
-    Table::built_in().unwrap()
+    crate::table()
 }
 
 proptest! {
@@ -122,7 +124,10 @@ proptest! {
         let options = dues::batch::Options { delimiter: Some(delimiter), ..Default::default() };
         let dialect = dues::batch::sniff(&input, true, &options, false, || Ok(true)).unwrap();
         let mut output = Vec::new();
-        let summary = dues::batch::run(&table, dialect, input.as_slice(), &mut output, &options, |_| {}).unwrap();
+        let cat = Catalog::new(Lang::Fr);
+        let mut sink = CsvSink::new(&mut output, &table, &cat);
+        let summary = dues::batch::run(&table, dialect, input.as_slice(), &mut sink, &options, |_| {}).unwrap();
+        drop(sink);
         prop_assert_eq!(summary.rows as usize, body.len());
 
         let records: Vec<csv::StringRecord> = csv::ReaderBuilder::new()

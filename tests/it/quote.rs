@@ -2,12 +2,14 @@ use serde_json::Value;
 
 use crate::{data, dues, plain, run_code, stdout_ok};
 
+/// The leaflet's benefits, in French, as `plain()` shows them (the typographic
+/// spaces before `;` and `:` made plain; the apostrophes stay typographic).
 const BENEFITS: [&str; 5] = [
     "La possibilité de participer aux programmes de recherche-action ;",
-    "La possibilité de participer aux activités du centre-ressources et de bénéficier de notre rôle de veille, de sensibilisation, d'orientation et de mise en réseau ;",
+    "La possibilité de participer aux activités du centre-ressources et de bénéficier de notre rôle de veille, de sensibilisation, d’orientation et de mise en réseau ;",
     "La participation à la gouvernance de la 27e Région ;",
-    "L'accès prioritaire aux événements professionnels : webconférences, webinaires adhérents, voyages d'étude, rencontres internationales, workshops, Semaine/ Mois de l'innovation publique.",
-    "Un compagnonnage, sous la forme d'un temps d'échange régulier avec l'équipe de la 27e Région pour bénéficier de son regard extérieur et de son expertise sur les démarches d'innovation menées par l'adhérent",
+    "L’accès prioritaire aux événements professionnels : webconférences, webinaires adhérents, voyages d’étude, rencontres internationales, workshops, Semaine/ Mois de l’innovation publique.",
+    "Un compagnonnage, sous la forme d’un temps d’échange régulier avec l’équipe de la 27e Région pour bénéficier de son regard extérieur et de son expertise sur les démarches d’innovation menées par l’adhérent",
 ];
 
 #[test]
@@ -18,9 +20,9 @@ fn readme_first_quote_is_2500_with_the_five_benefits() {
          Tranche                   medium — Budget annuel entre 1,5 M€ et 10 M€\n\
          Type                      Commune (commune)\n\
          Budget annuel             2 300 000 €\n\
-         Stratégie d'entraînement  non précisée\n\
+         Stratégie d’entraînement  non précisée\n\
          \n\
-         L'adhésion à la 27e Région donne droit à :\n\
+         L’adhésion à la 27e Région donne droit à :\n\
          {}\n\
          \n\
          Source : La 27e Région, dépliant « Adhésion 2022 »\n",
@@ -118,10 +120,15 @@ fn every_refused_amount_exits_1_naming_the_value() {
         ("12,345 6", "digits must be grouped by three"),
     ];
     for (value, reason) in refused {
-        let (stdout, stderr) = run_code(&["quote", "--budget", value, "--kind", "commune"], 1);
+        let (stdout, stderr) = run_code(
+            &[
+                "--lang", "en", "quote", "--budget", value, "--kind", "commune",
+            ],
+            1,
+        );
         assert!(
             stderr.starts_with(&format!(
-                "dues: error: --budget: `{value}` is not an amount: {reason}"
+                "dues: error: --budget: “{value}” is not an amount: {reason}"
             )),
             "{value}: {stderr}"
         );
@@ -135,10 +142,15 @@ fn every_refused_amount_exits_1_naming_the_value() {
 
 #[test]
 fn an_ambiguous_amount_says_both_readings_and_how_to_write_each() {
-    let (stdout, stderr) = run_code(&["quote", "--budget", "1.500", "--kind", "commune"], 1);
+    let (stdout, stderr) = run_code(
+        &[
+            "--lang", "en", "quote", "--budget", "1.500", "--kind", "commune",
+        ],
+        1,
+    );
     assert!(stdout.is_empty());
     assert!(stderr.contains(
-        "`.` followed by three digits may separate thousands (1 500) or mark decimals (1,50); \
+        "“.” followed by three digits may separate thousands (1 500) or mark decimals (1,50); \
          write 1 500 for the first reading or 1,50 for the second"
     ));
 }
@@ -146,18 +158,28 @@ fn an_ambiguous_amount_says_both_readings_and_how_to_write_each() {
 #[test]
 fn an_unknown_kind_exits_1_listing_the_accepted_kinds() {
     let (stdout, stderr) = run_code(
-        &["quote", "--budget", "1000", "--kind", "Mairie de quartier"],
+        &[
+            "--lang",
+            "en",
+            "quote",
+            "--budget",
+            "1000",
+            "--kind",
+            "Mairie de quartier",
+        ],
         1,
     );
     assert!(stdout.is_empty());
-    assert!(stderr.starts_with("dues: error: --kind: unknown kind `Mairie de quartier`; accepted"));
-    assert!(stderr.contains("commune (Commune), epci (EPCI (intercommunalité))"));
+    assert!(stderr.starts_with("dues: error: --kind: unknown kind “Mairie de quartier”; accepted"));
+    assert!(stderr.contains("commune (Municipality), epci (Inter-municipal body (EPCI))"));
 }
 
 #[test]
 fn an_eligible_kind_without_strategy_exits_1_with_both_outcomes() {
     let (stdout, stderr) = run_code(
         &[
+            "--lang",
+            "en",
             "quote",
             "--budget",
             "12 M€",
@@ -170,8 +192,8 @@ fn an_eligible_kind_without_strategy_exits_1_with_both_outcomes() {
         stderr,
         "dues: error: --network-strategy: the network strategy (yes or no) is needed to quote a \
          Département (departement): with a strategy of drawing the smaller authorities of its \
-         territory along, tier network, à partir de 8 000 € — à définir au cas par cas en \
-         fonction du groupement; without one, tier large, 5 000 €; answer with \
+         territory along, tier network, from €8,000 — to be set case by case depending on \
+         the grouping; without one, tier large, €5,000; answer with \
          --network-strategy yes or no\n"
     );
     assert!(stdout.is_empty());
@@ -186,12 +208,22 @@ fn strategy_answers_in_every_accepted_spelling() {
         assert_eq!(fee("2 M€", "région", Some(no)).0, "medium", "{no}");
     }
     dues()
-        .args(["quote", "--budget", "2 M€", "--kind", "région", "--network-strategy", "peut-être"])
+        .args([
+            "quote",
+            "--budget",
+            "2 M€",
+            "--kind",
+            "région",
+            "--network-strategy",
+            "peut-être",
+        ])
+        .env("DUES_LANG", "en")
         .assert()
         .code(1)
-        .stderr(predicates::str::contains(
-            "`peut-être` is not an answer to the network-strategy question; accepted: yes/no, oui/non",
-        ));
+        .stderr(
+            "dues: error: --network-strategy: “peut-être” is not an answer to the network-strategy \
+             question; accepted: oui/non, yes/no, o/n, y/n, true/false, vrai/faux, 1/0\n",
+        );
 }
 
 #[test]
@@ -210,7 +242,7 @@ fn a_yes_for_a_kind_that_is_not_eligible_warns_and_quotes_by_budget() {
     );
     assert_eq!(
         stderr,
-        "dues: warning: la stratégie d'entraînement ne change rien pour « Commune » : cotisation selon le budget\n"
+        "dues : attention : la stratégie d’entraînement ne change rien pour « Commune » : cotisation selon le budget\n"
     );
     assert!(plain(&stdout).starts_with("Cotisation 2022           2 500 €\n"));
 }
@@ -254,12 +286,21 @@ fn json_has_the_documented_shape() {
     assert_eq!(v["fee"]["amount"], "2500");
     assert_eq!(v["fee"]["currency"], "EUR");
     assert_eq!(v["fee"]["basis"], "fixed");
-    assert_eq!(v["benefits"].as_array().unwrap().len(), 5);
-    assert_eq!(v["benefits"][0], BENEFITS[0]);
+    let benefits: Vec<String> = v["benefits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| plain(s.as_str().unwrap().as_bytes()))
+        .collect();
+    assert_eq!(benefits, BENEFITS);
+    assert_eq!(
+        v["benefits"][0],
+        "La possibilité de participer aux programmes de recherche-action\u{202f};"
+    );
     assert_eq!(v["table"]["year"], 2022);
     assert_eq!(
         v["table"]["source"],
-        "La 27e Région, dépliant « Adhésion 2022 »"
+        "La 27e Région, dépliant «\u{202f}Adhésion 2022\u{202f}»"
     );
     assert_eq!(v["input"]["name"], "Grand Besançon Métropole");
     assert_eq!(v["input"]["kind"], "epci");
@@ -269,15 +310,15 @@ fn json_has_the_documented_shape() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|s| s.as_str().unwrap().replace(['\u{202f}', '\u{a0}'], " "))
+        .map(|s| plain(s.as_str().unwrap().as_bytes()))
         .collect();
     assert_eq!(
         explanation,
         [
-            "EPCI (intercommunalité) : non éligible à la tranche network (à partir de 8 000 €), réservée à : Région, Département, Métropole avec une stratégie d'entraînement",
-            "budget 2 300 000,50 € n'est pas < 1 500 000 € : pas la tranche small (1 000 €)",
+            "EPCI (intercommunalité) : non éligible à la tranche network (à partir de 8 000 €), réservée à : Région, Département, Métropole avec une stratégie d’entraînement",
+            "budget 2 300 000,50 € n’est pas < 1 500 000 € : pas la tranche small (1 000 €)",
             "budget 2 300 000,50 € ≥ 1 500 000 € et ≤ 10 000 000 € : tranche medium (2 500 €)",
-            "budget 2 300 000,50 € n'est pas > 10 000 000 € : pas la tranche large (5 000 €)",
+            "budget 2 300 000,50 € n’est pas > 10 000 000 € : pas la tranche large (5 000 €)",
             "tranche suivante : large (5 000 €) pour budget > 10 000 000 €, 7 699 999,51 € de plus",
         ]
     );
@@ -381,6 +422,7 @@ fn csv_of_an_unquotable_input_fills_the_error_column_and_exits_1() {
             "--format",
             "csv",
         ])
+        .env("DUES_LANG", "en")
         .assert()
         .code(1)
         .get_output()
@@ -391,8 +433,12 @@ fn csv_of_an_unquotable_input_fills_the_error_column_and_exits_1() {
     assert_eq!(rows.len(), 1);
     let fields: Vec<&str> = rows[0].iter().collect();
     assert_eq!(fields[..7], ["", "Métropole", "4 M€", "", "", "", ""]);
-    assert!(
-        fields[7].starts_with("the network strategy (yes or no) is needed to quote a Métropole")
+    assert_eq!(
+        fields[7],
+        "the network strategy (yes or no) is needed to quote a Metropolis (metropole): with a \
+         strategy of drawing the smaller authorities of its territory along, tier network, from \
+         €8,000 — to be set case by case depending on the grouping; without one, tier medium, \
+         €2,500"
     );
 }
 
@@ -409,10 +455,10 @@ fn explain_lists_each_rule_with_the_numbers() {
     let text = plain(&out);
     assert!(text.contains(
         "Explication :\n\
-         • Commune : non éligible à la tranche network (à partir de 8 000 €), réservée à : Région, Département, Métropole avec une stratégie d'entraînement\n\
-         • budget 2 300 000 € n'est pas < 1 500 000 € : pas la tranche small (1 000 €)\n\
+         • Commune : non éligible à la tranche network (à partir de 8 000 €), réservée à : Région, Département, Métropole avec une stratégie d’entraînement\n\
+         • budget 2 300 000 € n’est pas < 1 500 000 € : pas la tranche small (1 000 €)\n\
          • budget 2 300 000 € ≥ 1 500 000 € et ≤ 10 000 000 € : tranche medium (2 500 €)\n\
-         • budget 2 300 000 € n'est pas > 10 000 000 € : pas la tranche large (5 000 €)\n\
+         • budget 2 300 000 € n’est pas > 10 000 000 € : pas la tranche large (5 000 €)\n\
          • tranche suivante : large (5 000 €) pour budget > 10 000 000 €, 7 700 000,01 € de plus\n"
     ), "{text}");
 }
@@ -462,6 +508,7 @@ fn another_years_table_needs_no_code_change() {
 #[test]
 fn an_invalid_table_exits_2_before_quoting() {
     dues()
+        .env("DUES_LANG", "en")
         .args([
             "--tiers",
             &data("tables/gap.toml"),
@@ -475,14 +522,23 @@ fn an_invalid_table_exits_2_before_quoting() {
         .code(2)
         .stdout("")
         .stderr(predicates::str::contains(
-            "gap.toml:48: tiers `small` and `medium` leave 1",
+            "gap.toml:48: tiers `small` and `medium` leave €1,500,000 ≤ budget < €1,600,000 uncovered\n",
         ));
     dues()
-        .args(["--tiers", "/nonexistent/tiers.toml", "quote", "--budget", "1", "--kind", "commune"])
+        .env("DUES_LANG", "en")
+        .args([
+            "--tiers",
+            "/nonexistent/tiers.toml",
+            "quote",
+            "--budget",
+            "1",
+            "--kind",
+            "commune",
+        ])
         .assert()
         .code(2)
         .stderr(predicates::str::starts_with(
-            "dues: error: cannot read tier table /nonexistent/tiers.toml: No such file or directory",
+            "dues: error: cannot read tier table /nonexistent/tiers.toml: no such file or folder\n",
         ));
 }
 
@@ -516,13 +572,27 @@ fn help_shows_examples() {
         .assert()
         .success()
         .stdout(predicates::str::contains(
-            "Examples:\n  dues quote --budget \"2,3 M€\" --kind commune",
+            "Exemples\u{202f}:\n  dues quote --budget \"2,3 M€\" --kind commune\n",
+        ));
+    dues()
+        .args(["--lang", "en", "--help"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "Examples:\n  dues quote --budget \"2,3 M€\" --kind commune\n",
         ));
     dues()
         .args(["quote", "--help"])
         .assert()
         .success()
         .stdout(predicates::str::contains(
-            "`1,500` and `1.500` are refused as ambiguous",
+            "«\u{202f}1,500\u{202f}» et «\u{202f}1.500\u{202f}» sont refusés comme ambigus.",
+        ));
+    dues()
+        .args(["--lang", "en", "quote", "--help"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "“1,500” and “1.500” are refused as ambiguous.",
         ));
 }

@@ -12,8 +12,8 @@ fn tiers_prints_the_leaflet() {
          small    budget < 1 500 000 €                                              1 000 €\n\
          medium   1 500 000 € ≤ budget ≤ 10 000 000 €                               2 500 €\n\
          large    budget > 10 000 000 €                                             5 000 €\n\
-         network  Région, Département, Métropole avec une stratégie d'entraînement  à partir de 8 000 € — à définir au cas par cas en fonction du groupement\n\n\
-         L'adhésion à la 27e Région donne droit à :\n\
+         network  Région, Département, Métropole avec une stratégie d’entraînement  à partir de 8 000 € — à définir au cas par cas en fonction du groupement\n\n\
+         L’adhésion à la 27e Région donne droit à :\n\
          • La possibilité de participer aux programmes de recherche-action ;\n"
     ), "{text}");
 }
