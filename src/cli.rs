@@ -127,6 +127,14 @@ fn positional(cat: &Catalog, id: &'static str) -> Arg {
     option(cat, id).help_heading(msg!(cat, "help-heading-arguments"))
 }
 
+/// `--format`: one of `values`, each with its help.
+fn format(cat: &Catalog, values: Vec<PossibleValue>) -> Arg {
+    option(cat, "format")
+        .long("format")
+        .value_name(msg!(cat, "value-format"))
+        .value_parser(choice(values))
+}
+
 /// A choice among values, each with its help.
 fn choice(values: Vec<PossibleValue>) -> PossibleValuesParser {
     PossibleValuesParser::new(values)
@@ -170,16 +178,16 @@ fn quote(cat: &Catalog) -> Command {
                 .help(msg!(cat, "help-quote-name")),
         )
         .arg(
-            option(cat, "format")
-                .long("format")
-                .value_name(msg!(cat, "value-format"))
-                .value_parser(choice(vec![
+            format(
+                cat,
+                vec![
                     PossibleValue::new("table").help(msg!(cat, "help-format-table")),
                     PossibleValue::new("json").help(msg!(cat, "help-format-json")),
                     PossibleValue::new("csv").help(msg!(cat, "help-format-csv")),
-                ]))
-                .default_value("table")
-                .help(msg!(cat, "help-quote-format")),
+                ],
+            )
+            .default_value("table")
+            .help(msg!(cat, "help-quote-format")),
         )
         .arg(flag(cat, "explain").help(msg!(cat, "help-quote-explain")))
 }
@@ -210,15 +218,15 @@ fn batch(cat: &Catalog) -> Command {
                 .help(msg!(cat, "help-batch-output")),
         )
         .arg(
-            option(cat, "format")
-                .long("format")
-                .value_name(msg!(cat, "value-format"))
-                .value_parser(choice(vec![
+            format(
+                cat,
+                vec![
                     PossibleValue::new("csv").help(msg!(cat, "help-format-batch-csv")),
                     PossibleValue::new("jsonl").help(msg!(cat, "help-format-jsonl")),
-                ]))
-                .default_value("csv")
-                .help(msg!(cat, "help-batch-format")),
+                ],
+            )
+            .default_value("csv")
+            .help(msg!(cat, "help-batch-format")),
         )
         .arg(delimiter(cat))
         .arg(encoding(cat))
@@ -282,16 +290,16 @@ fn tiers(cat: &Catalog) -> Command {
         .after_help(msg!(cat, "help-tiers-after"))
         .override_usage(msg!(cat, "usage-tiers"))
         .arg(
-            option(cat, "format")
-                .long("format")
-                .value_name(msg!(cat, "value-format"))
-                .value_parser(choice(vec![
+            format(
+                cat,
+                vec![
                     PossibleValue::new("table").help(msg!(cat, "help-format-table")),
                     PossibleValue::new("json").help(msg!(cat, "help-format-tiers-json")),
                     PossibleValue::new("toml").help(msg!(cat, "help-format-toml")),
-                ]))
-                .default_value("table")
-                .help(msg!(cat, "help-tiers-format")),
+                ],
+            )
+            .default_value("table")
+            .help(msg!(cat, "help-tiers-format")),
         )
 }
 
