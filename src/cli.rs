@@ -45,7 +45,6 @@ pub fn command(cat: &Catalog) -> Command {
         .arg(
             global(cat, "lang")
                 .long("lang")
-                .env("DUES_LANG")
                 .value_name(msg!(cat, "value-lang"))
                 .value_parser(LANGS)
                 .help(msg!(cat, "help-lang")),

@@ -14,9 +14,12 @@ use dues::output::human::Style;
 use dues_core::text::Lang;
 
 /// The language: `--lang`, else `DUES_LANG`, else French. Read from the raw
-/// arguments, so that clap's own help and errors are already in it; a value
-/// that is neither is left for clap to refuse.
-pub fn lang(args: &[OsString], env: Option<OsString>) -> Lang {
+/// arguments, so that clap's own help and errors are already in it: a
+/// `--lang` that is neither `fr` nor `en` is left for clap to refuse, in the
+/// language of `DUES_LANG`. `DUES_LANG` may be a locale (`fr_FR.UTF-8`);
+/// empty, it is unset. The second value: a `DUES_LANG` naming no language of
+/// `dues`, to warn about.
+pub fn lang(args: &[OsString], env: Option<OsString>) -> (Lang, Option<String>) {
     let mut from_args = None;
     let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
     while let Some(arg) = args.next() {
@@ -29,11 +32,26 @@ pub fn lang(args: &[OsString], env: Option<OsString>) -> Lang {
             from_args = Some(value.to_string());
         }
     }
-    let env = env.map(|v| v.to_string_lossy().into_owned());
-    match from_args.or(env).as_deref() {
-        Some("en") => Lang::En,
-        _ => Lang::Fr,
-    }
+    let named = |value: &str| match value {
+        "fr" => Some(Lang::Fr),
+        "en" => Some(Lang::En),
+        _ => None,
+    };
+    let env = env
+        .map(|v| v.to_string_lossy().into_owned())
+        .filter(|v| !v.is_empty());
+    // `fr_FR.UTF-8`, `en-GB`: the language before the region.
+    let from_env = env.as_deref().map(|v| {
+        let language = v.split(['_', '-', '.', '@']).next().unwrap_or(v);
+        named(&language.to_ascii_lowercase())
+    });
+    let lang = from_args
+        .as_deref()
+        .and_then(named)
+        .or(from_env.flatten())
+        .unwrap_or(Lang::Fr);
+    let unknown = env.filter(|_| from_env == Some(None));
+    (lang, unknown)
 }
 
 /// Where the tier table comes from.
@@ -217,17 +235,36 @@ mod tests {
 
     #[test]
     fn the_language_is_the_flag_else_the_environment_else_french() {
-        assert_eq!(lang(&args(&["dues", "tiers"]), None), Lang::Fr);
+        let lang = |a: &[&str], env: Option<&str>| lang(&args(a), env.map(OsString::from));
+        assert_eq!(lang(&["dues", "tiers"], None), (Lang::Fr, None));
         assert_eq!(
-            lang(&args(&["dues", "--lang", "en", "tiers"]), None),
-            Lang::En
+            lang(&["dues", "--lang", "en", "tiers"], None),
+            (Lang::En, None)
         );
-        assert_eq!(lang(&args(&["dues", "tiers", "--lang=en"]), None), Lang::En);
-        assert_eq!(lang(&args(&["dues", "tiers"]), Some("en".into())), Lang::En);
         assert_eq!(
-            lang(&args(&["dues", "--lang", "fr", "tiers"]), Some("en".into())),
-            Lang::Fr
+            lang(&["dues", "tiers", "--lang=en"], None),
+            (Lang::En, None)
         );
-        assert_eq!(lang(&args(&["dues", "--", "--lang", "en"]), None), Lang::Fr);
+        assert_eq!(lang(&["dues", "tiers"], Some("en")), (Lang::En, None));
+        assert_eq!(
+            lang(&["dues", "tiers"], Some("en_GB.UTF-8")),
+            (Lang::En, None)
+        );
+        assert_eq!(
+            lang(&["dues", "tiers"], Some("fr_FR.UTF-8")),
+            (Lang::Fr, None)
+        );
+        assert_eq!(lang(&["dues", "tiers"], Some("")), (Lang::Fr, None));
+        let unknown = Some("de".to_string());
+        assert_eq!(lang(&["dues", "tiers"], Some("de")), (Lang::Fr, unknown));
+        let flag_wins = lang(&["dues", "--lang", "fr", "tiers"], Some("en"));
+        assert_eq!(flag_wins, (Lang::Fr, None));
+        // A --lang clap will refuse: its error in DUES_LANG's language.
+        let refused = lang(&["dues", "--lang", "de", "tiers"], Some("en"));
+        assert_eq!(refused, (Lang::En, None));
+        assert_eq!(
+            lang(&["dues", "--", "--lang", "en"], None),
+            (Lang::Fr, None)
+        );
     }
 }

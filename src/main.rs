@@ -18,7 +18,12 @@ use dues::msg;
 
 fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
-    let cat = Catalog::new(config::lang(&args, std::env::var_os("DUES_LANG")));
+    let (lang, unknown_lang) = config::lang(&args, std::env::var_os("DUES_LANG"));
+    let cat = Catalog::new(lang);
+    if let Some(value) = unknown_lang {
+        let message = msg!(cat, "warn-lang", value = value);
+        cmd::warn(&msg!(cat, "warning", message = message));
+    }
     let matches = match cli::command(&cat).try_get_matches_from(&args) {
         Ok(matches) => matches,
         Err(e) => return clap_exit(&cat, &e),

@@ -61,7 +61,7 @@ test-any = budget { $budget }
 warn-strategy-ignored = the network strategy changes nothing for “{ $kind }”: the fee is by budget
 err-option = { $option }: { $message }
 err-option-strategy-required = { $option }: { $message }; answer with { $option } yes or no
-err-not-an-amount = “{ $value }” is not an amount: { $why }; write a non-negative amount in euros such as 2300000, 2 300 000, 2 300 000,50 €, 2,3 M€, 850 k€ or 1,2 Md€
+err-not-an-amount = “{ $value }” is not an amount: { $why }; write a non-negative amount such as 2300000, 2 300 000, 2 300 000,50 { $symbol }, 2,3 M{ $symbol }, 850 k{ $symbol } or 1,2 Md{ $symbol }
 err-unknown-kind = unknown kind “{ $value }”; accepted: { $kinds }, or an alias of one (`dues tiers --format json` lists them; case, accents and apostrophes do not matter)
 err-invalid-strategy = “{ $value }” is not an answer to the network-strategy question; accepted: { $accepted }
 err-strategy-required = the network strategy (yes or no) is needed to quote a { $kind } ({ $id }): with a strategy of drawing the smaller authorities of its territory along, { $yes }; without one, { $no }
@@ -75,8 +75,8 @@ amount-grouping = digits must be grouped by three, with a single space, U+00A0 o
 amount-misplaced = “{ $char }” is out of place
 amount-too-many-digits = it has more digits than an exact decimal holds (28 digits)
 amount-sub-cent = it is more precise than a cent
-amount-dash-cents = “,-” for “no cents” is not read; write { $whole } or { $whole },00
-amount-dash-cents-alone = “,-” for “no cents” is not read; write the amount without it
+amount-dash-cents = “{ $mark }-” for “no cents” is not read; write { $whole } or { $whole },00
+amount-dash-cents-alone = “{ $mark }-” for “no cents” is not read; write the amount without it
 amount-ambiguous = { $cents ->
     [yes] it is ambiguous, “{ $mark }” followed by three digits may separate thousands ({ $thousands }) or mark decimals ({ $decimal }); write { $thousands } for the first reading or { $decimal_cents } for the second
    *[no] it is ambiguous, “{ $mark }” followed by three digits may separate thousands ({ $thousands }) or mark decimals ({ $decimal }); write { $thousands } for the first reading (the second is not a whole number of cents)
@@ -128,10 +128,28 @@ table-toml = { $origin }:{ $line }:{ $column }: { $problem }
 table-problem-at = { $origin }:{ $line }: { $problem }
 table-problem = { $origin }: { $problem }
 table-invalid = { $origin }: invalid tier table:
-toml-syntax = not valid TOML: { $detail }
+toml-syntax = not valid TOML: { $what ->
+    [string] a malformed string (a missing quote?)
+    [key] a malformed key
+    [table] a malformed table header
+    [inline-table] a malformed inline table
+    [array] a malformed array
+    [number] a malformed number
+    [date] a malformed date
+    [boolean] a malformed boolean (true or false)
+    [comment] a malformed comment
+    [comma] a comma missing or too many
+    [assignment] an = sign missing or too many
+    [value] a malformed value
+    [too-deep] nested too deep
+   *[other] what stands there is not TOML
+}
 toml-unknown-key = unknown key `{ $key }`; expected { $expected }
 toml-missing-key = the key `{ $key }` is missing
-toml-wrong-type = a value of the wrong type: { $detail }
+toml-wrong-type = the value `{ $value }` is not of the type expected here
+toml-wrong-type-unnamed = a value is not of the type expected here
+toml-out-of-range = the value `{ $value }` is out of the range allowed here
+toml-unknown-variant = `{ $found }` is not a value allowed here; allowed: { $expected }
 toml-float-money = money cannot be a TOML float ({ $value }): a float is a binary fraction that cannot hold every cent exactly; write an integer (1_500_000) or a string ("1500000.50")
 toml-negative-money = money cannot be negative: { $value }
 toml-not-money = `{ $value }` is not money as the table writes it: digits with an optional decimal point, such as "1500000" or "1500000.50"
@@ -143,6 +161,7 @@ table-marker = currency marker `{ $marker }` { $fault ->
     [separator] holds a separator
    *[multiplier] begins or ends with a multiplier
 }: a marker is typed beside an amount, so it holds no digit, sign or separator (“,”, “.”, a space), and does not begin or end with a multiplier (k, M, Md…), lest “2,3 M€” read as €2.30
+table-symbol-not-accepted = symbol `{ $symbol }` is not among the accepted markers (`accepted`): an amount written the way dues prints it would not read back
 table-no-kind = the table defines no kind: add a [[kind]] for each kind of organisation
 table-duplicate-kind = kind id `{ $id }` is used twice
 table-empty-kind-name = kind `{ $kind }` has an empty name
@@ -188,6 +207,7 @@ batch-utf16-without-bom = { $order ->
     [big] the input looks like UTF-16 (big-endian) without a byte-order mark; read it with --encoding utf-16be
    *[little] the input looks like UTF-16 (little-endian) without a byte-order mark; read it with --encoding utf-16le
 }
+batch-utf16-forced = the input is UTF-16 (it starts with its byte-order mark), not in the encoding --encoding gives; leave --encoding out
 batch-binary = the input holds NUL bytes, so it is not a text CSV (a spreadsheet? save it as CSV first)
 batch-unclosed-header-quote = line { $line }: a quote opened in the header is never closed, so the whole file went into one header field; close the quote
 batch-ambiguous-delimiter = cannot tell the delimiter: { $first } and { $second } split the first lines equally well; say which with --delimiter
@@ -226,7 +246,9 @@ batch-progress = dues batch: { $rows ->
 
 ## What ends a run
 
-fail-stdin-twice = --tiers - and the batch input both read stdin; give one of them as a file
+fail-stdin-twice = the tier table (--tiers - or DUES_TIERS=-) and the batch input both read stdin; give one of them as a file
+origin-built-in = { $file } (built in)
+origin-stdin = <stdin>
 fail-table-read = cannot read tier table { $path }: { $error }
 fail-table-read-stdin = cannot read the tier table from stdin: { $error }
 fail-input-read = cannot read { $origin }: { $error }
@@ -248,8 +270,7 @@ io-broken-pipe = the reader has gone (broken pipe)
 io-invalid-utf16 = invalid UTF-16 near byte { $offset }: a lone surrogate or an odd number of bytes
 io-output-not-utf8 = output that is not UTF-8 cannot be written as UTF-16
 io-invalid-utf8 = the content is not valid UTF-8 text
-io-other = { $detail }
-
+io-other = input/output error
 ## Usage errors (clap's, worded here)
 
 clap-missing-argument = the following required arguments were not provided: { $args }
@@ -258,6 +279,9 @@ clap-invalid-value = invalid value “{ $value }” for “{ $arg }”
 clap-empty-value = a value is required for “{ $arg }” but none was supplied
 clap-unknown-command = unrecognized command “{ $command }”
 clap-missing-command = a command is required: { $commands }
+clap-repeated = “{ $arg }” may be given only once
+warn-lang = DUES_LANG={ $value } is not a language of dues (fr or en): the output is in French
+completion-commands = commands
 clap-conflict = the argument “{ $arg }” cannot be used with “{ $other }”
 clap-no-equals = equal sign is needed when assigning values to “{ $arg }”
 clap-too-many-values = unexpected value “{ $value }” for “{ $arg }” found; no more were expected
@@ -416,3 +440,11 @@ man-environment-text =
     DUES_LANG: the language of the output, as --lang (fr or en).
     NO_COLOR: when set and not empty, no bold nor colour in --color auto.
 man-examples = EXAMPLES
+io-too-many-links = too many levels of symbolic links
+io-name-too-long = file name too long
+io-file-too-large = file too large
+io-quota = disk quota exceeded
+io-cross-device = the file and its folder are not on the same file system
+io-bad-descriptor = the file descriptor is not open
+io-too-many-files = too many open files
+io-os-error = system error (code { $code })

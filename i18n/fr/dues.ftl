@@ -65,7 +65,7 @@ test-any = budget { $budget }
 warn-strategy-ignored = la stratégie d’entraînement ne change rien pour « { $kind } » : cotisation selon le budget
 err-option = { $option } : { $message }
 err-option-strategy-required = { $option } : { $message } ; répondez par { $option } oui ou non
-err-not-an-amount = « { $value } » n’est pas un montant : { $why } ; écrivez un montant positif ou nul en euros, comme 2300000, 2 300 000, 2 300 000,50 €, 2,3 M€, 850 k€ ou 1,2 Md€
+err-not-an-amount = « { $value } » n’est pas un montant : { $why } ; écrivez un montant positif ou nul, comme 2300000, 2 300 000, 2 300 000,50 { $symbol }, 2,3 M{ $symbol }, 850 k{ $symbol } ou 1,2 Md{ $symbol }
 err-unknown-kind = type d’organisation inconnu : « { $value } » ; acceptés : { $kinds }, ou l’un de leurs autres noms (`dues tiers --format json` les donne ; casse, accents et apostrophes n’importent pas)
 err-invalid-strategy = « { $value } » ne répond pas à la question de la stratégie d’entraînement ; réponses acceptées : { $accepted }
 err-strategy-required = la réponse à la question de la stratégie d’entraînement (oui ou non) est nécessaire pour chiffrer une organisation de type { $kind } ({ $id }) : avec une stratégie d’entraînement des collectivités plus petites de son territoire, { $yes } ; sans, { $no }
@@ -79,8 +79,8 @@ amount-grouping = les chiffres se groupent par trois, avec une seule espace, U+0
 amount-misplaced = « { $char } » n’est pas à sa place
 amount-too-many-digits = il a plus de chiffres qu’un décimal exact n’en tient (28 chiffres)
 amount-sub-cent = il est plus précis que le centime
-amount-dash-cents = « ,- » pour « sans centimes » n’est pas lu ; écrivez { $whole } ou { $whole },00
-amount-dash-cents-alone = « ,- » pour « sans centimes » n’est pas lu ; écrivez le montant sans
+amount-dash-cents = « { $mark }- » pour « sans centimes » n’est pas lu ; écrivez { $whole } ou { $whole },00
+amount-dash-cents-alone = « { $mark }- » pour « sans centimes » n’est pas lu ; écrivez le montant sans
 amount-ambiguous = { $cents ->
     [yes] il est ambigu : « { $mark } » suivi de trois chiffres peut séparer les milliers ({ $thousands }) ou marquer les décimales ({ $decimal }) ; écrivez { $thousands } pour la première lecture ou { $decimal_cents } pour la seconde
    *[no] il est ambigu : « { $mark } » suivi de trois chiffres peut séparer les milliers ({ $thousands }) ou marquer les décimales ({ $decimal }) ; écrivez { $thousands } pour la première lecture (la seconde n’est pas un nombre entier de centimes)
@@ -132,10 +132,28 @@ table-toml = { $origin }:{ $line }:{ $column } : { $problem }
 table-problem-at = { $origin }:{ $line } : { $problem }
 table-problem = { $origin } : { $problem }
 table-invalid = { $origin } : table des tranches invalide :
-toml-syntax = TOML invalide : { $detail }
+toml-syntax = TOML invalide : { $what ->
+    [string] chaîne de caractères mal formée (un guillemet qui manque ?)
+    [key] clé mal formée
+    [table] en-tête de table mal formé
+    [inline-table] table en ligne mal formée
+    [array] liste mal formée
+    [number] nombre mal formé
+    [date] date mal formée
+    [boolean] booléen mal formé (true ou false)
+    [comment] commentaire mal formé
+    [comma] virgule manquante ou en trop
+    [assignment] signe = manquant ou en trop
+    [value] valeur mal formée
+    [too-deep] imbrication trop profonde
+   *[other] ce qui s’y trouve n’est pas du TOML
+}
 toml-unknown-key = clé inconnue `{ $key }` ; attendue : { $expected }
 toml-missing-key = il manque la clé `{ $key }`
-toml-wrong-type = une valeur du mauvais type : { $detail }
+toml-wrong-type = la valeur `{ $value }` n’a pas le type attendu ici
+toml-wrong-type-unnamed = une valeur n’a pas le type attendu ici
+toml-out-of-range = la valeur `{ $value }` sort des limites permises ici
+toml-unknown-variant = `{ $found }` n’est pas une valeur permise ici ; valeurs permises : { $expected }
 toml-float-money = un montant ne peut pas être un flottant TOML ({ $value }) : un flottant est une fraction binaire qui ne tient pas exactement chaque centime ; écrivez un entier (1_500_000) ou une chaîne ("1500000.50")
 toml-negative-money = un montant ne peut pas être négatif : { $value }
 toml-not-money = `{ $value }` n’est pas un montant tel que la table l’écrit : des chiffres avec un point décimal facultatif, comme "1500000" ou "1500000.50"
@@ -147,6 +165,7 @@ table-marker = marqueur de devise `{ $marker }` { $fault ->
     [separator] contenant un séparateur
    *[multiplier] commençant ou finissant par un multiplicateur
 } : un marqueur s’écrit à côté d’un montant, il ne contient donc ni chiffre, ni signe, ni séparateur (« , », « . », une espace), et ne commence ni ne finit par un multiplicateur (k, M, Md…), sans quoi « 2,3 M€ » se lirait 2,30 €
+table-symbol-not-accepted = le symbole `{ $symbol }` n’est pas parmi les marqueurs acceptés (`accepted`) : un montant écrit comme dues l’affiche ne se relirait pas
 table-no-kind = la table ne définit aucun type d’organisation : ajoutez un [[kind]] pour chacun
 table-duplicate-kind = l’identifiant de type `{ $id }` sert deux fois
 table-empty-kind-name = le type `{ $kind }` a un nom vide
@@ -192,6 +211,7 @@ batch-utf16-without-bom = { $order ->
     [big] l’entrée semble en UTF-16 (gros-boutiste) sans indicateur d’ordre des octets (BOM) ; lisez-la avec --encoding utf-16be
    *[little] l’entrée semble en UTF-16 (petit-boutiste) sans indicateur d’ordre des octets (BOM) ; lisez-la avec --encoding utf-16le
 }
+batch-utf16-forced = l’entrée est en UTF-16 (elle commence par son indicateur d’ordre des octets), pas dans l’encodage que donne --encoding ; retirez --encoding
 batch-binary = l’entrée contient des octets NUL : ce n’est pas un CSV texte (un classeur ? enregistrez-le d’abord en CSV)
 batch-unclosed-header-quote = ligne { $line } : un guillemet ouvert dans l’en-tête n’est jamais fermé, si bien que tout le fichier est allé dans un seul champ d’en-tête ; fermez le guillemet
 batch-ambiguous-delimiter = impossible de dire quel est le séparateur : { $first } et { $second } découpent aussi bien les premières lignes ; précisez-le avec --delimiter
@@ -227,7 +247,9 @@ batch-progress = dues batch : { $rows ->
 
 ## Ce qui arrête une commande
 
-fail-stdin-twice = --tiers - et l’entrée du lot lisent tous deux l’entrée standard ; donnez l’un des deux sous forme de fichier
+fail-stdin-twice = la table des tranches (--tiers - ou DUES_TIERS=-) et l’entrée du lot lisent toutes deux l’entrée standard ; donnez l’une des deux sous forme de fichier
+origin-built-in = { $file } (intégrée)
+origin-stdin = <entrée standard>
 fail-table-read = impossible de lire la table des tranches { $path } : { $error }
 fail-table-read-stdin = impossible de lire la table des tranches sur l’entrée standard : { $error }
 fail-input-read = impossible de lire { $origin } : { $error }
@@ -249,8 +271,7 @@ io-broken-pipe = le lecteur est parti (tube cassé)
 io-invalid-utf16 = UTF-16 invalide vers l’octet { $offset } : un demi-caractère isolé ou un nombre impair d’octets
 io-output-not-utf8 = une sortie qui n’est pas en UTF-8 ne peut pas s’écrire en UTF-16
 io-invalid-utf8 = le contenu n’est pas du texte UTF-8 valide
-io-other = { $detail }
-
+io-other = erreur d’entrée-sortie
 ## Erreurs d'utilisation (celles de clap, formulées ici)
 
 clap-missing-argument = il manque des arguments obligatoires : { $args }
@@ -259,6 +280,9 @@ clap-invalid-value = valeur « { $value } » invalide pour « { $arg } �
 clap-empty-value = « { $arg } » demande une valeur, et n’en a reçu aucune
 clap-unknown-command = commande inconnue : « { $command } »
 clap-missing-command = il faut une commande : { $commands }
+clap-repeated = « { $arg } » ne peut être donné qu’une fois
+warn-lang = DUES_LANG={ $value } n’est pas une langue de dues (fr ou en) : la sortie est en français
+completion-commands = commandes
 clap-conflict = l’argument « { $arg } » ne peut pas être utilisé avec « { $other } »
 clap-no-equals = il faut un signe égal pour donner une valeur à « { $arg } »
 clap-too-many-values = valeur inattendue « { $value } » pour « { $arg } » : aucune autre n’était attendue
@@ -418,3 +442,11 @@ man-environment-text =
     DUES_LANG : la langue de la sortie, comme --lang (fr ou en).
     NO_COLOR : défini et non vide, ni gras ni couleur avec --color auto.
 man-examples = EXEMPLES
+io-too-many-links = trop de niveaux de liens symboliques
+io-name-too-long = nom de fichier trop long
+io-file-too-large = fichier trop gros
+io-quota = quota de disque dépassé
+io-cross-device = le fichier et son dossier ne sont pas sur le même système de fichiers
+io-bad-descriptor = le descripteur de fichier n’est pas ouvert
+io-too-many-files = trop de fichiers ouverts
+io-os-error = erreur du système (code { $code })

@@ -16,7 +16,7 @@ pub enum Role {
 }
 
 impl Role {
-    /// The headers that name a column of this role, as compared ([`header_key`]).
+    /// The headers that name a column of this role, as compared (folded, punctuation aside).
     pub fn known_headers(self) -> &'static [&'static str] {
         match self {
             Role::Name => &[

@@ -11,7 +11,7 @@ use super::reader::scan_fields;
 use super::utf16::{self, Endian};
 use super::{BatchError, Options};
 
-pub(super) const BOM: &[u8] = b"\xEF\xBB\xBF";
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// How many bytes are read ahead to sniff the dialect.
 pub const SNIFF_BYTES: usize = 1 << 20;
 /// How many records the delimiter sniffer looks at.
@@ -126,7 +126,7 @@ fn read_sample(source: &mut dyn Read) -> io::Result<Vec<u8>> {
 const UTF16_LE_BOM: &[u8] = b"\xFF\xFE";
 const UTF16_BE_BOM: &[u8] = b"\xFE\xFF";
 
-/// Opens an input for [`run`]: works out its dialect from its first bytes,
+/// Opens an input for [`super::run`]: works out its dialect from its first bytes,
 /// and returns it with the rows to read, past any BOM and, for UTF-16,
 /// decoded to UTF-8. `tsv`: the file is named `.tsv`. `rest_is_utf8`: asked
 /// only when the first MiB is plain ASCII (a file can be scanned to its end;
@@ -140,6 +140,10 @@ pub fn open<'a>(
     let mut sample = read_sample(&mut source).map_err(BatchError::Read)?;
     let utf16 = match options.encoding {
         Some(Encoding::Utf16(endian)) => Some(endian),
+        // A UTF-16 BOM under another forced encoding: NUL bytes to come.
+        Some(_) if sample.starts_with(UTF16_LE_BOM) || sample.starts_with(UTF16_BE_BOM) => {
+            return Err(BatchError::Utf16Forced);
+        }
         Some(_) => None,
         None if sample.starts_with(UTF16_LE_BOM) => Some(Endian::Little),
         None if sample.starts_with(UTF16_BE_BOM) => Some(Endian::Big),

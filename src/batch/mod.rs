@@ -61,6 +61,9 @@ pub enum BatchError {
     Utf16WithoutBom { big_endian: bool },
     #[error("binary")]
     Binary,
+    /// The input starts with a UTF-16 BOM, but another encoding was forced.
+    #[error("utf16_forced")]
+    Utf16Forced,
     #[error("unclosed_header_quote (line {0})")]
     UnclosedHeaderQuote(u64),
     #[error("ambiguous_delimiter")]

@@ -2,7 +2,7 @@
 
 use std::cell::Cell;
 use std::fs;
-use std::io::{self, IsTerminal, Read};
+use std::io::{self, IsTerminal, Read, Seek};
 use std::os::fd::{AsFd, BorrowedFd};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -27,7 +27,7 @@ pub fn run(
     args: &config::Batch,
     color: Color,
 ) -> Result<ExitCode, Failure> {
-    let input = Input::open(args.input.as_deref(), &args.options)?;
+    let input = Input::open(cat, args.input.as_deref(), &args.options)?;
     let shown = Cell::new(false);
     let started = Instant::now();
     let show_progress = |rows: u64| {
@@ -41,7 +41,7 @@ pub fn run(
         Some(path) => {
             input.refuse_as_output(path)?;
             let mut out = OutFile::create(path)?;
-            let outcome = price(cat, table, input, out.writer(), args, show_progress);
+            let outcome = price_into(cat, table, input, out.writer(), args, show_progress);
             match &outcome {
                 Ok(_) => out.commit().map_err(|error| Failure::Output {
                     target: Target::File(path.clone()),
@@ -53,7 +53,8 @@ pub fn run(
         }
         None => {
             input.refuse_as_output_stream(io::stdout().as_fd())?;
-            let outcome = price(cat, table, input, io::stdout().lock(), args, show_progress);
+            let mut stdout = io::stdout().lock();
+            let outcome = price_into(cat, table, input, &mut stdout, args, show_progress);
             (outcome, Target::Stdout)
         }
     };
@@ -83,6 +84,29 @@ pub fn run(
     } else {
         ExitCode::from(1)
     })
+}
+
+/// Prices `input` into `output`; with `--strict`, into a spool first, so
+/// that a bad row leaves nothing written, whatever `output` is (a FIFO or
+/// a device cannot be written whole or not at all, nor can stdout).
+fn price_into(
+    cat: &Catalog,
+    table: &Table,
+    input: Input,
+    output: &mut dyn io::Write,
+    args: &config::Batch,
+    progress: impl FnMut(u64),
+) -> Result<Summary, BatchError> {
+    if !args.options.strict {
+        return price(cat, table, input, output, args, progress);
+    }
+    let mut spool = tempfile::tempfile().map_err(BatchError::Write)?;
+    let summary = price(cat, table, input, &mut spool, args, progress)?;
+    spool
+        .seek(io::SeekFrom::Start(0))
+        .map_err(BatchError::Write)?;
+    io::copy(&mut spool, output).map_err(BatchError::Write)?;
+    Ok(summary)
 }
 
 /// Prices `input` into `output`, through the writer of the format asked for.
@@ -120,11 +144,12 @@ struct Input {
 }
 
 impl Input {
-    fn open(path: Option<&Path>, options: &Options) -> Result<Input, Failure> {
+    fn open(cat: &Catalog, path: Option<&Path>, options: &Options) -> Result<Input, Failure> {
         let path = path.map(Path::to_path_buf);
-        let origin = path
-            .as_ref()
-            .map_or_else(|| "<stdin>".to_string(), |p| p.display().to_string());
+        let origin = path.as_ref().map_or_else(
+            || dues::msg!(cat, "origin-stdin"),
+            |p| p.display().to_string(),
+        );
         let source: Box<dyn Read> = match &path {
             Some(p) => Box::new(fs::File::open(p).map_err(|error| Failure::InputOpen {
                 origin: origin.clone(),

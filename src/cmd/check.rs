@@ -10,7 +10,7 @@ use super::{load, print};
 use crate::config::TableSource;
 
 pub fn run(cat: &Catalog, source: &TableSource) -> Result<ExitCode, Failure> {
-    let (table, _) = load(source)?;
+    let (table, _) = load(cat, source)?;
     print(&format!("{}\n", valid(cat, &table)))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -15,8 +15,31 @@ use crate::cli;
 pub fn completions(cat: &Catalog, shell: clap_complete::Shell) -> Result<ExitCode, Failure> {
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut cli::command(cat), "dues", &mut out);
+    if shell == clap_complete::Shell::Zsh {
+        out = zsh_words(cat, &String::from_utf8_lossy(&out)).into_bytes();
+    }
     write_stdout(&out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The few words clap_complete writes into a zsh script itself — the
+/// headings of command lists and the names of positional arguments — in the
+/// user's language.
+fn zsh_words(cat: &Catalog, script: &str) -> String {
+    let commands = msg!(cat, "completion-commands");
+    let mut script = script.replace(" commands' commands", &format!(" : {commands}' commands"));
+    for (id, name) in [
+        ("input", msg!(cat, "value-input")),
+        ("file", msg!(cat, "value-file")),
+        ("command", msg!(cat, "value-command")),
+        ("shell", msg!(cat, "value-shell")),
+    ] {
+        let name = name.to_lowercase();
+        script = script
+            .replace(&format!("'::{id} -- "), &format!("'::{name} -- "))
+            .replace(&format!("':{id} -- "), &format!("':{name} -- "));
+    }
+    script
 }
 
 /// `dues help [COMMAND]`: the help of `dues`, or of one of its commands.
@@ -60,7 +83,7 @@ fn page(cat: &Catalog) -> String {
     roff.control("SH", [msg!(cat, "man-options").as_str()]);
     options(&mut roff, &dues, true);
     roff.control("SH", [msg!(cat, "man-commands").as_str()]);
-    for sub in dues.get_subcommands().filter(|s| s.get_name() != "help") {
+    for sub in dues.get_subcommands() {
         command(&mut roff, sub);
     }
     roff.control("SH", [msg!(cat, "man-exit-status").as_str()]);

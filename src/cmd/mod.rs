@@ -27,8 +27,8 @@ use crate::config::{Action, Config, TableSource};
 const BUILT_IN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/tiers-2022.bin"));
 /// Its source, for `dues tiers --format toml`.
 pub const BUILT_IN_SOURCE: &str = include_str!("../../tiers-2022.toml");
-/// How messages name it.
-pub const BUILT_IN_NAME: &str = "tiers-2022.toml (built in)";
+/// Its file, as messages name it (« tiers-2022.toml (intégrée) »).
+const BUILT_IN_FILE: &str = "tiers-2022.toml";
 
 /// Runs the command of `config`.
 pub fn run(config: Config, cat: &Catalog) -> Result<ExitCode, Failure> {
@@ -39,8 +39,8 @@ pub fn run(config: Config, cat: &Catalog) -> Result<ExitCode, Failure> {
         return Err(Failure::StdinTwice);
     }
     match config.command {
-        Action::Quote(q) => quote::run(cat, &load(&config.table)?.0, &q, config.color),
-        Action::Batch(b) => batch::run(cat, &load(&config.table)?.0, &b, config.color),
+        Action::Quote(q) => quote::run(cat, &load(cat, &config.table)?.0, &q, config.color),
+        Action::Batch(b) => batch::run(cat, &load(cat, &config.table)?.0, &b, config.color),
         Action::Tiers { format } => tiers::run(cat, &config.table, &format, config.color),
         Action::Check { file } => check::run(cat, file.as_ref().unwrap_or(&config.table)),
         Action::Completions { shell } => generate::completions(cat, shell),
@@ -51,11 +51,12 @@ pub fn run(config: Config, cat: &Catalog) -> Result<ExitCode, Failure> {
 
 /// The table, with its source text. Loading runs the table's examples: a
 /// table that fails its own examples is refused like any invalid one.
-pub fn load(source: &TableSource) -> Result<(Table, String), Failure> {
+pub fn load(cat: &Catalog, source: &TableSource) -> Result<(Table, String), Failure> {
     let (text, origin) = match source {
         TableSource::BuiltIn => {
-            let mut table = Table::decode(BUILT_IN, BUILT_IN_NAME)?;
-            table.origin = BUILT_IN_NAME.to_string();
+            let name = dues::msg!(cat, "origin-built-in", file = BUILT_IN_FILE);
+            let mut table = Table::decode(BUILT_IN, &name)?;
+            table.origin = name;
             return Ok((table, BUILT_IN_SOURCE.to_string()));
         }
         TableSource::Stdin => {
@@ -63,7 +64,7 @@ pub fn load(source: &TableSource) -> Result<(Table, String), Failure> {
             io::stdin()
                 .read_to_string(&mut text)
                 .map_err(|error| Failure::TableRead { path: None, error })?;
-            (text, "<stdin>".to_string())
+            (text, dues::msg!(cat, "origin-stdin"))
         }
         TableSource::File(path) => {
             let text = fs::read_to_string(path).map_err(|error| Failure::TableRead {

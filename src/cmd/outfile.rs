@@ -6,7 +6,9 @@ Where `dues batch -o FILE` writes, without ever destroying what is there.
   does. A symlink is followed, so its target is replaced and the link kept.
 - Anything else — a FIFO, `/dev/null`, a terminal, any device — is written
   straight into, as `sort -o` does: renaming over it would replace the device
-  itself with a regular file.
+  itself with a regular file. So is a file reached through one of the
+  process's own descriptors (`-o /dev/stdout >> log.csv`, `/dev/fd/N`): it is
+  the file the shell opened, appended to, never renamed over.
 - SIGINT, SIGTERM or SIGHUP while a temporary file exists removes it and exits
   with the conventional 128 + signal number, leaving the old output untouched.
 */
@@ -36,22 +38,26 @@ static PENDING: Mutex<Option<PathBuf>> = Mutex::new(None);
 impl OutFile {
     /// Opens `path` for writing; `path` names it in messages.
     pub fn create(path: &Path) -> Result<OutFile, Failure> {
-        let target = follow_links(path)?;
-        if let Ok(meta) = fs::metadata(&target) {
+        let failed = |error| Failure::Output {
+            target: Target::File(path.to_path_buf()),
+            error,
+        };
+        // What the path finally is, every link followed by the system.
+        if let Ok(meta) = fs::metadata(path) {
             if meta.is_dir() {
                 return Err(Failure::OutputIsFolder(path.to_path_buf()));
             }
-            if !meta.is_file() {
+            let descriptor = through_descriptor(path);
+            if !meta.is_file() || descriptor {
                 let file = fs::OpenOptions::new()
                     .write(true)
-                    .open(&target)
-                    .map_err(|error| Failure::Output {
-                        target: Target::File(path.to_path_buf()),
-                        error,
-                    })?;
+                    .append(descriptor && meta.is_file())
+                    .open(path)
+                    .map_err(failed)?;
                 return Ok(OutFile::Direct(file));
             }
         }
+        let target = follow_links(path)?;
         let dir = target
             .parent()
             .filter(|d| !d.as_os_str().is_empty())
@@ -92,6 +98,28 @@ impl OutFile {
         *pending = None;
         drop(self);
     }
+}
+
+/// Does `path` reach its file through one of the process's own descriptors
+/// (`/dev/stdout`, `/dev/fd/N`, `/proc/self/fd/N`)? Such a link names an
+/// open file, not a place to rename onto.
+fn through_descriptor(path: &Path) -> bool {
+    let mut current = path.to_path_buf();
+    for _ in 0..40 {
+        if current.starts_with("/proc") || current.starts_with("/dev/fd") {
+            return true;
+        }
+        match fs::read_link(&current) {
+            Ok(link) => {
+                current = match current.parent() {
+                    Some(dir) if link.is_relative() => dir.join(link),
+                    _ => link,
+                };
+            }
+            Err(_) => return false,
+        }
+    }
+    false
 }
 
 /// The path a chain of symlinks ends at (which may not exist yet).
@@ -138,19 +166,20 @@ fn guard_signals() {
     });
 }
 
-/// A temporary file beside `target`, with the permissions `target` has, or
-/// else those a new file gets (0666 less the umask), not tempfile's 0600.
+/// A temporary file beside `target`, with the permissions `target` has
+/// (set after creation, so that the umask does not take the group's write
+/// bit away), or else those a new file gets (0666 less the umask), not
+/// tempfile's 0600.
 fn temp_file_for(target: &Path, dir: &Path) -> io::Result<NamedTempFile> {
+    use std::os::unix::fs::PermissionsExt;
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".dues-").suffix(".tmp");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let permissions = match fs::metadata(target) {
-            Ok(meta) => meta.permissions(),
-            Err(_) => fs::Permissions::from_mode(0o666),
-        };
-        builder.permissions(permissions);
+    builder
+        .prefix(".dues-")
+        .suffix(".tmp")
+        .permissions(fs::Permissions::from_mode(0o666));
+    let temp = builder.tempfile_in(dir)?;
+    if let Ok(meta) = fs::metadata(target) {
+        temp.as_file().set_permissions(meta.permissions())?;
     }
-    builder.tempfile_in(dir)
+    Ok(temp)
 }

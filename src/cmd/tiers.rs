@@ -15,7 +15,7 @@ pub fn run(
     format: &str,
     color: Color,
 ) -> Result<ExitCode, Failure> {
-    let (table, text) = load(source)?;
+    let (table, text) = load(cat, source)?;
     match format {
         "json" => print_json(&json::tiers(cat, &table))?,
         // The source, to start next year's table from.

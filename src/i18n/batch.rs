@@ -53,6 +53,7 @@ pub fn batch_error(cat: &Catalog, error: &BatchError) -> String {
             order = if *big_endian { "big" } else { "little" }
         ),
         BatchError::Binary => msg!(cat, "batch-binary"),
+        BatchError::Utf16Forced => msg!(cat, "batch-utf16-forced"),
         BatchError::UnclosedHeaderQuote(line) => {
             msg!(cat, "batch-unclosed-header-quote", line = line.to_string())
         }

@@ -84,30 +84,40 @@ pub fn failure(cat: &Catalog, failure: &Failure) -> String {
     }
 }
 
-/// The operating system's reason, in the user's language where we know it.
+/// The operating system's reason, in the user's language: by its kind, else
+/// by its error number, else a generic word (never the system's English).
 pub fn io_error(cat: &Catalog, error: &io::Error) -> String {
     use io::ErrorKind::*;
-    let known = match error.kind() {
-        NotFound => Some(msg!(cat, "io-not-found")),
-        PermissionDenied => Some(msg!(cat, "io-permission-denied")),
-        StorageFull => Some(msg!(cat, "io-storage-full")),
-        IsADirectory => Some(msg!(cat, "io-is-a-directory")),
-        NotADirectory => Some(msg!(cat, "io-not-a-directory")),
-        ReadOnlyFilesystem => Some(msg!(cat, "io-read-only")),
-        BrokenPipe => Some(msg!(cat, "io-broken-pipe")),
-        InvalidData => match error.get_ref().and_then(|e| e.downcast_ref::<Utf16Error>()) {
-            Some(Utf16Error::Malformed { offset }) => {
-                Some(msg!(cat, "io-invalid-utf16", offset = offset.to_string()))
-            }
-            Some(Utf16Error::NotUtf8) => Some(msg!(cat, "io-output-not-utf8")),
-            // What `read_to_string` says of bytes that are not UTF-8.
-            None => Some(msg!(cat, "io-invalid-utf8")),
-        },
-        _ => None,
-    };
-    match known {
-        Some(text) => text,
-        // Ours (invalid UTF-16) or the system's own words, as a detail.
-        None => msg!(cat, "io-other", detail = error.to_string()),
+    match error.kind() {
+        NotFound => return msg!(cat, "io-not-found"),
+        PermissionDenied => return msg!(cat, "io-permission-denied"),
+        StorageFull => return msg!(cat, "io-storage-full"),
+        IsADirectory => return msg!(cat, "io-is-a-directory"),
+        NotADirectory => return msg!(cat, "io-not-a-directory"),
+        ReadOnlyFilesystem => return msg!(cat, "io-read-only"),
+        BrokenPipe => return msg!(cat, "io-broken-pipe"),
+        InvalidData => {
+            return match error.get_ref().and_then(|e| e.downcast_ref::<Utf16Error>()) {
+                Some(Utf16Error::Malformed { offset }) => {
+                    msg!(cat, "io-invalid-utf16", offset = offset.to_string())
+                }
+                Some(Utf16Error::NotUtf8) => msg!(cat, "io-output-not-utf8"),
+                // What `read_to_string` says of bytes that are not UTF-8.
+                None => msg!(cat, "io-invalid-utf8"),
+            };
+        }
+        _ => {}
+    }
+    // Linux's error numbers, for what has no kind of its own in Rust.
+    match error.raw_os_error() {
+        Some(40) => msg!(cat, "io-too-many-links"),
+        Some(36) => msg!(cat, "io-name-too-long"),
+        Some(27) => msg!(cat, "io-file-too-large"),
+        Some(122) => msg!(cat, "io-quota"),
+        Some(18) => msg!(cat, "io-cross-device"),
+        Some(9) => msg!(cat, "io-bad-descriptor"),
+        Some(24) => msg!(cat, "io-too-many-files"),
+        Some(code) => msg!(cat, "io-os-error", code = code.to_string()),
+        None => msg!(cat, "io-other"),
     }
 }

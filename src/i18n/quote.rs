@@ -272,7 +272,7 @@ pub fn warning(cat: &Catalog, table: &Table, quote: &Quote, warning: Warning) ->
 /// Why an organisation cannot be quoted, with what would be accepted.
 pub fn quote_error(cat: &Catalog, table: &Table, error: &QuoteError) -> String {
     match error {
-        QuoteError::Budget(e) => amount_error(cat, e),
+        QuoteError::Budget(e) => amount_error(cat, &table.currency.symbol, e),
         QuoteError::Kind(e) => {
             let kinds: Vec<String> = table
                 .kinds
@@ -327,10 +327,17 @@ pub fn strategy_words() -> String {
     pairs.join(", ")
 }
 
-/// Why a value is not an amount, and what would be.
-pub fn amount_error(cat: &Catalog, error: &AmountError) -> String {
+/// Why a value is not an amount, and what would be (`symbol`: the
+/// table's currency, in the examples).
+pub fn amount_error(cat: &Catalog, symbol: &str, error: &AmountError) -> String {
     let why = amount_problem(cat, &error.problem);
-    msg!(cat, "err-not-an-amount", value = &error.value, why = why)
+    msg!(
+        cat,
+        "err-not-an-amount",
+        value = &error.value,
+        why = why,
+        symbol = symbol
+    )
 }
 
 fn amount_problem(cat: &Catalog, problem: &AmountProblem) -> String {
@@ -346,8 +353,18 @@ fn amount_problem(cat: &Catalog, problem: &AmountProblem) -> String {
         Misplaced(c) => msg!(cat, "amount-misplaced", char = c.to_string()),
         TooManyDigits => msg!(cat, "amount-too-many-digits"),
         SubCent => msg!(cat, "amount-sub-cent"),
-        DashCents(Some(whole)) => msg!(cat, "amount-dash-cents", whole = plain(*whole)),
-        DashCents(None) => msg!(cat, "amount-dash-cents-alone"),
+        DashCents {
+            mark,
+            whole: Some(whole),
+        } => msg!(
+            cat,
+            "amount-dash-cents",
+            mark = mark.to_string(),
+            whole = plain(*whole)
+        ),
+        DashCents { mark, whole: None } => {
+            msg!(cat, "amount-dash-cents-alone", mark = mark.to_string())
+        }
         Ambiguous {
             mark,
             thousands,

@@ -3,7 +3,8 @@
 
 use dues_core::money::{format_amount, format_number};
 use dues_core::table::{
-    BoundKey, ExampleOutcome, MarkerFault, Problem, ProblemKind, Table, TableError, TomlProblem,
+    BoundKey, ExampleOutcome, MarkerFault, Problem, ProblemKind, Syntax, Table, TableError,
+    TomlProblem,
 };
 use rust_decimal::Decimal;
 
@@ -59,7 +60,7 @@ fn located(cat: &Catalog, symbol: &str, origin: &str, p: &Problem) -> String {
 
 fn toml_problem(cat: &Catalog, problem: &TomlProblem) -> String {
     match problem {
-        TomlProblem::Syntax(detail) => msg!(cat, "toml-syntax", detail = detail),
+        TomlProblem::Syntax(what) => msg!(cat, "toml-syntax", what = syntax(*what)),
         TomlProblem::UnknownKey { key, expected } => {
             let expected: Vec<String> = expected.iter().map(|k| format!("`{k}`")).collect();
             msg!(
@@ -70,7 +71,18 @@ fn toml_problem(cat: &Catalog, problem: &TomlProblem) -> String {
             )
         }
         TomlProblem::MissingKey(key) => msg!(cat, "toml-missing-key", key = key),
-        TomlProblem::WrongType(detail) => msg!(cat, "toml-wrong-type", detail = detail),
+        TomlProblem::WrongType(Some(value)) => msg!(cat, "toml-wrong-type", value = value),
+        TomlProblem::WrongType(None) => msg!(cat, "toml-wrong-type-unnamed"),
+        TomlProblem::OutOfRange(value) => msg!(cat, "toml-out-of-range", value = value),
+        TomlProblem::UnknownVariant { found, expected } => {
+            let expected: Vec<String> = expected.iter().map(|k| format!("`{k}`")).collect();
+            msg!(
+                cat,
+                "toml-unknown-variant",
+                found = found,
+                expected = cat.alternatives(&expected)
+            )
+        }
         TomlProblem::FloatMoney(value) => msg!(cat, "toml-float-money", value = value),
         TomlProblem::NegativeMoney(value) => {
             msg!(cat, "toml-negative-money", value = value.to_string())
@@ -85,6 +97,26 @@ fn toml_problem(cat: &Catalog, problem: &TomlProblem) -> String {
     }
 }
 
+/// What is malformed, in TOML that does not parse.
+fn syntax(what: Syntax) -> &'static str {
+    match what {
+        Syntax::String => "string",
+        Syntax::Key => "key",
+        Syntax::Table => "table",
+        Syntax::InlineTable => "inline-table",
+        Syntax::Array => "array",
+        Syntax::Number => "number",
+        Syntax::Date => "date",
+        Syntax::Boolean => "boolean",
+        Syntax::Comment => "comment",
+        Syntax::Comma => "comma",
+        Syntax::Assignment => "assignment",
+        Syntax::Value => "value",
+        Syntax::TooDeep => "too-deep",
+        Syntax::Other => "other",
+    }
+}
+
 /// One problem; amounts are shown in the table's currency, `symbol`.
 fn problem(cat: &Catalog, symbol: &str, kind: &ProblemKind) -> String {
     use ProblemKind::*;
@@ -96,6 +128,9 @@ fn problem(cat: &Catalog, symbol: &str, kind: &ProblemKind) -> String {
                 marker = marker,
                 fault = fault_code(*fault)
             )
+        }
+        SymbolNotAccepted { symbol } => {
+            msg!(cat, "table-symbol-not-accepted", symbol = symbol)
         }
         NoKind => msg!(cat, "table-no-kind"),
         DuplicateKindId(id) => msg!(cat, "table-duplicate-kind", id = id),

@@ -174,26 +174,47 @@ fn every_message_the_code_uses_exists_with_the_arguments_it_is_given() {
     assert!(unused.is_empty(), "messages no code uses: {unused:?}");
 }
 
-#[test]
-fn french_is_written_with_french_typography() {
+/// The text between placeables of each French message (placeables are code).
+fn french_segments() -> Vec<(usize, String)> {
+    let mut out = Vec::new();
     for (n, line) in FR.lines().enumerate() {
         if line.starts_with('#') {
             continue;
         }
         let text = line.split_once(" = ").map_or(line, |(_, value)| value);
-        // Placeables are code, not French.
-        let mut words = String::new();
-        let mut depth = 0;
+        let (mut depth, mut segment) = (0, String::new());
         for c in text.chars() {
             match c {
-                '{' => depth += 1,
+                '{' => {
+                    depth += 1;
+                    out.push((n + 1, std::mem::take(&mut segment)));
+                }
                 '}' => depth -= 1,
-                c if depth == 0 => words.push(c),
+                c if depth == 0 => segment.push(c),
                 _ => {}
             }
         }
-        for bad in [" :", " ;", " ?", " !", "\u{a0}:", "« ", " »", "'"] {
-            assert!(!words.contains(bad), "line {}: {bad:?} in {line}", n + 1);
+        out.push((n + 1, segment));
+    }
+    out
+}
+
+#[test]
+fn french_is_written_with_french_typography() {
+    for (line, segment) in french_segments() {
+        let chars: Vec<char> = segment.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            let before = i.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(i + 1).copied();
+            let fine = match c {
+                // At a segment's start, the mark follows a placeable (`{ $a }:{ $b }`).
+                ':' | ';' | '!' | '?' => before.is_none_or(|b| b == '\u{202f}'),
+                '«' => after == Some('\u{202f}'),
+                '»' => before == Some('\u{202f}'),
+                '\'' => false,
+                _ => true,
+            };
+            assert!(fine, "line {line}: {c:?} in {segment:?}");
         }
     }
     assert_eq!(

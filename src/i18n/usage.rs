@@ -47,12 +47,12 @@ pub fn usage_error(cat: &Catalog, e: &clap::Error) -> String {
             )
         }
         ErrorKind::ArgumentConflict => {
-            msg!(
-                cat,
-                "clap-conflict",
-                arg = arg,
-                other = get(ContextKind::PriorArg)
-            )
+            let other = get(ContextKind::PriorArg);
+            if other == arg {
+                msg!(cat, "clap-repeated", arg = arg)
+            } else {
+                msg!(cat, "clap-conflict", arg = arg, other = other)
+            }
         }
         ErrorKind::NoEquals => msg!(cat, "clap-no-equals", arg = arg),
         ErrorKind::TooManyValues => msg!(cat, "clap-too-many-values", value = value, arg = arg),

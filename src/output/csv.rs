@@ -7,13 +7,12 @@ use std::io::{self, BufWriter, Write};
 use dues_core::table::Table;
 
 use super::outcome::{APPENDED, appended};
+use crate::batch::dialect::BOM;
 use crate::batch::reader::field_end;
 use crate::batch::utf16;
 use crate::batch::{BatchError, Encoding, Header, RawRecord, RowError, RowSink};
 use crate::i18n::Catalog;
 use crate::i18n::batch::row_error;
-
-const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The batch's CSV writer: each record's own bytes — quoting included — up
 /// to the header's width, the appended fields in the same dialect, then any

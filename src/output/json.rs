@@ -4,7 +4,7 @@
 
 use dues_core::classify::{Quote, QuoteError};
 use dues_core::money::machine;
-use dues_core::table::Table;
+use dues_core::table::{Table, Tier};
 use serde_json::{Value, json};
 
 use crate::i18n::Catalog;
@@ -17,6 +17,17 @@ pub struct InputEcho<'a> {
     pub kind: &'a str,
     pub budget: &'a str,
     pub strategy: Option<&'a str>,
+}
+
+/// A tier's fee: the exact amount as a string, its basis and note, in words.
+fn fee(cat: &Catalog, table: &Table, tier: &Tier) -> Value {
+    json!({
+        "amount": machine(tier.fee.amount),
+        "currency": table.currency.code,
+        "basis": tier.fee.basis.as_str(),
+        "note": tier.fee.note.as_ref().map(|n| cat.table_text(n)),
+        "text": fee_long(cat, table, tier),
+    })
 }
 
 /// The JSON object of a quote.
@@ -36,13 +47,7 @@ pub fn quote(cat: &Catalog, table: &Table, quote: &Quote, name: Option<&str>) ->
             "network_strategy": quote.org.strategy,
         },
         "tier": { "id": tier.id, "label": cat.table_text(&tier.label) },
-        "fee": {
-            "amount": machine(tier.fee.amount),
-            "currency": table.currency.code,
-            "basis": tier.fee.basis.as_str(),
-            "note": tier.fee.note.as_ref().map(|n| cat.table_text(n)),
-            "text": fee_long(cat, table, tier),
-        },
+        "fee": fee(cat, table, tier),
         "benefits": table.benefits.iter().map(|b| cat.table_text(b)).collect::<Vec<_>>(),
         "explanation": explain(cat, table, quote),
         "warnings": warnings,
@@ -98,13 +103,7 @@ pub fn tiers(cat: &Catalog, table: &Table) -> Value {
                 "kinds": r.kinds.iter().map(|&k| &table.kinds[k].id).collect::<Vec<_>>(),
                 "network_strategy": r.network_strategy,
             })),
-            "fee": {
-                "amount": machine(t.fee.amount),
-                "currency": table.currency.code,
-                "basis": t.fee.basis.as_str(),
-                "note": t.fee.note.as_ref().map(|n| cat.table_text(n)),
-                "text": fee_long(cat, table, t),
-            },
+            "fee": fee(cat, table, t),
         })).collect::<Vec<_>>(),
         "kinds": table.kinds.iter().map(|k| json!({
             "id": k.id,

@@ -275,7 +275,7 @@ fn bad_rows_are_flagged_never_dropped() {
     let starts = [
         (
             2,
-            "line 3, column “Budget annuel (€)”: “” is not an amount: it is empty; write a non-negative amount in euros such as",
+            "line 3, column “Budget annuel (€)”: “” is not an amount: it is empty; write a non-negative amount such as",
         ),
         (
             3,
@@ -795,5 +795,5 @@ fn stdin_cannot_be_both_the_table_and_the_input() {
         .write_stdin(std::fs::read(format!("{}/tiers-2022.toml", env!("CARGO_MANIFEST_DIR"))).unwrap())
         .assert()
         .code(2)
-        .stderr("dues: error: --tiers - and the batch input both read stdin; give one of them as a file\n");
+        .stderr("dues: error: the tier table (--tiers - or DUES_TIERS=-) and the batch input both read stdin; give one of them as a file\n");
 }

@@ -3,7 +3,7 @@ use crate::{data, dues, run_code};
 #[test]
 fn the_built_in_table_checks_clean() {
     dues().arg("check").assert().success().stdout(
-        "tiers-2022.toml (built in)\u{202f}: valide — 4 tranches (3 selon le budget, 1 selon une règle), \
+        "tiers-2022.toml (intégrée)\u{202f}: valide — 4 tranches (3 selon le budget, 1 selon une règle), \
          7 types, 5 avantages\u{202f}; 11 exemples vérifiés\n",
     );
     dues().args(["--lang", "en", "check"]).assert().success().stdout(
@@ -47,7 +47,7 @@ fn every_kind_of_invalid_table_exits_2_naming_file_and_line() {
         ),
         (
             "broken",
-            "broken.toml:49:13: not valid TOML: invalid basic string, expected `\"`\n",
+            "broken.toml:49:13: not valid TOML: a malformed string (a missing quote?)\n",
         ),
         (
             "unknown-rule-kind",
@@ -98,7 +98,7 @@ fn check_reads_stdin() {
         .assert()
         .success()
         .stdout(
-            "<stdin>\u{202f}: valide — 4 tranches (3 selon le budget, 1 selon une règle), 7 types, \
+            "<entrée standard>\u{202f}: valide — 4 tranches (3 selon le budget, 1 selon une règle), 7 types, \
              5 avantages\u{202f}; 2 exemples vérifiés\n",
         );
 }
@@ -111,6 +111,6 @@ fn an_empty_dues_tiers_means_the_built_in_table() {
         .assert()
         .success()
         .stdout(predicates::str::starts_with(
-            "tiers-2022.toml (built in)\u{202f}: valide — ",
+            "tiers-2022.toml (intégrée)\u{202f}: valide — ",
         ));
 }

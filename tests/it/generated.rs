@@ -106,6 +106,7 @@ fn man_page_is_roff_from_the_clap_definition() {
             ("\"dues check\"", vec!["\\fIFICHIER\\fR"]),
             ("\"dues completions\"", vec!["\\fISHELL\\fR"]),
             ("\"dues man\"", vec![]),
+            ("\"dues help\"", vec!["\\fICOMMANDE\\fR"]),
         ]
     );
     for usage in [
@@ -152,6 +153,7 @@ fn man_page_is_roff_from_the_clap_definition() {
             "\"dues check\"",
             "\"dues completions\"",
             "\"dues man\"",
+            "\"dues help\"",
         ]
     );
     assert_eq!(

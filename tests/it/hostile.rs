@@ -445,8 +445,8 @@ fn stdin_as_both_table_and_input_is_refused_before_reading() {
             .assert()
             .code(2)
             .stderr(
-                "dues: error: --tiers - and the batch input both read stdin; give one of them as \
-                 a file\n",
+                "dues: error: the tier table (--tiers - or DUES_TIERS=-) and the batch input both \
+                 read stdin; give one of them as a file\n",
             );
     }
 }
@@ -828,4 +828,154 @@ fn a_line_break_inside_a_quoted_header_cell_does_not_set_the_line_ending() {
         "dues batch : 1 ligne chiffrée, dont 0 au tarif minimum (à négocier) ; 2 en erreur \
          (lignes 4, 5)\n"
     );
+}
+
+// ─── What a review found after issue 6 landed ───────────────────────────────
+
+#[test]
+fn output_through_the_process_own_stdout_appends_to_what_the_shell_opened() {
+    let (dir, input) = workdir();
+    let log = dir.path().join("log.csv");
+    fs::write(&log, "KEEP ME\n").unwrap();
+    let append = fs::OpenOptions::new().append(true).open(&log).unwrap();
+    // `-o /dev/stdout >> log.csv`, through the descriptor itself.
+    let out = bin()
+        .args(["batch", s(&input), "-o", "/proc/self/fd/1"])
+        .stdout(append)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", plain(&out.stderr));
+    assert_eq!(
+        fs::read_to_string(&log).unwrap(),
+        format!("KEEP ME\n{PRICED}")
+    );
+    assert_eq!(names(dir.path()), ["in.csv", "log.csv"]);
+    // Into a pipe, the same way.
+    let out = bin()
+        .args(["batch", s(&input), "-o", "/proc/self/fd/1"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", plain(&out.stderr));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), PRICED);
+}
+
+#[test]
+fn output_onto_a_shared_file_keeps_its_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, input) = workdir();
+    let target = dir.path().join("shared.csv");
+    fs::write(&target, "old\n").unwrap();
+    fs::set_permissions(&target, fs::Permissions::from_mode(0o664)).unwrap();
+    let out = bin()
+        .args(["batch", s(&input), "-o", s(&target)])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let mode = fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+    assert_eq!(
+        mode, 0o664,
+        "the group keeps its write bit, whatever the umask"
+    );
+}
+
+#[test]
+fn strict_onto_a_fifo_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("bad.csv");
+    fs::write(&input, "name,kind,budget\nA,commune,5\nB,commune,x\n").unwrap();
+    let fifo = dir.path().join("rows.fifo");
+    mkfifo(&fifo);
+    let capture = tempfile::NamedTempFile::new().unwrap();
+    let mut reader = Process::new("cat")
+        .arg(&fifo)
+        .stdout(capture.reopen().unwrap())
+        .spawn()
+        .unwrap();
+    let out = bin()
+        .args(["batch", s(&input), "--strict", "-o", s(&fifo)])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", plain(&out.stderr));
+    // dues opened the FIFO and closed it empty: the reader ends.
+    let started = Instant::now();
+    while reader.try_wait().unwrap().is_none() {
+        if started.elapsed() > Duration::from_secs(10) {
+            reader.kill().unwrap();
+            panic!("the FIFO was never closed");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(fs::read_to_string(capture.path()).unwrap(), "");
+}
+
+#[test]
+fn a_symlink_loop_is_told_in_the_user_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.csv"), dir.path().join("b.csv"));
+    symlink(&b, &a).unwrap();
+    symlink(&a, &b).unwrap();
+    let out = bin().args(["batch", s(&a)]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        plain(&out.stderr),
+        format!(
+            "dues : erreur : impossible de lire {} : trop de niveaux de liens symboliques\n",
+            a.display()
+        )
+    );
+}
+
+#[test]
+fn a_utf16_file_read_under_another_forced_encoding_is_named() {
+    let out = dues()
+        .args(["batch", "-", "--encoding", "utf-8", "--lang", "en"])
+        .write_stdin(utf16("name,kind,budget\nA,commune,5\n", false))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        plain(&out.stderr),
+        "dues: error: <stdin>: the input is UTF-16 (it starts with its byte-order mark), not in \
+         the encoding --encoding gives; leave --encoding out\n"
+    );
+}
+
+#[test]
+fn dues_lang_may_be_empty_a_locale_or_unknown() {
+    let check = |lang: &str| {
+        let out = dues().env("DUES_LANG", lang).arg("check").output().unwrap();
+        (out.status.code(), plain(&out.stdout), plain(&out.stderr))
+    };
+    let (code, stdout, stderr) = check("");
+    assert_eq!((code, stderr.as_str()), (Some(0), ""));
+    assert!(stdout.starts_with("tiers-2022.toml (intégrée) : valide"));
+    let (code, stdout, _) = check("en_GB.UTF-8");
+    assert_eq!(code, Some(0));
+    assert!(stdout.starts_with("tiers-2022.toml (built in): valid"));
+    let (code, stdout, stderr) = check("de");
+    assert_eq!(code, Some(0));
+    assert!(stdout.starts_with("tiers-2022.toml (intégrée) : valide"));
+    assert_eq!(
+        stderr,
+        "dues : attention : DUES_LANG=de n’est pas une langue de dues (fr ou en) : la sortie est \
+         en français\n"
+    );
+}
+
+#[test]
+fn a_table_whose_symbol_would_not_read_back_is_refused() {
+    refused_everywhere(
+        &with("symbol = \"€\"", "symbol = \"CHF\""),
+        "symbol `CHF` is not among the accepted markers (`accepted`): an amount written the way \
+         dues prints it would not read back",
+    );
+}
+
+#[test]
+fn zsh_completions_are_in_the_user_language() {
+    let out = dues().args(["completions", "zsh"]).output().unwrap();
+    let script = String::from_utf8(out.stdout).unwrap();
+    assert!(script.contains("_describe -t commands 'dues : commandes' commands"));
+    assert!(script.contains("'::entrée -- Le CSV à chiffrer"));
+    assert!(!script.contains("'dues commands'") && !script.contains("'::input --"));
 }

@@ -44,9 +44,12 @@ pub enum AmountProblem {
     Misplaced(char),
     TooManyDigits,
     SubCent,
-    /// `1 500 000,-`: « no cents » as some accounts write it; the amount
-    /// without it, if it is one.
-    DashCents(Option<Decimal>),
+    /// `1 500 000,-`: « no cents » as some accounts write it (`mark`: the
+    /// `,` or `.` before the dash); the amount without it, if it is one.
+    DashCents {
+        mark: char,
+        whole: Option<Decimal>,
+    },
     /// `1,500`: one mark followed by three digits, read both ways.
     Ambiguous {
         mark: char,
@@ -70,7 +73,7 @@ impl AmountProblem {
             Misplaced(_) => "misplaced",
             TooManyDigits => "too_many_digits",
             SubCent => "sub_cent",
-            DashCents(_) => "dash_cents",
+            DashCents { .. } => "dash_cents",
             Ambiguous { .. } => "ambiguous",
         }
     }
@@ -229,7 +232,9 @@ fn dash_cents(s: &str) -> Option<AmountProblem> {
     let rest = [",-", ".-", ",–", ".–"]
         .iter()
         .find_map(|dash| s.strip_suffix(dash))?;
-    Some(AmountProblem::DashCents(parse_number(trim(rest)).ok()))
+    let mark = s[rest.len()..].chars().next().unwrap_or(',');
+    let whole = parse_number(trim(rest)).ok();
+    Some(AmountProblem::DashCents { mark, whole })
 }
 
 /// Why a value with no recognisable number shape was refused.
@@ -541,12 +546,28 @@ mod tests {
 
     #[test]
     fn dash_cents_are_named_not_called_negative() {
-        let whole = AmountProblem::DashCents(Some(d("1500000")));
+        let whole = AmountProblem::DashCents {
+            mark: ',',
+            whole: Some(d("1500000")),
+        };
         assert_eq!(problem("1 500 000,-"), whole);
         assert_eq!(problem("1.500.000,-"), whole);
+        assert_eq!(
+            problem("1 500 000.-"),
+            AmountProblem::DashCents {
+                mark: '.',
+                whole: Some(d("1500000"))
+            }
+        );
         assert_eq!(problem("1 500 000,- €"), whole);
         assert_eq!(problem("€ 1 500 000,-"), whole);
-        assert_eq!(problem("abc,-"), AmountProblem::DashCents(None));
+        assert_eq!(
+            problem("abc,-"),
+            AmountProblem::DashCents {
+                mark: ',',
+                whole: None
+            }
+        );
         // A dash alone still means negative.
         assert_eq!(problem("1 500 000-"), AmountProblem::Negative);
     }

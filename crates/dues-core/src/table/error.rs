@@ -37,19 +37,46 @@ impl TableError {
     }
 }
 
+/// What is malformed in TOML that does not parse, as the parser says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Syntax {
+    String,
+    Key,
+    Table,
+    InlineTable,
+    Array,
+    Number,
+    Date,
+    Boolean,
+    Comment,
+    Comma,
+    Assignment,
+    Value,
+    /// Nested deeper than the parser goes.
+    TooDeep,
+    Other,
+}
+
 /// Why a text is not a table's TOML.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TomlProblem {
-    /// Not TOML at all; the parser's own words (in English), as a detail.
-    Syntax(String),
+    /// Not TOML: what is malformed, at the error's line and column.
+    Syntax(Syntax),
     /// A key the schema does not have (a typo): the keys it has there.
     UnknownKey {
         key: String,
         expected: Vec<String>,
     },
     MissingKey(String),
-    /// A value of the wrong type; the parser's own words, as a detail.
-    WrongType(String),
+    /// A value of the wrong type: the value found, when the parser says it.
+    WrongType(Option<String>),
+    /// A number out of the range its key allows (a year of 99999).
+    OutOfRange(String),
+    /// A word that is not one of those allowed (`basis = "fix"`).
+    UnknownVariant {
+        found: String,
+        expected: Vec<String>,
+    },
     /// Money written as a TOML float, which cannot hold every cent.
     FloatMoney(String),
     NegativeMoney(i64),
@@ -106,6 +133,10 @@ pub enum ExampleOutcome {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProblemKind {
+    /// The symbol `dues` prints is not among the markers it reads back.
+    SymbolNotAccepted {
+        symbol: String,
+    },
     MarkerRefused {
         marker: String,
         fault: MarkerFault,

@@ -3,8 +3,8 @@ The tier table: its data, loading and validation, and look-ups into it.
 
 The table is data. Every fee, bound, label, kind, alias and benefit comes from a
 TOML file (`tiers-2022.toml` is built into the binary); this module only knows
-the *shape* of a table ([`schema`]) and what makes one coherent ([`validate`]).
-[`load`] refuses, with the line of each problem ([`error`]):
+the *shape* of a table (`schema`) and what makes one coherent (`validate`).
+[`crate::load`] refuses, with the line of each problem ([`error`]):
 - malformed TOML, unknown keys, a float where money is expected, an amount
   past [`MAX_AMOUNT`];
 - budget tiers that leave a gap or overlap anywhere from 0 upwards, or a bound
@@ -32,7 +32,7 @@ use serde::{Deserialize, Serialize};
 use crate::money::format_amount;
 use crate::text::{Lang, Text, fold};
 pub use error::{
-    BoundKey, ExampleOutcome, MarkerFault, Problem, ProblemKind, TableError, TomlProblem,
+    BoundKey, ExampleOutcome, MarkerFault, Problem, ProblemKind, Syntax, TableError, TomlProblem,
 };
 pub use interval::{Edge, Interval};
 
@@ -47,7 +47,7 @@ pub const MAX_FEE: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
 /// A validated tier table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Table {
-    /// Where the table came from: a path, or [`BUILT_IN_NAME`].
+    /// Where the table came from: a path, or how the binary names its own.
     pub origin: String,
     pub title: Text,
     pub year: u16,
@@ -215,7 +215,7 @@ impl Table {
         postcard::to_allocvec(self).expect("a table always encodes")
     }
 
-    /// Parses and validates a table, without running its examples ([`load`]
+    /// Parses and validates a table, without running its examples ([`crate::load`]
     /// does both).
     pub fn parse(text: &str, origin: &str) -> Result<Table, TableError> {
         let raw: schema::RawTable = toml::from_str(text).map_err(|e| {
@@ -425,7 +425,25 @@ mod tests {
         );
         let (line, column, problem) = toml_problem(&fixture("broken"));
         assert_eq!((line, column), (49, 13));
-        assert!(matches!(problem, TomlProblem::Syntax(_)), "{problem:?}");
+        assert_eq!(problem, TomlProblem::Syntax(Syntax::String));
+        let text = source().replace("year = 2022", "year = 99999");
+        assert_eq!(
+            toml_problem(&text).2,
+            TomlProblem::OutOfRange("99999".into())
+        );
+        let text = source().replace("basis = \"fixed\"", "basis = \"fix\"");
+        assert_eq!(
+            toml_problem(&text).2,
+            TomlProblem::UnknownVariant {
+                found: "fix".into(),
+                expected: vec!["fixed".into(), "minimum".into()]
+            }
+        );
+        let text = source().replace("amount = 1_000,", "amount = true,");
+        assert_eq!(
+            toml_problem(&text).2,
+            TomlProblem::WrongType(Some("true".into()))
+        );
         let text = source().replace("amount = 1_000,", "amount = -1_000,");
         assert_eq!(toml_problem(&text).2, TomlProblem::NegativeMoney(-1000));
         let text = source().replace("amount = 1_000,", "amount = \"1 000\",");

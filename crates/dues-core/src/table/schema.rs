@@ -15,7 +15,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 use toml::Spanned;
 
-use super::error::TomlProblem;
+use super::error::{Syntax, TomlProblem};
 use super::{Basis, Currency, MAX_AMOUNT};
 use crate::text::Text;
 
@@ -123,13 +123,7 @@ pub(super) fn toml_problem(message: &str) -> TomlProblem {
             _ => TomlProblem::NotMoney(value),
         };
     }
-    let quoted = |s: &str| -> Vec<String> {
-        s.split('`')
-            .skip(1)
-            .step_by(2)
-            .map(str::to_string)
-            .collect()
-    };
+    // serde's words, whose parts are picked up here to be told in ours.
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let names = quoted(rest);
         if let Some((key, expected)) = names.split_first() {
@@ -144,10 +138,70 @@ pub(super) fn toml_problem(message: &str) -> TomlProblem {
     {
         return TomlProblem::MissingKey(key.clone());
     }
-    if message.starts_with("invalid type") || message.starts_with("unknown variant") {
-        return TomlProblem::WrongType(message.to_string());
+    if message.starts_with("invalid type") {
+        return TomlProblem::WrongType(quoted(message).into_iter().next());
     }
-    TomlProblem::Syntax(message.to_string())
+    if message.starts_with("invalid value") {
+        return TomlProblem::OutOfRange(quoted(message).into_iter().next().unwrap_or_default());
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        let names = quoted(rest);
+        if let Some((found, expected)) = names.split_first() {
+            return TomlProblem::UnknownVariant {
+                found: found.clone(),
+                expected: expected.to_vec(),
+            };
+        }
+    }
+    TomlProblem::Syntax(syntax(message))
+}
+
+/// The words between backquotes in a serde message.
+fn quoted(s: &str) -> Vec<String> {
+    s.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
+}
+
+/// What the TOML parser's message is about (its words are English: only
+/// what they are about is told to the user, at the error's position).
+fn syntax(message: &str) -> Syntax {
+    let what = message.split(", expected").next().unwrap_or(message);
+    let has = |words: &[&str]| words.iter().any(|w| what.contains(w));
+    let number = [
+        "number",
+        "integer",
+        "float",
+        "mantissa",
+        "exponent",
+        "fraction",
+        "octal",
+        "hexadecimal",
+        "binary",
+        "leading zero",
+        "sign",
+    ];
+    let kinds: [(&[&str], Syntax); 13] = [
+        (&["recurse", "recursion"], Syntax::TooDeep),
+        (&["comma"], Syntax::Comma),
+        (&["assignment", "`=`"], Syntax::Assignment),
+        (&["inline table"], Syntax::InlineTable),
+        (&["array"], Syntax::Array),
+        (&["table"], Syntax::Table),
+        (&["string", "quote", "escape"], Syntax::String),
+        (&["key"], Syntax::Key),
+        (&["date", "time"], Syntax::Date),
+        (&number, Syntax::Number),
+        (&["boolean"], Syntax::Boolean),
+        (&["comment"], Syntax::Comment),
+        (&["value", "content"], Syntax::Value),
+    ];
+    kinds
+        .iter()
+        .find(|(words, _)| has(words))
+        .map_or(Syntax::Other, |(_, kind)| *kind)
 }
 
 impl Money {

@@ -69,6 +69,15 @@ pub(super) fn build(raw: RawTable, text: &str, origin: &str, problems: &mut Prob
 /// A marker is typed beside an amount: it holds no digit, sign or separator,
 /// and no multiplier at either end, lest `2,3 M€` read as 2,30 €.
 fn check_currency(currency: &Currency, line: usize, problems: &mut Problems) {
+    let symbol = &currency.symbol;
+    if !currency
+        .accepted
+        .iter()
+        .any(|m| m.eq_ignore_ascii_case(symbol))
+    {
+        let symbol = symbol.clone();
+        problems.add(line, ProblemKind::SymbolNotAccepted { symbol });
+    }
     for marker in &currency.accepted {
         if let Some(fault) = marker_fault(marker) {
             problems.add(
