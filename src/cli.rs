@@ -15,6 +15,7 @@ use clap::builder::{PossibleValue, PossibleValuesParser};
 use clap::{Arg, ArgAction, Command, value_parser};
 use dues::i18n::Catalog;
 use dues::msg;
+use dues_core::classify::StrategyError;
 
 /// The languages `--lang` takes, and `DUES_LANG`.
 pub const LANGS: [&str; 2] = ["fr", "en"];
@@ -134,6 +135,16 @@ fn format(cat: &Catalog, values: Vec<PossibleValue>) -> Arg {
         .value_parser(choice(values))
 }
 
+/// An answer to the strategy question, checked as `dues quote` reads it.
+fn strategy_answer(value: &str) -> Result<String, StrategyError> {
+    match dues_core::classify::parse_strategy(value)? {
+        Some(_) => Ok(value.to_string()),
+        None => Err(StrategyError {
+            value: value.to_string(),
+        }),
+    }
+}
+
 /// A choice among values, each with its help.
 fn choice(values: Vec<PossibleValue>) -> PossibleValuesParser {
     PossibleValuesParser::new(values)
@@ -192,12 +203,6 @@ fn quote(cat: &Catalog) -> Command {
 }
 
 fn batch(cat: &Catalog) -> Command {
-    let column = |id: &'static str, long: &'static str, help: String| {
-        option(cat, id)
-            .long(long)
-            .value_name(msg!(cat, "value-header"))
-            .help(help)
-    };
     Command::new("batch")
         .about(msg!(cat, "help-batch"))
         .after_help(msg!(cat, "help-batch-after"))
@@ -229,28 +234,78 @@ fn batch(cat: &Catalog) -> Command {
         )
         .arg(delimiter(cat))
         .arg(encoding(cat))
-        .arg(column(
+        .args(columns(cat))
+        .args(readings(cat))
+        .arg(
+            option(cat, "summary_json")
+                .long("summary-json")
+                .value_name(msg!(cat, "value-file"))
+                .value_parser(value_parser!(std::path::PathBuf))
+                .help(msg!(cat, "help-batch-summary-json")),
+        )
+        .arg(flag(cat, "strict").help(msg!(cat, "help-batch-strict")))
+        .arg(flag(cat, "summary").help(msg!(cat, "help-batch-summary")))
+}
+
+/// `--name-column` and the others: a column by header or number.
+fn columns(cat: &Catalog) -> [Arg; 4] {
+    let column = |id: &'static str, long: &'static str, help: String| {
+        option(cat, id)
+            .long(long)
+            .value_name(msg!(cat, "value-column"))
+            .help(help)
+    };
+    [
+        column(
             "name_column",
             "name-column",
             msg!(cat, "help-batch-name-column"),
-        ))
-        .arg(column(
+        ),
+        column(
             "kind_column",
             "kind-column",
             msg!(cat, "help-batch-kind-column"),
-        ))
-        .arg(column(
+        ),
+        column(
             "budget_column",
             "budget-column",
             msg!(cat, "help-batch-budget-column"),
-        ))
-        .arg(column(
+        ),
+        column(
             "strategy_column",
             "strategy-column",
             msg!(cat, "help-batch-strategy-column"),
-        ))
-        .arg(flag(cat, "strict").help(msg!(cat, "help-batch-strict")))
-        .arg(flag(cat, "summary").help(msg!(cat, "help-batch-summary")))
+        ),
+    ]
+}
+
+/// How the rows are read where they do not say: the budgets' unit, the
+/// decimal mark, the strategy answer.
+fn readings(cat: &Catalog) -> [Arg; 3] {
+    [
+        option(cat, "budget_unit")
+            .long("budget-unit")
+            .value_name(msg!(cat, "value-unit"))
+            .value_parser(choice(vec![
+                PossibleValue::new("€").aliases(["eur", "EUR", "euros"]),
+                PossibleValue::new("k€").aliases(["k", "keur", "kEUR", "K€"]),
+                PossibleValue::new("M€").aliases(["M", "meur", "MEUR", "m€"]),
+            ]))
+            .help(msg!(cat, "help-batch-budget-unit")),
+        option(cat, "decimal_mark")
+            .long("decimal-mark")
+            .value_name(msg!(cat, "value-mark"))
+            .value_parser(choice(vec![
+                PossibleValue::new(","),
+                PossibleValue::new("."),
+            ]))
+            .help(msg!(cat, "help-batch-decimal-mark")),
+        option(cat, "network_strategy")
+            .long("network-strategy")
+            .value_name(msg!(cat, "value-answer"))
+            .value_parser(strategy_answer)
+            .help(msg!(cat, "help-batch-strategy")),
+    ]
 }
 
 fn delimiter(cat: &Catalog) -> Arg {

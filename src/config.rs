@@ -6,11 +6,14 @@ clap runs, since `--help` and clap's errors are in it.
 
 use std::ffi::OsString;
 use std::io::IsTerminal;
+use std::os::fd::AsFd;
 use std::path::PathBuf;
 
 use clap::ArgMatches;
 use dues::batch::{Encoding, Endian, Options};
 use dues::output::human::Style;
+use dues_core::classify::parse_strategy;
+use dues_core::money::Unit;
 use dues_core::text::Lang;
 
 /// The language: `--lang`, else `DUES_LANG`, else French. Read from the raw
@@ -85,10 +88,11 @@ pub enum Color {
 impl Color {
     /// How the human view looks on a stream: boxes on a terminal; bold as
     /// `--color` says (`auto`: on a terminal, unless NO_COLOR is set).
-    pub fn style(self, stream: &impl IsTerminal) -> Style {
+    pub fn style(self, stream: &(impl IsTerminal + AsFd)) -> Style {
         let terminal = stream.is_terminal();
         Style {
             terminal,
+            width: terminal_size::terminal_size_of(stream.as_fd()).map(|(w, _)| w.0),
             color: match self {
                 Color::Always => true,
                 Color::Never => false,
@@ -140,6 +144,7 @@ pub struct Batch {
     pub output: Option<PathBuf>,
     pub jsonl: bool,
     pub summary: bool,
+    pub summary_json: Option<PathBuf>,
     pub options: Options,
 }
 
@@ -213,6 +218,7 @@ fn batch(sub: &ArgMatches) -> Batch {
         output: sub.get_one::<PathBuf>("output").cloned(),
         jsonl: text(sub, "format").as_deref() == Some("jsonl"),
         summary: sub.get_flag("summary"),
+        summary_json: sub.get_one::<PathBuf>("summary_json").cloned(),
         options: Options {
             delimiter,
             encoding,
@@ -221,6 +227,15 @@ fn batch(sub: &ArgMatches) -> Batch {
             budget_column: text(sub, "budget_column"),
             strategy_column: text(sub, "strategy_column"),
             strict: sub.get_flag("strict"),
+            budget_unit: match text(sub, "budget_unit").as_deref() {
+                Some("€") => Some(Unit::Euro),
+                Some("k€") => Some(Unit::Thousand),
+                Some("M€") => Some(Unit::Million),
+                _ => None,
+            },
+            decimal_mark: text(sub, "decimal_mark").and_then(|m| m.chars().next()),
+            network_strategy: text(sub, "network_strategy")
+                .and_then(|answer| parse_strategy(&answer).ok().flatten()),
         },
     }
 }

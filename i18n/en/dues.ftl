@@ -7,6 +7,7 @@
 error = dues: error: { $message }
 warning = dues: warning: { $message }
 quoted = “{ $value }”
+list-semicolon = { $init }; { $last }
 list-and = { $init } and { $last }
 list-or = { $init } or { $last }
 
@@ -62,6 +63,7 @@ warn-strategy-ignored = the network strategy changes nothing for “{ $kind }”
 err-option = { $option }: { $message }
 err-option-strategy-required = { $option }: { $message }; answer with { $option } yes or no
 err-not-an-amount = “{ $value }” is not an amount: { $why }; write a non-negative amount such as 2300000, 2 300 000, 2 300 000,50 { $symbol }, 2,3 M{ $symbol }, 850 k{ $symbol } or 1,2 Md{ $symbol }
+err-amount-here = “{ $value }” cannot be read here: { $why }
 err-unknown-kind = unknown kind “{ $value }”; accepted: { $kinds }, or an alias of one (`dues tiers --format json` lists them; case, accents and apostrophes do not matter)
 err-invalid-strategy = “{ $value }” is not an answer to the network-strategy question; accepted: { $accepted }
 err-strategy-required = the network strategy (yes or no) is needed to quote a { $kind } ({ $id }): with a strategy of drawing the smaller authorities of its territory along, { $yes }; without one, { $no }
@@ -77,6 +79,11 @@ amount-too-many-digits = it has more digits than an exact decimal holds (28 digi
 amount-sub-cent = it is more precise than a cent
 amount-dash-cents = “{ $mark }-” for “no cents” is not read; write { $whole } or { $whole },00
 amount-dash-cents-alone = “{ $mark }-” for “no cents” is not read; write the amount without it
+amount-unit-contradiction = it is written in { $written }, but the amounts of its column are in { $expected } (by its header or --budget-unit); correct one or the other
+amount-against-convention = { $role ->
+    [group] “{ $mark }” separates thousands in this file, which this value contradicts; check it, or give the file's convention with --decimal-mark
+   *[decimal] “{ $mark }” is this file's decimal mark, which this value contradicts; check it, or give the file's convention with --decimal-mark
+}
 amount-ambiguous = { $cents ->
     [yes] it is ambiguous, “{ $mark }” followed by three digits may separate thousands ({ $thousands }) or mark decimals ({ $decimal }); write { $thousands } for the first reading or { $decimal_cents } for the second
    *[no] it is ambiguous, “{ $mark }” followed by three digits may separate thousands ({ $thousands }) or mark decimals ({ $decimal }); write { $thousands } for the first reading (the second is not a whole number of cents)
@@ -99,7 +106,28 @@ tiers-condition = Condition
 tiers-dues = Dues
 summary-rows = Rows
 summary-dues = Dues
-summary-errors = errors
+summary-errors = Errors
+summary-tier = { $label } ({ $fee })
+summary-range = { $min } to { $max }
+summary-undecided = To confirm, for want of a network strategy answer
+summary-undecided-lines = To confirm, for want of a network strategy answer: { $count ->
+    [one] line { $lines }
+   *[other] lines { $lines }
+}
+summary-strategy-given = Network strategy given by --network-strategy for rows without an answer: { $answer }
+summary-blank = Blank rows
+summary-error-group = { $reason } ({ $code }): { $count ->
+    [one] line { $lines }
+   *[other] lines { $lines }
+}
+reason-invalid-budget = unreadable budget
+reason-unknown-kind = unknown kind
+reason-invalid-strategy = unreadable strategy answer
+reason-strategy-required = network strategy not given
+reason-unclosed-quote = quote never closed
+reason-too-few-fields = missing fields
+reason-too-many-fields = fields too many
+reason-not-utf8 = unreadable encoding
 summary-total = Total
 summary-at-least = ≥ { $amount }
 
@@ -211,7 +239,11 @@ batch-utf16-forced = the input is UTF-16 (it starts with its byte-order mark), n
 batch-binary = the input holds NUL bytes, so it is not a text CSV (a spreadsheet? save it as CSV first)
 batch-unclosed-header-quote = line { $line }: a quote opened in the header is never closed, so the whole file went into one header field; close the quote
 batch-ambiguous-delimiter = cannot tell the delimiter: { $first } and { $second } split the first lines equally well; say which with --delimiter
-batch-missing-column = no { $role } column; headers found: { $headers }; a { $role } column is headed { $known } (any case, accents or punctuation), or name it with { $option }
+batch-missing-columns = { $count ->
+    [one] no { $roles } column
+   *[other] no { $roles } columns
+}; headers found: { $headers }; { $hints }
+batch-column-hint = a { $role } column is headed { $known }, whatever the case, accents, punctuation, year or unit, or is given with { $option } and its header or number (from 1)
 batch-no-such-column = { $option } “{ $wanted }” names no column; headers found: { $headers }
 batch-ambiguous-column = columns “{ $first }” and “{ $second }” could both be the { $role } column; say which with { $option }
 batch-column-clash = the input already has a column “{ $header }”; dues appends the columns tier, fee, fee_basis and error, so rename that column first
@@ -227,18 +259,38 @@ row-too-few-fields = line { $line }: { $got ->
 row-too-many-fields = line { $line }: { $got } fields where the header has { $width }; a field too many, or a delimiter inside a field that should be quoted
 row-not-utf8 = line { $line }, column “{ $column }”: not valid UTF-8; if the file comes from Excel's plain “CSV”, read it with --encoding windows-1252
 row-quote-error = line { $line }, column “{ $column }”: { $error }
-row-no-strategy-column = line { $line }: { $error }; the file has no strategy column (add one headed “network_strategy” or “Stratégie d'entraînement”, with yes or no)
+row-no-strategy-column = line { $line }: { $error }; the file has no strategy column (add one headed “Network strategy”, with yes or no, or answer for all such rows with --network-strategy yes or no)
 batch-done = dues batch: { $priced ->
     [one] { $priced } row priced
    *[other] { $priced } rows priced
-}, { $minimum ->
-    [one] { $minimum } of them at a minimum fee
-   *[other] { $minimum } of them at a minimum fee
-} (to be negotiated); { $errors } in error
+}{ $minimum ->
+    [0] {""}
+   *[other] , { $minimum } of them at a minimum fee (to be negotiated)
+}
 batch-error-lines = { $count ->
     [one] (line { $lines })
    *[other] (lines { $lines })
 }
+batch-review-lines = { $count ->
+    [one] to review: line { $lines }
+   *[other] to review: lines { $lines }
+}
+batch-done-undecided = { $count } to confirm, for want of a network strategy answer
+batch-done-errors = { $count } in error
+batch-done-blank = { $count ->
+    [one] { $count } blank row
+   *[other] { $count } blank rows
+}
+batch-progress-known = dues batch: { $rows ->
+    [one] { $rows } row
+   *[other] { $rows } rows
+}, { $percent }%, { $left } left…
+duration = { $minutes ->
+    [0] { $seconds } s
+   *[other] { $minutes } min { $seconds } s
+}
+warn-small-budgets = most budgets of column “{ $column }” ({ $small } of { $of }) are below { $floor }, e.g. “{ $example }”: if they are in thousands or millions of euros, say so with --budget-unit k€ or M€ (they were priced as read)
+warn-convention = column “{ $column }” separates thousands with “{ $mark }” (e.g. “{ $example }”), so a value like “850{ $mark }000” there is read as 850 thousand, not 850; give --decimal-mark if that is wrong
 batch-progress = dues batch: { $rows ->
     [one] { $rows } row…
    *[other] { $rows } rows…
@@ -332,7 +384,7 @@ value-kind = KIND
 value-answer = ANSWER
 value-name = NAME
 value-format = FORMAT
-value-header = HEADER
+value-column = COLUMN
 value-input = INPUT
 value-delimiter = DELIMITER
 value-encoding = ENCODING
@@ -378,13 +430,18 @@ help-batch-output = Write to FILE instead of stdout: a temporary file in the sam
 help-batch-format = Output format: csv (the input's own dialect, the default) or jsonl (one JSON object per row).
 help-batch-delimiter = Field delimiter: auto (the default: the one that splits the first lines most consistently; tab for a .tsv file), “,”, “;”, tab or “|”.
 help-batch-encoding = Text encoding: auto (the default: UTF-16 if it starts with its BOM, else strict UTF-8, else Windows-1252), utf-8, windows-1252, utf-16le or utf-16be. The output is written in the same one.
-help-batch-name-column = Header of the name column (default: found by name).
-help-batch-kind-column = Header of the kind column.
-help-batch-budget-column = Header of the budget column.
-help-batch-strategy-column = Header of the network-strategy column.
-help-batch-strict = Stop at the first bad row (exit 1), writing nothing to -o.
-help-batch-summary = Print rows and dues per tier, and the total, on stderr.
-
+help-batch-name-column = Column of the name, by its header or its number from 1 (by default: found by its header, “Name”, “Company name”…).
+help-batch-kind-column = Column of the kind, by its header or its number (by default: “Type”, “Organisation type”…).
+help-batch-budget-column = Column of the budget, by its header or its number (by default: “Budget”, “Annual budget (€)”, “BP 2024”…). A revenue is no budget: name its column to use it.
+help-batch-strategy-column = Column of the network strategy, by its header or its number (by default: “Network strategy”, “Strategy”…).
+help-batch-budget-unit = Unit of budgets written as plain numbers: € (euros), k€ (thousands of euros) or M€ (millions of euros); wins over the unit the header names (“Budget (M€)”). A value that carries its own unit (“2,3 M€”) is read as written, except in a k€ or M€ column, where another unit is a row error.
+help-batch-decimal-mark = The file's decimal mark: “,” or “.” (the other then separates thousands). Without it, a column that only ever uses a mark to separate thousands (“57,300,000”) reads “850,000” as 850 000.
+help-batch-strategy = Answer to the network-strategy question for every row that has none of its own: yes or no (also oui/non…). It never overrides a row's own answer, and the summary echoes it.
+help-batch-summary-json = Write the summary's figures as JSON to FILE (rows, priced, blank, undecided, errors by reason, total, by tier, by kind, warnings).
+value-unit = UNIT
+value-mark = MARK
+help-batch-strict = Stop at the first row in error (exit 1), writing nothing.
+help-batch-summary = Show on stderr the rows and dues per tier and per kind, the blank, undecided and error rows (by reason), and the total, exact or as a range.
 help-tiers-command = Show the whole tier table: each tier's condition, its fee, and the benefits.
 usage-tiers = dues tiers [options]
 help-tiers-after =

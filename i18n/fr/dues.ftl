@@ -11,6 +11,7 @@
 error = dues : erreur : { $message }
 warning = dues : attention : { $message }
 quoted = « { $value } »
+list-semicolon = { $init } ; { $last }
 list-and = { $init } et { $last }
 list-or = { $init } ou { $last }
 
@@ -66,6 +67,7 @@ warn-strategy-ignored = la stratégie d’entraînement ne change rien pour «�
 err-option = { $option } : { $message }
 err-option-strategy-required = { $option } : { $message } ; répondez par { $option } oui ou non
 err-not-an-amount = « { $value } » n’est pas un montant : { $why } ; écrivez un montant positif ou nul, comme 2300000, 2 300 000, 2 300 000,50 { $symbol }, 2,3 M{ $symbol }, 850 k{ $symbol } ou 1,2 Md{ $symbol }
+err-amount-here = « { $value } » ne peut pas se lire ici : { $why }
 err-unknown-kind = type d’organisation inconnu : « { $value } » ; acceptés : { $kinds }, ou l’un de leurs autres noms (`dues tiers --format json` les donne ; casse, accents et apostrophes n’importent pas)
 err-invalid-strategy = « { $value } » ne répond pas à la question de la stratégie d’entraînement ; réponses acceptées : { $accepted }
 err-strategy-required = la réponse à la question de la stratégie d’entraînement (oui ou non) est nécessaire pour chiffrer une organisation de type { $kind } ({ $id }) : avec une stratégie d’entraînement des collectivités plus petites de son territoire, { $yes } ; sans, { $no }
@@ -81,6 +83,11 @@ amount-too-many-digits = il a plus de chiffres qu’un décimal exact n’en tie
 amount-sub-cent = il est plus précis que le centime
 amount-dash-cents = « { $mark }- » pour « sans centimes » n’est pas lu ; écrivez { $whole } ou { $whole },00
 amount-dash-cents-alone = « { $mark }- » pour « sans centimes » n’est pas lu ; écrivez le montant sans
+amount-unit-contradiction = il est écrit en { $written }, mais les montants de sa colonne sont en { $expected } (d’après son en-tête ou --budget-unit) ; corrigez l’un ou l’autre
+amount-against-convention = { $role ->
+    [group] « { $mark } » sépare les milliers dans ce fichier, ce que cette valeur contredit ; vérifiez-la, ou donnez la convention du fichier avec --decimal-mark
+   *[decimal] « { $mark } » est la marque décimale de ce fichier, ce que cette valeur contredit ; vérifiez-la, ou donnez la convention du fichier avec --decimal-mark
+}
 amount-ambiguous = { $cents ->
     [yes] il est ambigu : « { $mark } » suivi de trois chiffres peut séparer les milliers ({ $thousands }) ou marquer les décimales ({ $decimal }) ; écrivez { $thousands } pour la première lecture ou { $decimal_cents } pour la seconde
    *[no] il est ambigu : « { $mark } » suivi de trois chiffres peut séparer les milliers ({ $thousands }) ou marquer les décimales ({ $decimal }) ; écrivez { $thousands } pour la première lecture (la seconde n’est pas un nombre entier de centimes)
@@ -103,7 +110,28 @@ tiers-condition = Condition
 tiers-dues = Cotisation
 summary-rows = Lignes
 summary-dues = Cotisations
-summary-errors = erreurs
+summary-errors = Erreurs
+summary-tier = { $label } ({ $fee })
+summary-range = de { $min } à { $max }
+summary-undecided = À confirmer, faute de réponse sur la stratégie d’entraînement
+summary-undecided-lines = À confirmer, faute de réponse sur la stratégie d’entraînement : { $count ->
+    [one] ligne { $lines }
+   *[other] lignes { $lines }
+}
+summary-strategy-given = Stratégie d’entraînement donnée par --network-strategy pour les lignes sans réponse : { $answer }
+summary-blank = Lignes vides
+summary-error-group = { $reason } ({ $code }) : { $count ->
+    [one] ligne { $lines }
+   *[other] lignes { $lines }
+}
+reason-invalid-budget = budget illisible
+reason-unknown-kind = type inconnu
+reason-invalid-strategy = réponse de stratégie illisible
+reason-strategy-required = stratégie d’entraînement non précisée
+reason-unclosed-quote = guillemet jamais fermé
+reason-too-few-fields = champs manquants
+reason-too-many-fields = champs en trop
+reason-not-utf8 = encodage illisible
 summary-total = Total
 summary-at-least = ≥ { $amount }
 
@@ -215,7 +243,11 @@ batch-utf16-forced = l’entrée est en UTF-16 (elle commence par son indicateur
 batch-binary = l’entrée contient des octets NUL : ce n’est pas un CSV texte (un classeur ? enregistrez-le d’abord en CSV)
 batch-unclosed-header-quote = ligne { $line } : un guillemet ouvert dans l’en-tête n’est jamais fermé, si bien que tout le fichier est allé dans un seul champ d’en-tête ; fermez le guillemet
 batch-ambiguous-delimiter = impossible de dire quel est le séparateur : { $first } et { $second } découpent aussi bien les premières lignes ; précisez-le avec --delimiter
-batch-missing-column = pas de colonne { $role } ; en-têtes trouvés : { $headers } ; une colonne { $role } s’intitule { $known } (casse, accents et ponctuation n’importent pas), ou nommez-la avec { $option }
+batch-missing-columns = { $count ->
+    [one] pas de colonne { $roles }
+   *[other] pas de colonnes { $roles }
+} ; en-têtes trouvés : { $headers } ; { $hints }
+batch-column-hint = une colonne { $role } s’intitule { $known }, quels que soient la casse, les accents, la ponctuation, l’année ou l’unité, ou se désigne avec { $option } et son en-tête ou son numéro (à partir de 1)
 batch-no-such-column = { $option } « { $wanted } » ne nomme aucune colonne ; en-têtes trouvés : { $headers }
 batch-ambiguous-column = les colonnes « { $first } » et « { $second } » pourraient toutes deux être la colonne { $role } ; précisez-la avec { $option }
 batch-column-clash = l’entrée a déjà une colonne « { $header } » ; dues ajoute les colonnes tier, fee, fee_basis et error : renommez d’abord cette colonne
@@ -231,15 +263,38 @@ row-too-few-fields = ligne { $line } : { $got ->
 row-too-many-fields = ligne { $line } : { $got } champs là où l’en-tête en a { $width } ; un champ de trop, ou un séparateur dans un champ qui devrait être entre guillemets
 row-not-utf8 = ligne { $line }, colonne « { $column } » : UTF-8 invalide ; si le fichier vient du « CSV » simple d’Excel, lisez-le avec --encoding windows-1252
 row-quote-error = ligne { $line }, colonne « { $column } » : { $error }
-row-no-strategy-column = ligne { $line } : { $error } ; le fichier n’a pas de colonne de stratégie (ajoutez-en une intitulée « Stratégie d’entraînement » ou « network_strategy », avec oui ou non)
+row-no-strategy-column = ligne { $line } : { $error } ; le fichier n’a pas de colonne de stratégie (ajoutez-en une intitulée « Stratégie d’entraînement », avec oui ou non, ou répondez pour toutes ces lignes avec --network-strategy oui ou non)
 batch-done = dues batch : { $priced ->
     [one] { $priced } ligne chiffrée
    *[other] { $priced } lignes chiffrées
-}, dont { $minimum } au tarif minimum (à négocier) ; { $errors } en erreur
+}{ $minimum ->
+    [0] {""}
+   *[other] , dont { $minimum } au tarif minimum (à négocier)
+}
 batch-error-lines = { $count ->
     [one] (ligne { $lines })
    *[other] (lignes { $lines })
 }
+batch-review-lines = { $count ->
+    [one] à revoir : ligne { $lines }
+   *[other] à revoir : lignes { $lines }
+}
+batch-done-undecided = { $count } à confirmer, faute de réponse sur la stratégie d’entraînement
+batch-done-errors = { $count } en erreur
+batch-done-blank = { $count ->
+    [one] { $count } ligne vide
+   *[other] { $count } lignes vides
+}
+batch-progress-known = dues batch : { $rows ->
+    [one] { $rows } ligne
+   *[other] { $rows } lignes
+}, { $percent } %, encore { $left }…
+duration = { $minutes ->
+    [0] { $seconds } s
+   *[other] { $minutes } min { $seconds } s
+}
+warn-small-budgets = la plupart des budgets de la colonne « { $column } » ({ $small } sur { $of }) sont inférieurs à { $floor }, par exemple « { $example } » : s’ils sont en milliers ou en millions d’euros, dites-le avec --budget-unit k€ ou M€ (ils ont été chiffrés tels quels)
+warn-convention = la colonne « { $column } » sépare les milliers par « { $mark } » (par exemple « { $example } ») : une valeur comme « 850{ $mark }000 » s’y lit donc 850 mille, et non 850 ; donnez --decimal-mark si c’est faux
 batch-progress = dues batch : { $rows ->
     [one] { $rows } ligne…
    *[other] { $rows } lignes…
@@ -334,7 +389,7 @@ value-kind = TYPE
 value-answer = RÉPONSE
 value-name = NOM
 value-format = FORMAT
-value-header = EN-TÊTE
+value-column = COLONNE
 value-input = ENTRÉE
 value-delimiter = SÉPARATEUR
 value-encoding = ENCODAGE
@@ -380,13 +435,18 @@ help-batch-output = Écrire dans FICHIER plutôt que sur la sortie standard : 
 help-batch-format = Format de sortie : csv (le dialecte de l’entrée, par défaut) ou jsonl (un objet JSON par ligne).
 help-batch-delimiter = Séparateur de champs : auto (par défaut : celui qui découpe le plus régulièrement les premières lignes ; la tabulation pour un fichier .tsv), « , », « ; », tab ou « | ».
 help-batch-encoding = Encodage du texte : auto (par défaut : UTF-16 s’il commence par son BOM, sinon UTF-8 strict, sinon Windows-1252), utf-8, windows-1252, utf-16le ou utf-16be. La sortie s’écrit dans le même.
-help-batch-name-column = En-tête de la colonne du nom (par défaut : trouvée par son nom).
-help-batch-kind-column = En-tête de la colonne du type.
-help-batch-budget-column = En-tête de la colonne du budget.
-help-batch-strategy-column = En-tête de la colonne de la stratégie d’entraînement.
-help-batch-strict = S’arrêter à la première ligne en erreur (code 1), sans rien écrire dans -o.
-help-batch-summary = Afficher les lignes et cotisations par tranche, et le total, sur la sortie d’erreur.
-
+help-batch-name-column = Colonne du nom, par son en-tête ou son numéro à partir de 1 (par défaut : trouvée par son en-tête, « Nom », « Raison sociale »…).
+help-batch-kind-column = Colonne du type, par son en-tête ou son numéro (par défaut : « Type », « Forme juridique »…).
+help-batch-budget-column = Colonne du budget, par son en-tête ou son numéro (par défaut : « Budget », « Budget 2024 (€) », « BP 2024 »…). Un chiffre d’affaires n’est pas un budget : nommez sa colonne pour l’utiliser.
+help-batch-strategy-column = Colonne de la stratégie d’entraînement, par son en-tête ou son numéro (par défaut : « Stratégie d’entraînement », « Stratégie »…).
+help-batch-budget-unit = Unité des budgets écrits en nombres simples : € (euros), k€ (milliers d’euros) ou M€ (millions d’euros) ; l’emporte sur l’unité que nomme l’en-tête (« Budget (M€) »). Une valeur qui porte sa propre unité (« 2,3 M€ ») se lit telle qu’écrite, sauf dans une colonne en k€ ou M€ où une autre unité est une erreur de ligne.
+help-batch-decimal-mark = Marque décimale du fichier : « , » ou « . » (l’autre sépare alors les milliers). Sans elle, une colonne qui n’emploie une marque que pour séparer les milliers (« 57,300,000 ») lit « 850,000 » comme 850 000.
+help-batch-strategy = Réponse à la question de la stratégie d’entraînement pour chaque ligne qui n’a pas la sienne : oui ou non (aussi yes/no…). Elle ne remplace jamais la réponse d’une ligne, et le résumé la rappelle.
+help-batch-summary-json = Écrire les chiffres du résumé en JSON dans FICHIER (lignes, chiffrées, vides, à confirmer, erreurs par motif, total, par tranche, par type, avertissements).
+value-unit = UNITÉ
+value-mark = MARQUE
+help-batch-strict = S’arrêter à la première ligne en erreur (code 1), sans rien écrire.
+help-batch-summary = Afficher sur la sortie d’erreur les lignes et cotisations par tranche et par type, les lignes vides, à confirmer et en erreur (par motif), et le total, exact ou en fourchette.
 help-tiers-command = Afficher toute la table des tranches : la condition de chaque tranche, sa cotisation, et les avantages.
 usage-tiers = dues tiers [options]
 help-tiers-after =

@@ -1,7 +1,10 @@
 //! Which columns hold the name, kind, budget and strategy answer: named by
-//! the user, or found by header in French or English, whatever the case,
-//! accents and punctuation (`Budget annuel (€)` is a budget column).
+//! the user (by header or by number), or found by header in French or
+//! English, whatever the case, accents and punctuation, with years and units
+//! set aside (`Budget 2024 (€)` and `BP 2024` are budget columns). A budget
+//! header may also say the unit of its plain numbers: `Budget (M€)`.
 
+use dues_core::money::Unit;
 use dues_core::text::fold;
 
 use super::{APPENDED, BatchError, Options};
@@ -16,46 +19,151 @@ pub enum Role {
 }
 
 impl Role {
-    /// The headers that name a column of this role, as compared (folded, punctuation aside).
+    /// The headers that name a column of this role, as people write them;
+    /// a header matches one when both read the same once case, accents,
+    /// punctuation, years and units are set aside ([`header_key`]). They
+    /// describe exports (French CRMs, Excel lists, HubSpot, Dolibarr), not
+    /// the leaflet. A revenue (`Chiffre d'affaires`) is no budget, and
+    /// Dolibarr's `Type du tiers` (prospect, client) is no kind: neither is
+    /// here.
     pub fn known_headers(self) -> &'static [&'static str] {
         match self {
             Role::Name => &[
-                "name",
-                "nom",
-                "organisation",
-                "organization",
-                "raison sociale",
-                "denomination",
-                "nom de l organisation",
+                "Nom",
+                "Raison sociale",
+                "Dénomination",
+                "Nom du tiers",
+                "Nom de l'organisation",
+                "Organisation",
+                "Collectivité",
+                "Name",
+                "Company name",
+                "Organization",
             ],
             Role::Kind => &[
-                "kind",
-                "type",
-                "categorie",
-                "category",
-                "nature",
-                "type d organisation",
-                "type de structure",
+                "Type",
+                "Type de structure",
+                "Type d'organisation",
+                "Forme juridique",
+                "Catégorie",
+                "Catégorie juridique",
+                "Nature",
+                "Statut",
+                "Statut juridique",
+                "Kind",
+                "Category",
+                "Company type",
+                "Organisation type",
+                "Organization type",
             ],
-            Role::Budget => &["budget", "budget annuel", "annual budget"],
+            Role::Budget => &[
+                "Budget",
+                "Budget annuel",
+                "Budget primitif",
+                "BP",
+                "Budget total",
+                "Annual budget",
+                "Total budget",
+            ],
             Role::Strategy => &[
-                "network strategy",
-                "strategy",
-                "strategie",
-                "strategie d entrainement",
+                "Stratégie d'entraînement",
+                "Stratégie",
+                "Network strategy",
+                "Strategy",
             ],
         }
     }
+
+    /// Whether `key` (a header's [`header_key`]) names a column of this role.
+    fn is_named_by(self, key: &str) -> bool {
+        self.known_headers()
+            .iter()
+            .any(|known| header_key(known) == key)
+    }
+
+    /// All four, in the order they are reported.
+    pub const ALL: [Role; 4] = [Role::Name, Role::Kind, Role::Budget, Role::Strategy];
 }
 
-/// A header as compared: folded, without punctuation such as `(€)`.
-fn header_key(header: &str) -> String {
-    let folded = fold(header);
+/// Units a header may name, as words of [`words`], the longest first; « en »
+/// or « in » before one is part of it.
+const UNITS: [(&[&str], Unit); 16] = [
+    (&["thousands", "of", "euros"], Unit::Thousand),
+    (&["millions", "of", "euros"], Unit::Million),
+    (&["milliers", "d", "euros"], Unit::Thousand),
+    (&["millions", "d", "euros"], Unit::Million),
+    (&["milliers", "d", "eur"], Unit::Thousand),
+    (&["millions", "d", "eur"], Unit::Million),
+    (&["k", "eur"], Unit::Thousand),
+    (&["m", "eur"], Unit::Million),
+    (&["milliers"], Unit::Thousand),
+    (&["thousands"], Unit::Thousand),
+    (&["millions"], Unit::Million),
+    (&["keur"], Unit::Thousand),
+    (&["meur"], Unit::Million),
+    (&["eur"], Unit::Euro),
+    (&["euros"], Unit::Euro),
+    (&["euro"], Unit::Euro),
+];
+
+/// A header's words: folded, punctuation set aside, units written as
+/// symbols spelt out (`k€` → `keur`, `M€` → `meur`, `€` → `eur`).
+fn words(header: &str) -> Vec<String> {
+    let spelt = header
+        .replace("k€", " keur ")
+        .replace("K€", " keur ")
+        .replace("M€", " meur ")
+        .replace('€', " eur ");
+    let folded = fold(&spelt);
     let kept: String = folded
         .chars()
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })
         .collect();
-    kept.split_whitespace().collect::<Vec<_>>().join(" ")
+    kept.split_whitespace().map(str::to_string).collect()
+}
+
+fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && (word.starts_with("19") || word.starts_with("20"))
+        && word.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The unit named at the start of `words`, and how many words name it.
+fn unit_at(words: &[String]) -> Option<(Unit, usize)> {
+    let preposition = usize::from(matches!(
+        words.first().map(String::as_str),
+        Some("en" | "in")
+    ));
+    let rest = &words[preposition..];
+    UNITS.iter().find_map(|(unit, factor)| {
+        let named = rest.len() >= unit.len() && unit.iter().zip(rest).all(|(a, b)| *a == b);
+        named.then_some((*factor, preposition + unit.len()))
+    })
+}
+
+/// The header as compared: its words, with years and units set aside.
+pub fn header_key(header: &str) -> String {
+    let words = words(header);
+    let mut kept: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if let Some((_, len)) = unit_at(&words[i..]) {
+            i += len;
+            continue;
+        }
+        if !is_year(&words[i]) {
+            kept.push(&words[i]);
+        }
+        i += 1;
+    }
+    kept.join(" ")
+}
+
+/// The unit a header names for its plain numbers: `Budget (M€)`, « en
+/// milliers d'euros », `(kEUR)`, `in millions`.
+pub fn header_unit(header: &str) -> Option<Unit> {
+    let words = words(header);
+    (0..words.len()).find_map(|i| unit_at(&words[i..]).map(|(unit, _)| unit))
 }
 
 /// Where the fields a quote needs are, by index.
@@ -68,33 +176,43 @@ pub struct Columns {
 }
 
 impl Columns {
-    /// Finds the columns in a header, as the user named them or by header.
+    /// Finds the columns in a header, as the user named them or by header;
+    /// every required column that is missing is reported at once.
     pub fn find(headers: &[String], options: &Options) -> Result<Columns, BatchError> {
         let keys: Vec<String> = headers.iter().map(|h| header_key(h)).collect();
         let find = |role, forced| find(headers, &keys, role, forced);
-        let required = |role, forced| {
-            find(role, forced)?.ok_or_else(|| BatchError::MissingColumn {
-                role,
+        let name = find(Role::Name, &options.name_column)?;
+        let kind = find(Role::Kind, &options.kind_column)?;
+        let budget = find(Role::Budget, &options.budget_column)?;
+        let strategy = find(Role::Strategy, &options.strategy_column)?;
+        let (Some(kind), Some(budget)) = (kind, budget) else {
+            let roles = [(Role::Kind, kind), (Role::Budget, budget)]
+                .into_iter()
+                .filter(|(_, found)| found.is_none())
+                .map(|(role, _)| role)
+                .collect();
+            return Err(BatchError::MissingColumns {
+                roles,
                 headers: headers.to_vec(),
-            })
-        };
-        let columns = Columns {
-            name: find(Role::Name, &options.name_column)?,
-            kind: required(Role::Kind, &options.kind_column)?,
-            budget: required(Role::Budget, &options.budget_column)?,
-            strategy: find(Role::Strategy, &options.strategy_column)?,
+            });
         };
         for (header, key) in headers.iter().zip(&keys) {
             if APPENDED.iter().any(|c| header_key(c) == *key) {
                 return Err(BatchError::ColumnClash(header.clone()));
             }
         }
-        Ok(columns)
+        Ok(Columns {
+            name,
+            kind,
+            budget,
+            strategy,
+        })
     }
 }
 
-/// The column of `role`: the one the user named, else the one header that
-/// names it; two that do are refused rather than picked.
+/// The column of `role`: the one the user named (a header, else a number
+/// from 1), else the one header that names it; two that do are refused
+/// rather than picked.
 fn find(
     headers: &[String],
     keys: &[String],
@@ -104,8 +222,17 @@ fn find(
     if let Some(wanted) = forced {
         let exact = headers.iter().position(|h| h == wanted);
         let loose = || keys.iter().position(|k| *k == header_key(wanted));
+        let number = || {
+            wanted
+                .trim()
+                .parse::<usize>()
+                .ok()
+                .filter(|n| (1..=headers.len()).contains(n))
+                .map(|n| n - 1)
+        };
         return exact
             .or_else(loose)
+            .or_else(number)
             .map(Some)
             .ok_or_else(|| BatchError::NoSuchColumn {
                 role,
@@ -113,11 +240,10 @@ fn find(
                 headers: headers.to_vec(),
             });
     }
-    let known = role.known_headers();
     let mut found = keys
         .iter()
         .enumerate()
-        .filter(|(_, k)| known.contains(&k.as_str()))
+        .filter(|(_, k)| role.is_named_by(k))
         .map(|(i, _)| i);
     let first = found.next();
     if let (Some(a), Some(b)) = (first, found.next()) {
@@ -128,4 +254,54 @@ fn find(
         });
     }
     Ok(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_units_and_punctuation_are_set_aside() {
+        for (header, key) in [
+            ("Budget 2024 (€)", "budget"),
+            ("Budget annuel 2023", "budget annuel"),
+            ("BP 2024", "bp"),
+            ("Budget (M€)", "budget"),
+            ("Budget (kEUR)", "budget"),
+            ("Budget en milliers d'euros", "budget"),
+            ("Annual budget (in millions)", "annual budget"),
+            ("Stratégie d'entraînement", "strategie d entrainement"),
+            ("network_strategy", "network strategy"),
+            ("Type du tiers", "type du tiers"),
+            ("Budget en k€", "budget"),
+            ("Budget (M €)", "budget"),
+            ("Budget, in thousands of euros", "budget"),
+            ("Montant en euros", "montant"),
+        ] {
+            assert_eq!(header_key(header), key, "{header}");
+        }
+    }
+
+    #[test]
+    fn a_budget_header_may_name_its_unit() {
+        for (header, unit) in [
+            ("Budget (€)", Some(Unit::Euro)),
+            ("Budget (k€)", Some(Unit::Thousand)),
+            ("Budget (K€)", Some(Unit::Thousand)),
+            ("Budget (M€)", Some(Unit::Million)),
+            ("Budget (kEUR)", Some(Unit::Thousand)),
+            ("Budget (MEUR)", Some(Unit::Million)),
+            ("Budget en milliers d'euros", Some(Unit::Thousand)),
+            ("Budget en millions d’euros", Some(Unit::Million)),
+            ("Annual budget (in thousands)", Some(Unit::Thousand)),
+            ("Annual budget, in millions", Some(Unit::Million)),
+            ("Budget en k€", Some(Unit::Thousand)),
+            ("Budget (millions)", Some(Unit::Million)),
+            ("Budget, in thousands of euros", Some(Unit::Thousand)),
+            ("Budget 2024", None),
+            ("Budget annuel", None),
+        ] {
+            assert_eq!(header_unit(header), unit, "{header}");
+        }
+    }
 }

@@ -126,17 +126,26 @@ fn read_sample(source: &mut dyn Read) -> io::Result<Vec<u8>> {
 const UTF16_LE_BOM: &[u8] = b"\xFF\xFE";
 const UTF16_BE_BOM: &[u8] = b"\xFE\xFF";
 
-/// Opens an input for [`super::run`]: works out its dialect from its first bytes,
-/// and returns it with the rows to read, past any BOM and, for UTF-16,
-/// decoded to UTF-8. `tsv`: the file is named `.tsv`. `rest_is_utf8`: asked
-/// only when the first MiB is plain ASCII (a file can be scanned to its end;
-/// a pipe cannot be read twice).
+/// An input opened for [`super::run`].
+pub struct Opened<'a> {
+    pub dialect: Dialect,
+    /// The rows to read, past any BOM and, for UTF-16, decoded to UTF-8.
+    pub reader: Box<dyn Read + 'a>,
+    /// Its first MiB as the reader gives it, to learn the columns'
+    /// conventions before the first row is priced.
+    pub sample: Vec<u8>,
+}
+
+/// Opens an input for [`super::run`]: works out its dialect from its first
+/// bytes. `tsv`: the file is named `.tsv`. `rest_is_utf8`: asked only when
+/// the first MiB is plain ASCII (a file can be scanned to its end; a pipe
+/// cannot be read twice).
 pub fn open<'a>(
     mut source: Box<dyn Read + 'a>,
     options: &Options,
     tsv: bool,
     rest_is_utf8: impl FnOnce() -> io::Result<bool>,
-) -> Result<(Dialect, Box<dyn Read + 'a>), BatchError> {
+) -> Result<Opened<'a>, BatchError> {
     let mut sample = read_sample(&mut source).map_err(BatchError::Read)?;
     let utf16 = match options.encoding {
         Some(Encoding::Utf16(endian)) => Some(endian),
@@ -155,7 +164,11 @@ pub fn open<'a>(
         if dialect.bom {
             sample.drain(..BOM.len());
         }
-        return Ok((dialect, Box::new(Cursor::new(sample).chain(source))));
+        return Ok(Opened {
+            dialect,
+            reader: Box::new(Cursor::new(sample.clone()).chain(source)),
+            sample,
+        });
     };
     let bom = match endian {
         Endian::Little => UTF16_LE_BOM,
@@ -180,7 +193,11 @@ pub fn open<'a>(
     let mut dialect = sniff(&sample, at_eof, &as_utf8, tsv, || Ok(true))?;
     dialect.encoding = Encoding::Utf16(endian);
     dialect.bom = has_bom;
-    Ok((dialect, Box::new(Cursor::new(sample).chain(decoded))))
+    Ok(Opened {
+        dialect,
+        reader: Box::new(Cursor::new(sample.clone()).chain(decoded)),
+        sample,
+    })
 }
 
 /// Works out the dialect from the first bytes of the input. `at_eof`: the

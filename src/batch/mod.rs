@@ -19,20 +19,24 @@ row is flagged, never dropped. Nothing here words anything: errors are typed.
 */
 
 pub mod columns;
+pub mod convention;
 pub mod dialect;
 pub mod price;
 pub mod reader;
+pub mod summary;
 pub mod utf16;
 
-use std::io::{self, Read};
+use std::io;
 
-use dues_core::table::{Basis, Table};
+use dues_core::money::{Reading, Unit};
+use dues_core::table::Table;
 use rust_decimal::Decimal;
 
 pub use columns::{Columns, Role};
-pub use dialect::{Dialect, Encoding, LineEnding, SNIFF_BYTES, is_utf8, open, sniff};
-pub use price::{RowError, RowProblem};
+pub use dialect::{Dialect, Encoding, LineEnding, Opened, SNIFF_BYTES, is_utf8, open, sniff};
+pub use price::{Outcome, Priced, RowError, RowProblem};
 pub use reader::RawRecord;
+pub use summary::{ErrorGroup, Summary, Total, Undecided};
 pub use utf16::Endian;
 
 /// The columns a batch appends to every row, in order: names that scripts
@@ -50,6 +54,43 @@ pub struct Options {
     pub strategy_column: Option<String>,
     /// Stop at the first row in error.
     pub strict: bool,
+    /// The unit of the budget column's plain numbers (wins over its header's).
+    pub budget_unit: Option<Unit>,
+    /// The file's decimal mark, `,` or `.`.
+    pub decimal_mark: Option<char>,
+    /// The strategy answer for rows without their own.
+    pub network_strategy: Option<bool>,
+}
+
+/// What a batch tells once, beside its rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BatchWarning {
+    /// Most budgets of a column with no unit read below the table's floor of
+    /// plausible budgets: perhaps thousands or millions.
+    SmallBudgets {
+        column: String,
+        example: String,
+        small: u64,
+        of: u64,
+        floor: Decimal,
+    },
+    /// A column's own values show that `mark` groups thousands there, which
+    /// settles values such as `850,000`.
+    Convention {
+        column: String,
+        mark: char,
+        example: String,
+    },
+}
+
+impl BatchWarning {
+    /// A stable name, for scripts.
+    pub fn code(&self) -> &'static str {
+        match self {
+            BatchWarning::SmallBudgets { .. } => "small_budgets",
+            BatchWarning::Convention { .. } => "convention",
+        }
+    }
 }
 
 /// Why a batch could not start, or stopped.
@@ -68,8 +109,11 @@ pub enum BatchError {
     UnclosedHeaderQuote(u64),
     #[error("ambiguous_delimiter")]
     AmbiguousDelimiter(u8, u8),
-    #[error("missing_column ({role:?})")]
-    MissingColumn { role: Role, headers: Vec<String> },
+    #[error("missing_columns ({roles:?})")]
+    MissingColumns {
+        roles: Vec<Role>,
+        headers: Vec<String>,
+    },
     #[error("no_such_column ({wanted})")]
     NoSuchColumn {
         role: Role,
@@ -112,67 +156,24 @@ pub struct Header<'a> {
 pub trait RowSink {
     /// The header, once, before any row; a sink may refuse it.
     fn header(&mut self, header: &Header) -> Result<(), BatchError>;
-    /// A record and what became of it: the tier's index, or why not.
-    fn row(&mut self, record: &RawRecord, outcome: Result<usize, &RowError>) -> io::Result<()>;
+    /// A record and what became of it.
+    fn row(&mut self, record: &RawRecord, outcome: &Outcome) -> io::Result<()>;
     /// The end: flush what is buffered.
     fn finish(&mut self) -> io::Result<()>;
-}
-
-/// What a batch did, for the closing line and `--summary`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Summary {
-    pub rows: u64,
-    /// Rows per tier, in table order.
-    pub per_tier: Vec<u64>,
-    pub errors: u64,
-    /// The first lines in error (at most [`Summary::LINES_KEPT`]).
-    pub error_lines: Vec<u64>,
-}
-
-impl Summary {
-    pub const LINES_KEPT: usize = 10;
-
-    pub fn priced(&self) -> u64 {
-        self.per_tier.iter().sum()
-    }
-
-    /// Rows at a minimum fee (to be negotiated).
-    pub fn at_minimum(&self, table: &Table) -> u64 {
-        table
-            .tiers
-            .iter()
-            .zip(&self.per_tier)
-            .filter(|(t, _)| t.fee.basis == Basis::Minimum)
-            .map(|(_, n)| n)
-            .sum()
-    }
-
-    /// The dues of the priced rows, minimum fees counted at their minimum;
-    /// `None` past what a decimal holds (the table's bound on fees keeps
-    /// that out of reach: 10⁹ € × 2⁶⁴ rows < 7,9 × 10²⁸).
-    pub fn total(&self, table: &Table) -> Option<Decimal> {
-        table
-            .tiers
-            .iter()
-            .zip(&self.per_tier)
-            .try_fold(Decimal::ZERO, |sum, (t, &n)| {
-                sum.checked_add(t.fee.amount.checked_mul(Decimal::from(n))?)
-            })
-    }
 }
 
 /// Prices every record of `input` (as [`open`] returned it) into `sink`.
 /// `progress` is called now and then with the number of rows done.
 pub fn run(
     table: &Table,
-    dialect: Dialect,
-    input: impl Read,
+    input: Opened,
     sink: &mut dyn RowSink,
     options: &Options,
     mut progress: impl FnMut(u64),
 ) -> Result<Summary, BatchError> {
+    let dialect = input.dialect;
     let lone_cr = dialect.line_ending == LineEnding::Cr;
-    let mut reader = reader::RawReader::new(input, dialect.delimiter, lone_cr);
+    let mut reader = reader::RawReader::new(input.reader, dialect.delimiter, lone_cr);
     let Some(header) = reader.read().map_err(BatchError::Read)? else {
         return Err(BatchError::Empty);
     };
@@ -188,30 +189,124 @@ pub fn run(
         names: &names,
         dialect,
     })?;
+    let mut summary = Summary::new(table);
+    summary.network_strategy = options.network_strategy;
     let mut pricer = price::Pricer::new(table, columns, &names, dialect.encoding);
-    let mut summary = Summary {
-        per_tier: vec![0; table.tiers.len()],
-        ..Summary::default()
+    pricer.reading = budget_reading(
+        &input.sample,
+        dialect,
+        &names,
+        columns,
+        options,
+        &mut summary,
+    );
+    pricer.strategy = options
+        .network_strategy
+        .map(|s| if s { "oui" } else { "non" });
+    let mut scale = Scale {
+        floor: table.budget_floor,
+        ..Scale::default()
     };
     while let Some(record) = reader.read().map_err(BatchError::Read)? {
-        let outcome = pricer.price(&record);
+        let outcome = pricer.outcome(&record);
         summary.rows += 1;
         match &outcome {
-            Ok(tier) => summary.per_tier[*tier] += 1,
-            Err(error) if options.strict => return Err(BatchError::Strict(error.clone())),
-            Err(_) => {
-                summary.errors += 1;
-                if summary.error_lines.len() < Summary::LINES_KEPT {
-                    summary.error_lines.push(record.line);
-                }
+            Outcome::Priced(p) => {
+                summary.priced_row(table, p.tier, p.kind);
+                scale.see(p.budget, &record, columns.budget, dialect.encoding);
             }
+            Outcome::Blank => summary.blank += 1,
+            Outcome::Error(error) if options.strict => {
+                return Err(BatchError::Strict(error.clone()));
+            }
+            Outcome::Error(error) => summary.error_row(error, error.undecided()),
         }
-        sink.row(&record, outcome.as_ref().map(|t| *t))
-            .map_err(BatchError::Write)?;
-        if summary.rows.is_multiple_of(1 << 16) {
+        sink.row(&record, &outcome).map_err(BatchError::Write)?;
+        if summary.rows.is_multiple_of(1 << 14) {
             progress(summary.rows);
         }
     }
     sink.finish().map_err(BatchError::Write)?;
+    if pricer.reading.unit.is_none() {
+        summary
+            .warnings
+            .extend(scale.warning(&names[columns.budget]));
+    }
     Ok(summary)
+}
+
+/// How the budget column is read: the unit the user gave, else its header's;
+/// the decimal mark the user gave, else what its values in the sample settle
+/// (with a note in `summary`).
+fn budget_reading(
+    sample: &[u8],
+    dialect: Dialect,
+    names: &[String],
+    columns: Columns,
+    options: &Options,
+    summary: &mut Summary,
+) -> Reading {
+    let header = &names[columns.budget];
+    let unit = options.budget_unit.or_else(|| columns::header_unit(header));
+    if let Some(mark) = options.decimal_mark {
+        return Reading {
+            unit,
+            ..Reading::decimal_mark(mark)
+        };
+    }
+    let mut column = convention::Column::default();
+    let lone_cr = dialect.line_ending == LineEnding::Cr;
+    let mut sample = reader::RawReader::new(sample, dialect.delimiter, lone_cr);
+    let _header = sample.read();
+    while let Ok(Some(record)) = sample.read() {
+        if columns.budget < record.len() {
+            column.see(&dialect.encoding.decode_lossy(record.field(columns.budget)));
+        }
+    }
+    for (mark, example) in column.settled() {
+        summary.warnings.push(BatchWarning::Convention {
+            column: header.clone(),
+            mark,
+            example,
+        });
+    }
+    Reading {
+        unit,
+        ..column.reading()
+    }
+}
+
+/// Budgets below the table's floor of plausible budgets, in a column with
+/// no unit: most of them, and the list was perhaps written in k€ or M€.
+#[derive(Default)]
+struct Scale {
+    /// The table's floor; `None`: the table has none, no warning.
+    floor: Option<Decimal>,
+    small: u64,
+    of: u64,
+    example: Option<String>,
+}
+
+impl Scale {
+    fn see(&mut self, budget: Decimal, record: &RawRecord, column: usize, encoding: Encoding) {
+        let Some(floor) = self.floor else { return };
+        self.of += 1;
+        if budget < floor {
+            self.small += 1;
+            self.example
+                .get_or_insert_with(|| encoding.decode_lossy(record.field(column)).into_owned());
+        }
+    }
+
+    fn warning(self, column: &str) -> Option<BatchWarning> {
+        let floor = self.floor?;
+        let example = self.example?;
+        (self.small * 2 > self.of).then(|| BatchWarning::SmallBudgets {
+            column: column.to_string(),
+            example,
+            small: self.small,
+            of: self.of,
+            floor,
+        })
+    }
 }

@@ -1,18 +1,74 @@
 //! One record priced: its fields checked, decoded and quoted through the very
-//! same [`quote_with`] as `dues quote`; the tier, or a typed [`RowError`].
+//! same [`quote_with`] as `dues quote`, its budget read with its column's
+//! unit and convention; the outcome, or a typed [`RowError`].
 
 use dues_core::classify::{QuoteError, Request, quote_with};
+use dues_core::money::Reading;
 use dues_core::table::{Table, UnknownKind};
+use rust_decimal::Decimal;
 
 use super::columns::Columns;
 use super::dialect::Encoding;
 use super::reader::RawRecord;
+
+/// What became of a record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Priced(Priced),
+    /// Every field empty (the `;;;;;` Excel leaves): neither priced nor an error.
+    Blank,
+    Error(RowError),
+}
+
+/// A priced row: its tier, kind and budget as read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Priced {
+    pub tier: usize,
+    pub kind: usize,
+    pub budget: Decimal,
+}
 
 /// Why a row could not be priced, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowError {
     pub line: u64,
     pub problem: RowProblem,
+}
+
+impl RowError {
+    /// A stable name of the reason, for scripts.
+    pub fn code(&self) -> &'static str {
+        match &self.problem {
+            RowProblem::UnclosedQuote => "unclosed_quote",
+            RowProblem::TooFewFields { .. } => "too_few_fields",
+            RowProblem::TooManyFields { .. } => "too_many_fields",
+            RowProblem::NotUtf8 { .. } => "not_utf8",
+            RowProblem::Quote { error, .. } => error.code().as_str(),
+        }
+    }
+
+    /// The budget and kind the row was read with, when its error came after
+    /// (a strategy answer missing): `(budget, kind)`.
+    pub fn read(&self) -> Option<(Decimal, usize)> {
+        match &self.problem {
+            RowProblem::Quote {
+                error: QuoteError::StrategyRequired { yes, .. },
+                ..
+            } => Some((yes.org.budget, yes.org.kind)),
+            _ => None,
+        }
+    }
+
+    /// A row whose strategy answer would decide between two tiers.
+    pub fn undecided(&self) -> Option<(usize, usize)> {
+        match &self.problem {
+            RowProblem::Quote {
+                error: QuoteError::StrategyRequired { yes, no },
+                ..
+            } => Some((yes.tier, no.tier)),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,10 +92,14 @@ pub enum RowProblem {
 
 /// The pricing of a file's records.
 pub struct Pricer<'t> {
-    table: &'t Table,
-    columns: Columns,
-    headers: &'t [String],
-    encoding: Encoding,
+    pub table: &'t Table,
+    pub columns: Columns,
+    pub headers: &'t [String],
+    pub encoding: Encoding,
+    /// How the budget column is read: its unit and convention.
+    pub reading: Reading,
+    /// The answer for rows that have none (`--network-strategy`).
+    pub strategy: Option<&'static str>,
     kinds: KindCache,
 }
 
@@ -55,12 +115,25 @@ impl<'t> Pricer<'t> {
             columns,
             headers,
             encoding,
+            reading: Reading::default(),
+            strategy: None,
             kinds: KindCache::default(),
         }
     }
 
-    /// Prices one record: the tier's index, or why not.
-    pub fn price(&mut self, record: &RawRecord) -> Result<usize, RowError> {
+    /// What becomes of one record.
+    pub fn outcome(&mut self, record: &RawRecord) -> Outcome {
+        if (0..record.len()).all(|i| record.field(i).is_empty()) && !record.unclosed_quote {
+            return Outcome::Blank;
+        }
+        match self.price(record) {
+            Ok(priced) => Outcome::Priced(priced),
+            Err(error) => Outcome::Error(error),
+        }
+    }
+
+    /// Prices one record: its tier, kind and budget, or why not.
+    fn price(&mut self, record: &RawRecord) -> Result<Priced, RowError> {
         let fail = |problem| RowError {
             line: record.line,
             problem,
@@ -87,7 +160,11 @@ impl<'t> Pricer<'t> {
         let columns = self.columns;
         let budget = field(columns.budget)?;
         let kind = field(columns.kind)?;
-        let strategy = columns.strategy.map(field).transpose()?;
+        let own = columns.strategy.map(field).transpose()?;
+        let strategy = match own.as_deref().map(str::trim) {
+            None | Some("") => self.strategy.map(std::borrow::Cow::Borrowed),
+            Some(_) => own,
+        };
         let kind_bytes = record.field(columns.kind);
         let (table, kinds) = (self.table, &mut self.kinds);
         let request = Request {
@@ -95,10 +172,15 @@ impl<'t> Pricer<'t> {
             kind: &kind,
             strategy: strategy.as_deref(),
         };
-        let outcome = quote_with(table, request, |name| {
+        let outcome = quote_with(table, request, self.reading, |name| {
             kinds.get(kind_bytes, || table.kind(name))
         });
-        outcome.map(|q| q.tier).map_err(|error| {
+        let priced = |q: dues_core::classify::Quote| Priced {
+            tier: q.tier,
+            kind: q.org.kind,
+            budget: q.org.budget,
+        };
+        outcome.map(priced).map_err(|error| {
             let column = match &error {
                 QuoteError::Budget(_) => Some(columns.budget),
                 QuoteError::Kind(_) => Some(columns.kind),

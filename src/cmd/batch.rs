@@ -2,19 +2,20 @@
 
 use std::cell::Cell;
 use std::fs;
-use std::io::{self, IsTerminal, Read, Seek};
+use std::io::{self, IsTerminal, Read, Seek, Write};
 use std::os::fd::{AsFd, BorrowedFd};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
+use std::rc::Rc;
+use std::time::{Duration, Instant};
 
-use dues::batch::{self, BatchError, Dialect, Options, RowSink, Summary};
+use dues::batch::{self, BatchError, Opened, Options, RowSink, Summary};
 use dues::failure::{Failure, Target};
 use dues::i18n::Catalog;
-use dues::i18n::batch::{closing_line, progress, strict_stop};
+use dues::i18n::batch::{closing_line, progress, strict_stop, warning};
 use dues::output::csv::CsvSink;
-use dues::output::human;
 use dues::output::jsonl::JsonlSink;
+use dues::output::{human, json};
 use dues_core::Table;
 
 use super::outfile::OutFile;
@@ -28,20 +29,15 @@ pub fn run(
     color: Color,
 ) -> Result<ExitCode, Failure> {
     let input = Input::open(cat, args.input.as_deref(), &args.options)?;
-    let shown = Cell::new(false);
-    let started = Instant::now();
-    let show_progress = |rows: u64| {
-        if io::stderr().is_terminal() && started.elapsed().as_secs() >= 1 {
-            warn_partial(&format!("\r{}", progress(cat, rows)));
-            shown.set(true);
-        }
-    };
+    let progress = Progress::new(cat, input.size, input.read.clone());
     let origin = input.origin.clone();
     let (outcome, target) = match &args.output {
         Some(path) => {
             input.refuse_as_output(path)?;
             let mut out = OutFile::create(path)?;
-            let outcome = price_into(cat, table, input, out.writer(), args, show_progress);
+            let outcome = price_into(cat, table, input, out.writer(), args, |rows| {
+                progress.show(rows)
+            });
             match &outcome {
                 Ok(_) => out.commit().map_err(|error| Failure::Output {
                     target: Target::File(path.clone()),
@@ -54,32 +50,61 @@ pub fn run(
         None => {
             input.refuse_as_output_stream(io::stdout().as_fd())?;
             let mut stdout = io::stdout().lock();
-            let outcome = price_into(cat, table, input, &mut stdout, args, show_progress);
+            let outcome = price_into(cat, table, input, &mut stdout, args, |rows| {
+                progress.show(rows)
+            });
             (outcome, Target::Stdout)
         }
     };
-    if shown.get() {
-        warn_partial("\r\x1b[K");
-    }
+    progress.clear();
     let summary = match outcome {
         Ok(summary) => summary,
         Err(BatchError::Strict(row)) => {
-            warn(&dues::msg!(
-                cat,
-                "error",
-                message = strict_stop(cat, table, &origin, &row)
-            ));
+            let message = strict_stop(cat, table, &origin, &row);
+            warn(&dues::msg!(cat, "error", message = message));
             return Err(Failure::Reported(1));
         }
         Err(BatchError::Write(error)) => return Err(Failure::Output { target, error }),
         Err(error) => return Err(Failure::Batch { origin, error }),
     };
-    warn(&closing_line(cat, table, &summary));
+    report(cat, table, &summary, args, color)
+}
+
+/// What a batch says once its rows are written: its warnings, its closing
+/// line, and the summaries asked for. Exit 1 when a row is in error or
+/// undecided.
+fn report(
+    cat: &Catalog,
+    table: &Table,
+    summary: &Summary,
+    args: &config::Batch,
+    color: Color,
+) -> Result<ExitCode, Failure> {
+    for w in &summary.warnings {
+        warn(&dues::msg!(
+            cat,
+            "warning",
+            message = warning(cat, table, w)
+        ));
+    }
+    warn(&closing_line(cat, table, summary));
     if args.summary {
         let style = color.style(&io::stderr());
-        warn(&human::batch_summary(cat, table, &summary, style));
+        warn(&human::batch_summary(cat, table, summary, style));
     }
-    Ok(if summary.errors == 0 {
+    if let Some(path) = &args.summary_json {
+        let mut text = serde_json::to_string_pretty(&json::batch_summary(cat, table, summary))
+            .unwrap_or_default();
+        text.push('\n');
+        let mut out = OutFile::create(path)?;
+        let failed = |error| Failure::Output {
+            target: Target::File(path.to_path_buf()),
+            error,
+        };
+        out.writer().write_all(text.as_bytes()).map_err(failed)?;
+        out.commit().map_err(failed)?;
+    }
+    Ok(if summary.errors + summary.undecided_rows() == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
@@ -109,6 +134,52 @@ fn price_into(
     Ok(summary)
 }
 
+/// The progress line, on a terminal only, for runs longer than a second:
+/// rows done, and the share read and the time left when the input's size
+/// is known.
+struct Progress<'a> {
+    cat: &'a Catalog,
+    started: Instant,
+    shown: Cell<bool>,
+    size: Option<u64>,
+    read: Rc<Cell<u64>>,
+    terminal: bool,
+}
+
+impl<'a> Progress<'a> {
+    fn new(cat: &'a Catalog, size: Option<u64>, read: Rc<Cell<u64>>) -> Self {
+        Progress {
+            cat,
+            started: Instant::now(),
+            shown: Cell::new(false),
+            size,
+            read,
+            terminal: io::stderr().is_terminal(),
+        }
+    }
+
+    fn show(&self, rows: u64) {
+        let elapsed = self.started.elapsed();
+        if !self.terminal || elapsed.as_secs() < 1 {
+            return;
+        }
+        let done = self.size.filter(|&s| s > 0).map(|size| {
+            let read = self.read.get().clamp(1, size);
+            let left = elapsed.as_millis() * u128::from(size - read) / u128::from(read);
+            let left = Duration::from_millis(u64::try_from(left).unwrap_or(u64::MAX));
+            (read * 100 / size, left)
+        });
+        warn_partial(&format!("\r\x1b[K{}", progress(self.cat, rows, done)));
+        self.shown.set(true);
+    }
+
+    fn clear(&self) {
+        if self.shown.get() {
+            warn_partial("\r\x1b[K");
+        }
+    }
+}
+
 /// Prices `input` into `output`, through the writer of the format asked for.
 fn price(
     cat: &Catalog,
@@ -123,14 +194,21 @@ fn price(
     } else {
         Box::new(CsvSink::new(output, table, cat))
     };
-    batch::run(
-        table,
-        input.dialect,
-        input.reader,
-        sink.as_mut(),
-        &args.options,
-        progress,
-    )
+    batch::run(table, input.opened, sink.as_mut(), &args.options, progress)
+}
+
+/// A reader that counts the bytes it has read, for the progress line.
+struct Counted<R> {
+    inner: R,
+    read: Rc<Cell<u64>>,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.set(self.read.get() + n as u64);
+        Ok(n)
+    }
 }
 
 /// The input of a batch, opened and sniffed.
@@ -139,8 +217,10 @@ struct Input {
     path: Option<PathBuf>,
     /// How messages name it.
     origin: String,
-    dialect: Dialect,
-    reader: Box<dyn Read>,
+    opened: Opened<'static>,
+    /// Its size, when known (a regular file), and the bytes read so far.
+    size: Option<u64>,
+    read: Rc<Cell<u64>>,
 }
 
 impl Input {
@@ -150,13 +230,23 @@ impl Input {
             || dues::msg!(cat, "origin-stdin"),
             |p| p.display().to_string(),
         );
-        let source: Box<dyn Read> = match &path {
+        let read = Rc::new(Cell::new(0));
+        let file: Box<dyn Read> = match &path {
             Some(p) => Box::new(fs::File::open(p).map_err(|error| Failure::InputOpen {
                 origin: origin.clone(),
                 error,
             })?),
             None => Box::new(io::stdin().lock()),
         };
+        let source = Box::new(Counted {
+            inner: file,
+            read: read.clone(),
+        });
+        let size = path
+            .as_ref()
+            .and_then(|p| fs::metadata(p).ok())
+            .filter(|m| m.is_file())
+            .map(|m| m.len());
         let tsv = path
             .as_ref()
             .and_then(|p| p.extension())
@@ -170,7 +260,7 @@ impl Input {
             }
             _ => Ok(true),
         };
-        let (dialect, reader) =
+        let opened =
             batch::open(source, options, tsv, rest_is_utf8).map_err(|error| Failure::Batch {
                 origin: origin.clone(),
                 error,
@@ -178,8 +268,9 @@ impl Input {
         Ok(Input {
             path,
             origin,
-            dialect,
-            reader,
+            opened,
+            size,
+            read,
         })
     }
 

@@ -5,7 +5,7 @@ use dues_core::table::Table;
 
 use super::Catalog;
 use super::quote::quote_error;
-use crate::batch::{BatchError, Role, RowError, RowProblem, Summary};
+use crate::batch::{BatchError, BatchWarning, Role, RowError, RowProblem, Summary};
 use crate::msg;
 
 /// A delimiter by name: « tabulation », « `;` ».
@@ -35,12 +35,15 @@ fn role_option(role: Role) -> &'static str {
     }
 }
 
-fn quoted_list(cat: &Catalog, items: &[impl AsRef<str>]) -> String {
-    let quoted: Vec<String> = items
+fn quoted(cat: &Catalog, items: &[impl AsRef<str>]) -> Vec<String> {
+    items
         .iter()
         .map(|h| msg!(cat, "quoted", value = h.as_ref()))
-        .collect();
-    quoted.join(", ")
+        .collect()
+}
+
+fn quoted_list(cat: &Catalog, items: &[impl AsRef<str>]) -> String {
+    quoted(cat, items).join(", ")
 }
 
 /// Why a batch could not start, or stopped (for `--strict`, see [`strict_stop`]).
@@ -63,14 +66,29 @@ pub fn batch_error(cat: &Catalog, error: &BatchError) -> String {
             first = delimiter(cat, *a),
             second = delimiter(cat, *b)
         ),
-        BatchError::MissingColumn { role: r, headers } => msg!(
-            cat,
-            "batch-missing-column",
-            role = role(cat, *r),
-            headers = quoted_list(cat, headers),
-            known = quoted_list(cat, r.known_headers()),
-            option = role_option(*r),
-        ),
+        BatchError::MissingColumns { roles, headers } => {
+            let names: Vec<String> = roles.iter().map(|r| role(cat, *r)).collect();
+            let hints: Vec<String> = roles
+                .iter()
+                .map(|r| {
+                    msg!(
+                        cat,
+                        "batch-column-hint",
+                        role = role(cat, *r),
+                        known = cat.alternatives(&quoted(cat, r.known_headers())),
+                        option = role_option(*r),
+                    )
+                })
+                .collect();
+            msg!(
+                cat,
+                "batch-missing-columns",
+                count = roles.len(),
+                roles = cat.list(&names),
+                headers = quoted_list(cat, headers),
+                hints = cat.clauses(&hints),
+            )
+        }
         BatchError::NoSuchColumn {
             role: r,
             wanted,
@@ -160,30 +178,98 @@ pub fn row_error(cat: &Catalog, table: &Table, error: &RowError) -> String {
 
 /// The one line a batch ends with, on stderr.
 pub fn closing_line(cat: &Catalog, table: &Table, summary: &Summary) -> String {
-    let mut line = msg!(
+    let priced = msg!(
         cat,
         "batch-done",
         priced = summary.priced(),
         minimum = summary.at_minimum(table),
-        errors = summary.errors,
     );
-    if !summary.error_lines.is_empty() {
-        let mut lines: Vec<String> = summary.error_lines.iter().map(u64::to_string).collect();
-        if summary.errors > summary.error_lines.len() as u64 {
-            lines.push("…".to_string());
-        }
-        line.push(' ');
-        line.push_str(&msg!(
-            cat,
-            "batch-error-lines",
-            count = summary.errors,
-            lines = lines.join(", ")
-        ));
+    let undecided = summary.undecided_rows();
+    let mut clauses = vec![priced];
+    if undecided > 0 {
+        clauses.push(msg!(cat, "batch-done-undecided", count = undecided));
     }
-    line
+    clauses.push(msg!(cat, "batch-done-errors", count = summary.errors));
+    if let Some((count, lines)) = error_lines(summary) {
+        // Alone, the lines go with their clause; with both kinds, apart.
+        if undecided > 0 && summary.errors > 0 {
+            clauses.push(msg!(
+                cat,
+                "batch-review-lines",
+                count = count,
+                lines = lines
+            ));
+        } else {
+            let clause = if undecided > 0 { 1 } else { clauses.len() - 1 };
+            let lines = msg!(cat, "batch-error-lines", count = count, lines = lines);
+            clauses[clause] = format!("{} {lines}", clauses[clause]);
+        }
+    }
+    if summary.blank > 0 {
+        clauses.push(msg!(cat, "batch-done-blank", count = summary.blank));
+    }
+    cat.clauses(&clauses)
 }
 
-/// The progress line of a long batch, on a terminal.
-pub fn progress(cat: &Catalog, rows: u64) -> String {
-    msg!(cat, "batch-progress", rows = rows)
+/// The first lines in error or undecided, if any: their count, and the
+/// lines as listed (« 4, 8, … »).
+fn error_lines(summary: &Summary) -> Option<(u64, String)> {
+    if summary.error_lines.is_empty() {
+        return None;
+    }
+    let count = summary.errors + summary.undecided_rows();
+    let mut lines: Vec<String> = summary.error_lines.iter().map(u64::to_string).collect();
+    if count > summary.error_lines.len() as u64 {
+        lines.push("…".to_string());
+    }
+    Some((count, lines.join(", ")))
+}
+
+/// What a batch tells once, beside its rows.
+pub fn warning(cat: &Catalog, table: &Table, warning: &BatchWarning) -> String {
+    match warning {
+        BatchWarning::SmallBudgets {
+            column,
+            example,
+            small,
+            of,
+            floor,
+        } => msg!(
+            cat,
+            "warn-small-budgets",
+            column = column,
+            small = *small,
+            of = *of,
+            floor = super::quote::money(cat, table, *floor),
+            example = example,
+        ),
+        BatchWarning::Convention {
+            column,
+            mark,
+            example,
+        } => msg!(
+            cat,
+            "warn-convention",
+            column = column,
+            mark = mark.to_string(),
+            example = example,
+        ),
+    }
+}
+
+/// The progress line of a long batch, on a terminal; with the share of the
+/// input read and the time left, when the input's size is known.
+pub fn progress(cat: &Catalog, rows: u64, done: Option<(u64, std::time::Duration)>) -> String {
+    let Some((percent, left)) = done else {
+        return msg!(cat, "batch-progress", rows = rows);
+    };
+    let secs = left.as_secs();
+    let left = msg!(cat, "duration", minutes = secs / 60, seconds = secs % 60);
+    msg!(
+        cat,
+        "batch-progress-known",
+        rows = rows,
+        percent = percent,
+        left = left
+    )
 }

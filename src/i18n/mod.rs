@@ -165,6 +165,15 @@ impl Catalog {
         }
     }
 
+    /// Clauses joined by semicolons: « a ; b ; c », "a; b; c".
+    pub fn clauses(&self, items: &[String]) -> String {
+        let mut items = items.iter();
+        let first = items.next().cloned().unwrap_or_default();
+        items.fold(first, |init, last| {
+            msg!(self, "list-semicolon", init = init, last = last)
+        })
+    }
+
     /// A count grouped the language's way: « 12 345 », "12,345".
     pub fn count(&self, n: u64) -> String {
         group(n, self.separator())

@@ -2,7 +2,7 @@
 //! why an organisation cannot be quoted.
 
 use dues_core::classify::{ANSWERS, Next, Quote, QuoteError, Step, Warning};
-use dues_core::money::{AmountError, AmountProblem, format_amount, plain, plain_cents};
+use dues_core::money::{AmountError, AmountProblem, Mark, Unit, format_amount, plain, plain_cents};
 use dues_core::table::{Basis, Edge, Table, Tier};
 use rust_decimal::Decimal;
 
@@ -330,7 +330,14 @@ pub fn strategy_words() -> String {
 /// Why a value is not an amount, and what would be (`symbol`: the
 /// table's currency, in the examples).
 pub fn amount_error(cat: &Catalog, symbol: &str, error: &AmountError) -> String {
-    let why = amount_problem(cat, &error.problem);
+    let why = amount_problem(cat, symbol, &error.problem);
+    // A unit or mark against its column's: the reason says what to do.
+    if matches!(
+        error.problem,
+        AmountProblem::UnitContradiction { .. } | AmountProblem::AgainstConvention { .. }
+    ) {
+        return msg!(cat, "err-amount-here", value = &error.value, why = why);
+    }
     msg!(
         cat,
         "err-not-an-amount",
@@ -340,7 +347,7 @@ pub fn amount_error(cat: &Catalog, symbol: &str, error: &AmountError) -> String 
     )
 }
 
-fn amount_problem(cat: &Catalog, problem: &AmountProblem) -> String {
+fn amount_problem(cat: &Catalog, symbol: &str, problem: &AmountProblem) -> String {
     use AmountProblem::*;
     match problem {
         Empty => msg!(cat, "amount-empty"),
@@ -365,6 +372,21 @@ fn amount_problem(cat: &Catalog, problem: &AmountProblem) -> String {
         DashCents { mark, whole: None } => {
             msg!(cat, "amount-dash-cents-alone", mark = mark.to_string())
         }
+        UnitContradiction { written, expected } => msg!(
+            cat,
+            "amount-unit-contradiction",
+            written = unit(*written, symbol),
+            expected = unit(*expected, symbol),
+        ),
+        AgainstConvention { mark, role } => msg!(
+            cat,
+            "amount-against-convention",
+            mark = mark.to_string(),
+            role = match role {
+                Mark::Group => "group",
+                Mark::Decimal => "decimal",
+            },
+        ),
         Ambiguous {
             mark,
             thousands,
@@ -382,4 +404,16 @@ fn amount_problem(cat: &Catalog, problem: &AmountProblem) -> String {
             )
         }
     }
+}
+
+/// A unit by its symbol, of the table's currency (`symbol`): `€`, `k€`,
+/// `M€`, `Md€`.
+pub fn unit(unit: Unit, symbol: &str) -> String {
+    let prefix = match unit {
+        Unit::Euro => "",
+        Unit::Thousand => "k",
+        Unit::Million => "M",
+        Unit::Billion => "Md",
+    };
+    format!("{prefix}{symbol}")
 }

@@ -6,11 +6,11 @@ use std::io::{self, BufWriter, Write};
 
 use dues_core::table::Table;
 
-use super::outcome::{APPENDED, appended};
+use super::outcome::{APPENDED, Appended, appended};
 use crate::batch::dialect::BOM;
 use crate::batch::reader::field_end;
 use crate::batch::utf16;
-use crate::batch::{BatchError, Encoding, Header, RawRecord, RowError, RowSink};
+use crate::batch::{BatchError, Encoding, Header, Outcome, RawRecord, RowSink};
 use crate::i18n::Catalog;
 use crate::i18n::batch::row_error;
 
@@ -27,7 +27,8 @@ pub struct CsvSink<'a> {
     terminator: &'static [u8],
     encoding: Encoding,
     width: usize,
-    /// Per tier, the appended fields as bytes of the output, worked out once.
+    /// Per tier, the appended fields as bytes of the output, worked out once;
+    /// then those of a blank record.
     tails: Vec<Vec<u8>>,
 }
 
@@ -47,7 +48,7 @@ impl<'a> CsvSink<'a> {
     }
 
     /// The appended fields of an outcome, as bytes of the output: `;tier;fee;basis;error`.
-    fn tail(&self, outcome: Result<usize, String>) -> Vec<u8> {
+    fn tail(&self, outcome: Appended) -> Vec<u8> {
         let mut tail = Vec::new();
         for (i, field) in appended(self.table, outcome).into_iter().enumerate() {
             let field = field.unwrap_or_default();
@@ -70,8 +71,10 @@ impl RowSink for CsvSink<'_> {
         self.terminator = dialect.line_ending.bytes();
         self.encoding = dialect.encoding;
         self.width = header.names.len();
-        self.tails = (0..self.table.tiers.len())
-            .map(|t| self.tail(Ok(t)))
+        let tiers = (0..self.table.tiers.len()).map(Appended::Tier);
+        self.tails = tiers
+            .chain([Appended::Blank])
+            .map(|a| self.tail(a))
             .collect();
         let Some(target) = self.target.take() else {
             return Ok(()); // a second header: nothing to do
@@ -98,16 +101,17 @@ impl RowSink for CsvSink<'_> {
         Ok(())
     }
 
-    fn row(&mut self, record: &RawRecord, outcome: Result<usize, &RowError>) -> io::Result<()> {
+    fn row(&mut self, record: &RawRecord, outcome: &Outcome) -> io::Result<()> {
         let split = (record.len() > self.width)
             .then(|| field_end(record.raw, self.delimiter, self.width.checked_sub(1)?))
             .flatten();
         let (head, surplus) = record.raw.split_at(split.unwrap_or(record.raw.len()));
         let error_tail;
         let tail: &[u8] = match outcome {
-            Ok(tier) => &self.tails[tier],
-            Err(e) => {
-                error_tail = self.tail(Err(row_error(self.cat, self.table, e)));
+            Outcome::Priced(p) => &self.tails[p.tier],
+            Outcome::Blank => &self.tails[self.table.tiers.len()],
+            Outcome::Error(e) => {
+                error_tail = self.tail(Appended::Error(row_error(self.cat, self.table, e)));
                 &error_tail
             }
         };
@@ -175,6 +179,7 @@ pub const QUOTE_HEADER: [&str; 8] = [
 /// error's text.
 pub fn quote_csv(table: &Table, input: [&str; 4], outcome: Result<usize, String>) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
+    let outcome = outcome.map_or_else(Appended::Error, Appended::Tier);
     let fields = appended(table, outcome);
     let fields = fields.iter().map(|f| f.as_deref().unwrap_or(""));
     let row: Vec<&str> = input.into_iter().chain(fields).collect();

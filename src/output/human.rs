@@ -2,12 +2,14 @@
 //! terminal they are drawn in boxes wrapped to its width, with bold where
 //! colour is allowed; elsewhere they are plain aligned text.
 
-use comfy_table::{Attribute, Cell, ContentArrangement, Table as Grid, presets};
+use comfy_table::{
+    Attribute, Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table as Grid, Width,
+    presets,
+};
 use dues_core::classify::Quote;
-use dues_core::table::{Basis, Table};
-use rust_decimal::Decimal;
+use dues_core::table::Table;
 
-use crate::batch::Summary;
+use crate::batch::{ErrorGroup, Summary, Total};
 use crate::i18n::Catalog;
 use crate::i18n::quote::{
     condition, explain, fee_long, fee_short, kind_label, money, strategy_answer,
@@ -21,6 +23,8 @@ pub struct Style {
     pub terminal: bool,
     /// Bold and colour allowed.
     pub color: bool,
+    /// The terminal's width, if known.
+    pub width: Option<u16>,
 }
 
 fn grid(style: Style) -> Grid {
@@ -28,6 +32,9 @@ fn grid(style: Style) -> Grid {
     if style.terminal {
         grid.load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners())
             .set_content_arrangement(ContentArrangement::Dynamic);
+        if let Some(width) = style.width {
+            grid.set_width(width);
+        }
     } else {
         grid.force_no_tty()
             .load_style(presets::NOTHING)
@@ -45,13 +52,20 @@ fn finish(mut grid: Grid, style: Style) -> String {
     if style.terminal {
         return grid.to_string();
     }
-    for column in grid.column_iter_mut() {
-        column.set_padding((0, 2));
-    }
+    pad(&mut grid, style);
     grid.lines()
         .map(|line| line.trim_end().to_string())
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// Plain text has no padding at the start of a line, two spaces between columns.
+fn pad(grid: &mut Grid, style: Style) {
+    if !style.terminal {
+        for column in grid.column_iter_mut() {
+            column.set_padding((0, 2));
+        }
+    }
 }
 
 fn strong(text: String, style: Style) -> Cell {
@@ -174,44 +188,211 @@ pub fn tiers(cat: &Catalog, table: &Table, style: Style) -> String {
     out
 }
 
-/// `--summary`: rows and dues per tier, errors and the total; minimum fees
-/// are counted at their minimum, shown « ≥ ».
-pub fn batch_summary(cat: &Catalog, table: &Table, summary: &Summary, style: Style) -> String {
+/// A right-aligned cell (numbers).
+fn number(text: String) -> Cell {
+    Cell::new(text).set_alignment(CellAlignment::Right)
+}
+
+/// Dues as shown in a summary: exact, a floor (« ≥ »), or a range.
+fn dues(cat: &Catalog, table: &Table, total: Option<Total>) -> String {
+    let money = |a| money(cat, table, a);
+    match total {
+        None => "—".to_string(),
+        Some(Total { min, max: None }) => msg!(cat, "summary-at-least", amount = money(min)),
+        Some(Total {
+            min,
+            max: Some(max),
+        }) if max == min => money(min),
+        Some(Total {
+            min,
+            max: Some(max),
+        }) => {
+            msg!(cat, "summary-range", min = money(min), max = money(max))
+        }
+    }
+}
+
+/// A grid of a summary: `title`, rows, dues.
+fn summary_grid(cat: &Catalog, title: String, style: Style) -> Grid {
     let mut grid = grid(style);
     grid.set_header(vec![
-        strong(msg!(cat, "view-tier"), style),
-        strong(msg!(cat, "summary-rows"), style),
-        strong(msg!(cat, "summary-dues"), style),
+        strong(title, style),
+        strong(msg!(cat, "summary-rows"), style).set_alignment(CellAlignment::Right),
+        strong(msg!(cat, "summary-dues"), style).set_alignment(CellAlignment::Right),
     ]);
-    let amount = |amount: Option<Decimal>, floor: bool| match amount {
-        Some(a) if floor => msg!(cat, "summary-at-least", amount = money(cat, table, a)),
-        Some(a) => money(cat, table, a),
-        None => "—".to_string(),
-    };
-    for (tier, &rows) in table.tiers.iter().zip(&summary.per_tier) {
-        let dues = tier.fee.amount.checked_mul(Decimal::from(rows));
-        let floor = tier.fee.basis == Basis::Minimum && rows > 0;
-        grid.add_row(vec![
-            msg!(
+    grid
+}
+
+/// `--summary`: rows and dues per tier and per kind; blank, undecided and
+/// error rows (errors by reason); the total, exact or a range. Minimum fees
+/// count at their minimum, shown « ≥ ».
+pub fn batch_summary(cat: &Catalog, table: &Table, summary: &Summary, style: Style) -> String {
+    let mut tiers = summary_grid(cat, msg!(cat, "view-tier"), style);
+    for (i, tier) in table.tiers.iter().enumerate() {
+        let rows = summary.per_tier[i];
+        let label = cat.table_text(&tier.label);
+        tiers.add_row(vec![
+            Cell::new(msg!(
                 cat,
-                "tier-fee",
-                tier = &tier.id,
+                "summary-tier",
+                label = label,
                 fee = fee_short(cat, table, tier)
-            ),
-            cat.count(rows),
-            amount(dues, floor),
+            )),
+            number(cat.count(rows)),
+            number(dues(cat, table, summary.tier_dues(table, i))),
         ]);
     }
-    grid.add_row(vec![
-        msg!(cat, "summary-errors"),
-        cat.count(summary.errors),
-        "—".to_string(),
+    let mut kinds = summary_grid(cat, msg!(cat, "view-kind"), style);
+    for (k, &rows) in summary.per_kind.iter().enumerate().filter(|(_, n)| **n > 0) {
+        kinds.add_row(vec![
+            Cell::new(kind_label(cat, table, k)),
+            number(cat.count(rows)),
+            number(dues(cat, table, Some(summary.kind_dues(k)))),
+        ]);
+    }
+    let rest = rest_grid(cat, table, summary, style);
+    let mut grids = vec![tiers];
+    if summary.priced() > 0 {
+        grids.push(kinds);
+    }
+    grids.push(rest);
+    align(&mut grids, style);
+    let mut parts: Vec<String> = grids.into_iter().map(|grid| finish(grid, style)).collect();
+    if let Some(answer) = summary.network_strategy {
+        let answer = strategy_answer(cat, Some(answer));
+        parts.insert(0, msg!(cat, "summary-strategy-given", answer = answer));
+    }
+    parts.join("\n\n")
+}
+
+/// The rows neither priced nor of a kind: to confirm, blank, in error (by
+/// reason); and the total.
+fn rest_grid(cat: &Catalog, table: &Table, summary: &Summary, style: Style) -> Grid {
+    let mut rest = grid(style);
+    let undecided = summary.undecided_rows();
+    let label = if undecided > 0 {
+        let lines = listed(&summary.undecided_lines, undecided);
+        msg!(
+            cat,
+            "summary-undecided-lines",
+            count = undecided,
+            lines = lines
+        )
+    } else {
+        msg!(cat, "summary-undecided")
+    };
+    rest.add_row(vec![
+        Cell::new(label),
+        number(cat.count(undecided)),
+        number(if undecided > 0 {
+            dues(cat, table, summary.undecided_dues(table))
+        } else {
+            String::new()
+        }),
     ]);
-    let floor = summary.at_minimum(table) > 0;
-    grid.add_row(vec![
+    rest.add_row(vec![
+        Cell::new(msg!(cat, "summary-blank")),
+        number(cat.count(summary.blank)),
+        number(String::new()),
+    ]);
+    rest.add_row(vec![
+        Cell::new(msg!(cat, "summary-errors")),
+        number(cat.count(summary.errors)),
+        number(String::new()),
+    ]);
+    for group in &summary.errors_by_code {
+        rest.add_row(vec![
+            Cell::new(format!("• {}", error_group(cat, group))),
+            number(cat.count(group.count)),
+            number(String::new()),
+        ]);
+    }
+    rest.add_row(vec![
         strong(msg!(cat, "summary-total"), style),
-        strong(cat.count(summary.rows), style),
-        strong(amount(summary.total(table), floor), style),
+        number(cat.count(summary.rows)).add_attributes(bold(style)),
+        number(dues(cat, table, summary.total(table))).add_attributes(bold(style)),
     ]);
-    finish(grid, style)
+    rest
+}
+
+/// Gives the grids of one view the same column widths, so that their
+/// figures line up from one to the next.
+fn align(grids: &mut [Grid], style: Style) {
+    let mut widths: Vec<u16> = Vec::new();
+    for grid in grids.iter_mut() {
+        pad(grid, style);
+        for (i, width) in grid.column_max_content_widths().into_iter().enumerate() {
+            match widths.get_mut(i) {
+                Some(max) => *max = (*max).max(width),
+                None => widths.push(width),
+            }
+        }
+    }
+    // In a terminal too narrow for the widest labels, the first column
+    // takes what the figures leave, its labels wrapped. Each column of a box
+    // is its content, a space either side and a border.
+    let mut fixed = false;
+    if let (true, Some(width), [labels, figures @ ..]) =
+        (style.terminal, style.width, &mut widths[..])
+    {
+        let figures: usize = figures.iter().map(|&w| usize::from(w) + 3).sum();
+        let room = usize::from(width).saturating_sub(figures + 4);
+        if usize::from(*labels) > room {
+            *labels = u16::try_from(room.max(10)).unwrap_or(u16::MAX);
+            fixed = true;
+        }
+    }
+    for grid in grids {
+        for (i, column) in grid.column_iter_mut().enumerate() {
+            let width = Width::Fixed(widths[i] + column.padding_width());
+            column.set_constraint(if i == 0 && fixed {
+                ColumnConstraint::Absolute(width)
+            } else {
+                ColumnConstraint::LowerBoundary(width)
+            });
+        }
+    }
+}
+
+fn bold(style: Style) -> Vec<Attribute> {
+    if style.color {
+        vec![Attribute::Bold]
+    } else {
+        Vec::new()
+    }
+}
+
+/// `3, 8, …`: the first lines of `count` rows.
+fn listed(lines: &[u64], count: u64) -> String {
+    let mut listed: Vec<String> = lines.iter().map(u64::to_string).collect();
+    if count > lines.len() as u64 {
+        listed.push("…".to_string());
+    }
+    listed.join(", ")
+}
+
+/// `budget illisible (invalid_budget) : lignes 3, 8, …`
+fn error_group(cat: &Catalog, group: &ErrorGroup) -> String {
+    msg!(
+        cat,
+        "summary-error-group",
+        reason = reason(cat, group.code),
+        code = group.code,
+        count = group.count,
+        lines = listed(&group.lines, group.count),
+    )
+}
+
+/// The reason of an error code, in words.
+pub fn reason(cat: &Catalog, code: &str) -> String {
+    match code {
+        "invalid_budget" => msg!(cat, "reason-invalid-budget"),
+        "unknown_kind" => msg!(cat, "reason-unknown-kind"),
+        "invalid_network_strategy" => msg!(cat, "reason-invalid-strategy"),
+        "network_strategy_required" => msg!(cat, "reason-strategy-required"),
+        "unclosed_quote" => msg!(cat, "reason-unclosed-quote"),
+        "too_few_fields" => msg!(cat, "reason-too-few-fields"),
+        "too_many_fields" => msg!(cat, "reason-too-many-fields"),
+        _ => msg!(cat, "reason-not-utf8"),
+    }
 }

@@ -7,8 +7,9 @@ use dues_core::money::machine;
 use dues_core::table::{Table, Tier};
 use serde_json::{Value, json};
 
-use crate::i18n::Catalog;
+use crate::batch::{Summary, Total};
 use crate::i18n::quote::{condition, explain, fee_long, quote_error, warning};
+use crate::i18n::{Catalog, batch};
 
 /// The user's input as given, echoed where it could not be quoted.
 #[derive(Debug, Clone, Copy)]
@@ -111,5 +112,75 @@ pub fn tiers(cat: &Catalog, table: &Table) -> Value {
             "aliases": k.aliases,
         })).collect::<Vec<_>>(),
         "benefits": table.benefits.iter().map(|b| cat.table_text(b)).collect::<Vec<_>>(),
+    })
+}
+
+/// `--summary-json`: the figures of a batch, for scripts and dashboards.
+/// Amounts are exact decimals as strings; `total.max` is `null` when the
+/// range has no upper end (a minimum fee is involved).
+pub fn batch_summary(cat: &Catalog, table: &Table, summary: &Summary) -> Value {
+    let by_tier: Vec<Value> = table
+        .tiers
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            json!({
+                "tier": t.id,
+                "label": cat.table_text(&t.label),
+                "rows": summary.per_tier[i],
+                "fee_basis": t.fee.basis.as_str(),
+                "dues": range(summary.tier_dues(table, i)),
+            })
+        })
+        .collect();
+    let by_kind: Vec<Value> = table
+        .kinds
+        .iter()
+        .enumerate()
+        .map(|(k, kind)| {
+            json!({
+                "kind": kind.id,
+                "label": cat.table_text(&kind.label),
+                "rows": summary.per_kind[k],
+                "at_minimum": summary.minimum_per_kind[k],
+                "dues": range(Some(summary.kind_dues(k))),
+            })
+        })
+        .collect();
+    let errors_by_code: Vec<Value> = summary
+        .errors_by_code
+        .iter()
+        .map(|g| json!({ "code": g.code, "count": g.count, "lines": g.lines }))
+        .collect();
+    let warnings: Vec<Value> = summary
+        .warnings
+        .iter()
+        .map(|w| json!({ "code": w.code(), "message": batch::warning(cat, table, w) }))
+        .collect();
+    json!({
+        "rows": summary.rows,
+        "priced": summary.priced(),
+        "at_minimum": summary.at_minimum(table),
+        "errors": summary.errors,
+        "blank": summary.blank,
+        "undecided": summary.undecided_rows(),
+        "undecided_lines": summary.undecided_lines,
+        "undecided_dues": range(summary.undecided_dues(table)),
+        "currency": table.currency.code,
+        "total": range(summary.total(table)),
+        "network_strategy": summary.network_strategy,
+        "by_tier": by_tier,
+        "by_kind": by_kind,
+        "errors_by_code": errors_by_code,
+        "warnings": warnings,
+    })
+}
+
+/// Dues as `{"min": "…", "max": "…"}`, exact decimals; `max` null when open
+/// above (a minimum fee). Both null past what a decimal holds (out of reach).
+fn range(total: Option<Total>) -> Value {
+    json!({
+        "min": total.map(|t| machine(t.min)),
+        "max": total.and_then(|t| t.max).map(machine),
     })
 }

@@ -8,12 +8,23 @@ use dues_core::table::Table;
 
 pub use crate::batch::APPENDED;
 
+/// What the appended fields say of a row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Appended {
+    /// Priced at this tier (an index into the table's tiers).
+    Tier(usize),
+    /// A blank record: nothing to say.
+    Blank,
+    /// Not priced, with the error's text.
+    Error(String),
+}
+
 /// The appended fields of an outcome: the tier's id, its fee as a machine
 /// reads it (`2500`, `1200.5`) and its basis (`fixed`, `minimum`), or the
 /// error's text. `None`: no value (an empty CSV field, a JSON `null`).
-pub fn appended<'a>(table: &'a Table, outcome: Result<usize, String>) -> [Option<Cow<'a, str>>; 4] {
+pub fn appended(table: &Table, outcome: Appended) -> [Option<Cow<'_, str>>; 4] {
     match outcome {
-        Ok(tier) => {
+        Appended::Tier(tier) => {
             let tier = &table.tiers[tier];
             [
                 Some(Cow::Borrowed(tier.id.as_str())),
@@ -22,6 +33,7 @@ pub fn appended<'a>(table: &'a Table, outcome: Result<usize, String>) -> [Option
                 None,
             ]
         }
-        Err(error) => [None, None, None, Some(Cow::Owned(error))],
+        Appended::Blank => [None, None, None, None],
+        Appended::Error(error) => [None, None, None, Some(Cow::Owned(error))],
     }
 }

@@ -5,30 +5,8 @@ use std::process::{Command as Process, Stdio};
 
 use dues_core::Table;
 use dues_core::classify::{Request, quote};
-use encoding_rs::WINDOWS_1252;
 
-use crate::{data, dues, plain};
-
-/// Parses CSV output into rows of text.
-fn rows(bytes: &[u8], delimiter: u8, cp1252: bool) -> Vec<Vec<String>> {
-    let text = if cp1252 {
-        WINDOWS_1252
-            .decode_without_bom_handling(bytes)
-            .0
-            .into_owned()
-    } else {
-        String::from_utf8(bytes.to_vec()).expect("UTF-8")
-    };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
-    csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes())
-        .records()
-        .map(|r| r.unwrap().iter().map(str::to_string).collect())
-        .collect()
-}
+use crate::{data, dues, plain, rows};
 
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(data(&format!("batch/{name}"))).unwrap()
@@ -248,16 +226,18 @@ fn bad_rows_are_flagged_never_dropped() {
     assert_eq!(code, 1);
     assert_eq!(
         stderr,
-        "dues batch : 2 lignes chiffrées, dont 0 au tarif minimum (à négocier) ; 11 en erreur \
-         (lignes 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, …)\n"
+        "dues batch : 2 lignes chiffrées ; 1 à confirmer, \
+         faute de réponse sur la stratégie d’entraînement ; 10 en erreur ; à revoir : \
+         lignes 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, …\n"
     );
     // The rows, with their errors in English.
     let (out, stderr, code) = batch("bad-rows.csv", &["--lang", "en"]);
     assert_eq!(code, 1);
     assert_eq!(
         stderr,
-        "dues batch: 2 rows priced, 0 of them at a minimum fee (to be negotiated); 11 in error \
-         (lines 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, …)\n"
+        "dues batch: 2 rows priced; 1 to confirm, \
+         for want of a network strategy answer; 10 in error; to review: lines 3, 4, 5, 6, 7, 8, 9, \
+         10, 11, 12, …\n"
     );
     let input = rows(&fixture("bad-rows.csv"), b';', false);
     let output = rows(&out, b';', false);
@@ -354,7 +334,7 @@ fn without_a_strategy_column_eligible_kinds_are_flagged() {
     );
     let region = output.iter().find(|r| r[1] == "Région").unwrap();
     assert!(region[6].starts_with("line 4: the network strategy (yes or no) is needed"));
-    assert!(region[6].ends_with("the file has no strategy column (add one headed “network_strategy” or “Stratégie d'entraînement”, with yes or no)"));
+    assert!(region[6].ends_with("the file has no strategy column (add one headed “Network strategy”, with yes or no, or answer for all such rows with --network-strategy yes or no)"));
     assert_eq!(output.iter().filter(|r| r[6].is_empty()).count(), 5);
 }
 
@@ -366,8 +346,9 @@ fn a_missing_budget_column_stops_the_batch_listing_the_headers() {
     assert!(stderr.starts_with("dues: error: "));
     assert!(stderr.contains(
         "missing-budget-column.csv: no budget column; headers found: “Nom”, “Type”, “Population”; a \
-         budget column is headed “budget”, “budget annuel”, “annual budget” (any case, accents or \
-         punctuation), or name it with --budget-column\n"
+         budget column is headed “Budget”, “Budget annuel”, “Budget primitif”, “BP”, “Budget total”, \
+         “Annual budget” or “Total budget”, whatever the case, accents, punctuation, year or unit, \
+         or is given with --budget-column and its header or number (from 1)\n"
     ), "{stderr}");
 }
 
@@ -496,7 +477,7 @@ fn forced_delimiter_encoding_and_columns() {
     assert_eq!(code, 2);
     assert!(
         stderr.starts_with(&format!(
-            "dues: error: {}: no kind column; headers found: \
+            "dues: error: {}: no kind and budget columns; headers found: \
              “Nom;Type;Budget annuel (€);Stratégie d'entraînement;Contact”; a kind column is headed",
             data("batch/prospects-utf8-bom.csv")
         )),
@@ -622,13 +603,25 @@ fn summary_goes_to_stderr_with_the_expected_income() {
     assert_eq!(
         stderr,
         "dues batch: 41 rows priced, 9 of them at a minimum fee (to be negotiated); 0 in error\n\
-         Tier                   Rows  Dues\n\
-         small (€1,000)         5     €5,000\n\
-         medium (€2,500)        6     €15,000\n\
-         large (€5,000)         21    €105,000\n\
-         network (from €8,000)  9     ≥ €72,000\n\
-         errors                 0     —\n\
-         Total                  41    ≥ €197,000\n"
+         Tier                                                                     Rows        Dues\n\
+         Annual budget under €1.5M (€1,000)                                          5      €5,000\n\
+         Annual budget from €1.5M to €10M (€2,500)                                   6     €15,000\n\
+         Annual budget over €10M (€5,000)                                           21    €105,000\n\
+         Region, département or metropolis with a network strategy (from €8,000)     9   ≥ €72,000\n\
+         \n\
+         Kind                                                                     Rows        Dues\n\
+         Region                                                                      6   ≥ €39,000\n\
+         Département                                                                 5   ≥ €34,000\n\
+         Metropolis                                                                  5   ≥ €34,000\n\
+         Municipality                                                               10     €41,000\n\
+         Inter-municipal body (EPCI)                                                 5     €25,000\n\
+         Other public body                                                           3      €8,500\n\
+         Private body (association, foundation, company)                             7     €15,500\n\
+         \n\
+         To confirm, for want of a network strategy answer                           0\n\
+         Blank rows                                                                  0\n\
+         Errors                                                                      0\n\
+         Total                                                                      41  ≥ €197,000\n"
     );
 }
 
@@ -671,7 +664,7 @@ fn the_real_list_of_french_authorities_prices_and_converts_back() {
         "dues batch : 729 lignes chiffrées, dont 72 au tarif minimum (à négocier) ; 0 en erreur\n"
     ));
     assert!(
-        stderr.contains("Total                          729     ≥ 3 715 500 €"),
+        stderr.contains("Total                                                                                        729  ≥ 3 715 500 €"),
         "{stderr}"
     );
     let written = std::fs::read(&target).unwrap();

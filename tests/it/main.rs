@@ -3,12 +3,14 @@
 
 mod batch;
 mod check;
+mod exports;
 mod generated;
 mod hostile;
 mod languages;
 mod properties;
 mod quote;
 mod readme;
+mod terminal;
 mod tiers;
 
 use assert_cmd::Command;
@@ -57,4 +59,25 @@ pub fn plain(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec())
         .expect("UTF-8 output")
         .replace(['\u{202f}', '\u{a0}'], " ")
+}
+
+/// Parses CSV output into rows of text.
+pub fn rows(bytes: &[u8], delimiter: u8, cp1252: bool) -> Vec<Vec<String>> {
+    let text = if cp1252 {
+        encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned()
+    } else {
+        String::from_utf8(bytes.to_vec()).expect("UTF-8")
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
 }

@@ -122,13 +122,19 @@ proptest! {
 
         let table = table();
         let options = dues::batch::Options { delimiter: Some(delimiter), ..Default::default() };
-        let dialect = dues::batch::sniff(&input, true, &options, false, || Ok(true)).unwrap();
+        let opened = dues::batch::open(Box::new(input.as_slice()), &options, false, || Ok(true)).unwrap();
         let mut output = Vec::new();
         let cat = Catalog::new(Lang::Fr);
         let mut sink = CsvSink::new(&mut output, &table, &cat);
-        let summary = dues::batch::run(&table, dialect, input.as_slice(), &mut sink, &options, |_| {}).unwrap();
+        let summary = dues::batch::run(&table, opened, &mut sink, &options, |_| {}).unwrap();
         drop(sink);
         prop_assert_eq!(summary.rows as usize, body.len());
+        let blank = body.iter().filter(|row| row.iter().all(String::is_empty)).count();
+        prop_assert_eq!(summary.blank as usize, blank);
+        prop_assert_eq!(
+            summary.rows,
+            summary.priced() + summary.undecided_rows() + summary.errors + summary.blank
+        );
 
         let records: Vec<csv::StringRecord> = csv::ReaderBuilder::new()
             .delimiter(delimiter)
@@ -150,7 +156,12 @@ proptest! {
             prop_assert_eq!(&fields[width.max(kept) + 4..], &row[kept..]);
             prop_assert_eq!(fields.len(), row.len().max(width) + 4);
             let (tier, error) = (fields[width], fields[width + 3]);
-            prop_assert!(error.is_empty() != tier.is_empty(), "a row is priced or flagged: {:?}", fields);
+            if row.iter().all(|f| f.is_empty()) {
+                // A blank record: neither priced nor flagged.
+                prop_assert!(fields[width..width + 4].iter().all(|f| f.is_empty()), "{:?}", fields);
+            } else {
+                prop_assert!(error.is_empty() != tier.is_empty(), "a row is priced or flagged: {:?}", fields);
+            }
         }
     }
 }

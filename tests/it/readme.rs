@@ -1,9 +1,44 @@
 //! Every `console` example of README.md is run and its output compared: the
 //! README shows real output. `TRYCMD=overwrite cargo test readme` rewrites them.
 
+use super::dues;
+
 #[test]
 fn readme_examples_are_real_output() {
     trycmd::TestCases::new()
         .env("COLUMNS", "100")
         .case("README.md");
+}
+
+/// The `json` block after `<!-- summary-json: ARGS -->` is what `dues batch
+/// ARGS --summary-json FILE` writes (pretty-printed).
+#[test]
+fn readme_summary_json_is_real_output() {
+    let path = format!("{}/README.md", env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(&path).unwrap();
+    let marker = "<!-- summary-json: ";
+    let start = readme.find(marker).expect("the summary-json example") + marker.len();
+    let args_end = start + readme[start..].find(" -->").unwrap();
+    let args: Vec<&str> = readme[start..args_end].split_whitespace().collect();
+    let block = args_end + readme[args_end..].find("```json\n").unwrap() + "```json\n".len();
+    let block_end = block + readme[block..].find("```").unwrap();
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("summary.json");
+    dues()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .arg("batch")
+        .args(&args)
+        .args(["--summary-json", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let shown = serde_json::to_string_pretty(&written).unwrap() + "\n";
+    if std::env::var_os("TRYCMD").is_some_and(|v| v == "overwrite") {
+        let updated = format!("{}{shown}{}", &readme[..block], &readme[block_end..]);
+        std::fs::write(&path, updated).unwrap();
+        return;
+    }
+    assert_eq!(&readme[block..block_end], shown);
 }

@@ -20,7 +20,7 @@ Every step taken is recorded as a [`Step`], for `--explain` and JSON.
 
 use rust_decimal::Decimal;
 
-use crate::money::{AmountError, parse_amount};
+use crate::money::{AmountError, Reading, parse_amount_as};
 use crate::table::{ErrorCode, Interval, Table, UnknownKind};
 use crate::text::fold;
 
@@ -218,16 +218,18 @@ pub fn parse_strategy(value: &str) -> Result<Option<bool>, StrategyError> {
 
 /// Parses a request and classifies it.
 pub fn quote(table: &Table, request: Request) -> Result<Quote, QuoteError> {
-    quote_with(table, request, |name| table.kind(name))
+    quote_with(table, request, Reading::default(), |name| table.kind(name))
 }
 
-/// [`quote`], with the kind looked up by `kind` (a batch caches the look-up).
+/// [`quote`], the budget read as `reading` says (a batch column's unit and
+/// convention), the kind looked up by `kind` (a batch caches the look-up).
 pub fn quote_with(
     table: &Table,
     request: Request,
+    reading: Reading,
     kind: impl FnOnce(&str) -> Result<usize, UnknownKind>,
 ) -> Result<Quote, QuoteError> {
-    let budget = parse_amount(request.budget, &table.currency.accepted)?;
+    let budget = parse_amount_as(request.budget, &table.currency.accepted, reading)?;
     let kind = kind(request.kind)?;
     let strategy = match request.strategy {
         Some(s) => parse_strategy(s)?,

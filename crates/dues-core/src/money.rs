@@ -50,6 +50,17 @@ pub enum AmountProblem {
         mark: char,
         whole: Option<Decimal>,
     },
+    /// The value's own unit (`850 k€`, or `€` alone: euros) is not the
+    /// unit its column or the user set for plain numbers.
+    UnitContradiction {
+        written: Unit,
+        expected: Unit,
+    },
+    /// A mark used against the file's convention: `mark` is, there, `role`.
+    AgainstConvention {
+        mark: char,
+        role: Mark,
+    },
     /// `1,500`: one mark followed by three digits, read both ways.
     Ambiguous {
         mark: char,
@@ -74,6 +85,8 @@ impl AmountProblem {
             TooManyDigits => "too_many_digits",
             SubCent => "sub_cent",
             DashCents { .. } => "dash_cents",
+            UnitContradiction { .. } => "unit_contradiction",
+            AgainstConvention { .. } => "against_convention",
             Ambiguous { .. } => "ambiguous",
         }
     }
@@ -105,20 +118,113 @@ pub const MULTIPLIERS: [(&str, u64); 10] = [
     ("", 1),
 ];
 
-/// Parses an amount of money; `currency` lists the markers (`€`, `EUR`, …)
-/// allowed before or after it, compared without regard to case.
+/// A unit of plain numbers: euros, thousands or millions of euros; or the
+/// unit a value is written in, which may also be billions (`3,6 Md€`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Unit {
+    #[default]
+    Euro,
+    Thousand,
+    Million,
+    Billion,
+}
+
+impl Unit {
+    pub fn factor(self) -> Decimal {
+        Decimal::from(match self {
+            Unit::Euro => 1u64,
+            Unit::Thousand => 1_000,
+            Unit::Million => 1_000_000,
+            Unit::Billion => 1_000_000_000,
+        })
+    }
+
+    /// The unit of a multiplier, if it is one of the four.
+    fn of(factor: Decimal) -> Option<Unit> {
+        [Unit::Euro, Unit::Thousand, Unit::Million, Unit::Billion]
+            .into_iter()
+            .find(|u| u.factor() == factor)
+    }
+}
+
+/// What a mark is in a given file or column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Decimal,
+    Group,
+}
+
+/// How to read amounts whose writing alone does not say everything: the
+/// unit of plain numbers (`92,4` in a `Budget (M€)` column) and what `,` and
+/// `.` are (a file that writes `57,300,000` reads `850,000` as 850 000).
+/// The default reads amounts as written, refusing what is ambiguous.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Reading {
+    pub unit: Option<Unit>,
+    pub comma: Option<Mark>,
+    pub dot: Option<Mark>,
+}
+
+impl Reading {
+    /// The convention of a file whose decimal mark is `mark` (`,` or `.`):
+    /// the other mark groups thousands.
+    pub fn decimal_mark(mark: char) -> Reading {
+        let (comma, dot) = if mark == ',' {
+            (Mark::Decimal, Mark::Group)
+        } else {
+            (Mark::Group, Mark::Decimal)
+        };
+        Reading {
+            unit: None,
+            comma: Some(comma),
+            dot: Some(dot),
+        }
+    }
+
+    fn role(&self, mark: char) -> Option<Mark> {
+        if mark == ',' { self.comma } else { self.dot }
+    }
+}
+
+/// Parses an amount of money as written; `currency` lists the markers (`€`,
+/// `EUR`, …) allowed before or after it, compared without regard to case.
 pub fn parse_amount<S: AsRef<str>>(input: &str, currency: &[S]) -> Result<Decimal, AmountError> {
+    parse_amount_as(input, currency, Reading::default())
+}
+
+/// [`parse_amount`], reading plain numbers and marks as `reading` says.
+pub fn parse_amount_as<S: AsRef<str>>(
+    input: &str,
+    currency: &[S],
+    reading: Reading,
+) -> Result<Decimal, AmountError> {
     let fail = |problem| AmountError {
         value: input.to_string(),
         problem,
     };
+    let unit = reading.unit.map_or(Decimal::ONE, Unit::factor);
     // Machine-written budgets are plain digits: read them straight away.
     if (1..=19).contains(&input.len()) && input.bytes().all(|b| b.is_ascii_digit()) {
         let value: u64 = input.bytes().fold(0, |v, b| v * 10 + u64::from(b - b'0'));
-        return Ok(Decimal::from(value));
+        return scaled(Ok(Decimal::from(value)), unit).map_err(fail);
     }
-    let (core, multiplier) = strip_words(trim(input), currency).map_err(fail)?;
-    let amount = scaled(parse_number(core), multiplier).map_err(fail)?;
+    let (core, written) = strip_words(trim(input), currency).map_err(fail)?;
+    // A value's own unit is read as written, unless plain numbers are in
+    // thousands or millions: then another one (`850 k€`, or `92,4 €` in a
+    // `Budget (M€)` column) may be a slip, and is refused.
+    let multiplier = match (written, reading.unit) {
+        (None, _) => unit,
+        (Some(factor), None | Some(Unit::Euro)) => factor,
+        (Some(factor), Some(expected)) => match Unit::of(factor) {
+            Some(u) if u == expected => factor,
+            // The multipliers are the four units.
+            written => {
+                let written = written.unwrap_or(Unit::Billion);
+                return Err(fail(AmountProblem::UnitContradiction { written, expected }));
+            }
+        },
+    };
+    let amount = scaled(parse_number(core, reading), multiplier).map_err(fail)?;
     if amount.scale() > 2 {
         return Err(fail(AmountProblem::SubCent));
     }
@@ -126,11 +232,12 @@ pub fn parse_amount<S: AsRef<str>>(input: &str, currency: &[S]) -> Result<Decima
 }
 
 /// Takes the currency marker (before or after), the sign checks and the
-/// multiplier off an amount: its digits and separators, and the multiplier.
+/// multiplier off an amount: its digits and separators, and the unit it was
+/// written in, if any (a multiplier, or a currency marker alone: euros).
 fn strip_words<'a, S: AsRef<str>>(
     mut s: &'a str,
     currency: &[S],
-) -> Result<(&'a str, Decimal), AmountProblem> {
+) -> Result<(&'a str, Option<Decimal>), AmountProblem> {
     if s.is_empty() {
         return Err(AmountProblem::Empty);
     }
@@ -185,7 +292,9 @@ fn strip_words<'a, S: AsRef<str>>(
             } else {
                 rest.ends_with(|c: char| c.is_ascii_digit() || is_space(c))
             };
-            fits.then(|| (trim(rest), Decimal::from(factor)))
+            let unit =
+                (!word.is_empty() || after || before.is_some()).then(|| Decimal::from(factor));
+            fits.then(|| (trim(rest), unit))
         })
         .ok_or_else(|| classify_garbage(s))
 }
@@ -233,7 +342,7 @@ fn dash_cents(s: &str) -> Option<AmountProblem> {
         .iter()
         .find_map(|dash| s.strip_suffix(dash))?;
     let mark = s[rest.len()..].chars().next().unwrap_or(',');
-    let whole = parse_number(trim(rest)).ok();
+    let whole = parse_number(trim(rest), Reading::default()).ok();
     Some(AmountProblem::DashCents { mark, whole })
 }
 
@@ -271,8 +380,9 @@ fn strip_suffix_ci<'a>(s: &'a str, words: &[&str]) -> Option<&'a str> {
     })
 }
 
-/// Parses the digits and separators of an amount, without currency or multiplier.
-fn parse_number(s: &str) -> Result<Decimal, AmountProblem> {
+/// Refuses what cannot be digits and separators: another character, or a
+/// separator at either end.
+fn check_shape(s: &str) -> Result<(), AmountProblem> {
     if let Some(bad) = s
         .chars()
         .find(|&c| !(c.is_ascii_digit() || c == ',' || c == '.' || is_space(c)))
@@ -290,6 +400,11 @@ fn parse_number(s: &str) -> Result<Decimal, AmountProblem> {
         let bad = s.chars().find(|c| !c.is_ascii_digit()).unwrap_or(' ');
         return Err(AmountProblem::Misplaced(bad));
     }
+    Ok(())
+}
+
+/// The commas, the dots, and whether there are spaces, in a checked number.
+fn count_marks(s: &str) -> (usize, usize, bool) {
     let (mut commas, mut dots, mut has_spaces) = (0, 0, false);
     for b in s.bytes() {
         match b {
@@ -300,27 +415,45 @@ fn parse_number(s: &str) -> Result<Decimal, AmountProblem> {
             _ => has_spaces = true,
         }
     }
+    (commas, dots, has_spaces)
+}
 
+/// Parses the digits and separators of an amount, without currency or
+/// multiplier; `reading` says what `,` and `.` are, where known.
+fn parse_number(s: &str, reading: Reading) -> Result<Decimal, AmountProblem> {
+    check_shape(s)?;
+    let (commas, dots, has_spaces) = count_marks(s);
+    let spaces = has_spaces.then_some(' ');
     let (int_part, frac_part, group_mark): (&str, &str, Option<char>) = match (commas, dots) {
-        (0, 0) => (s, "", has_spaces.then_some(' ')),
+        (0, 0) => (s, "", spaces),
         (1, 0) | (0, 1) => {
             let mark = if commas == 1 { ',' } else { '.' };
-            let (int, frac) = s.split_once(mark).expect("one mark");
-            // `0,500` cannot be a thousand-something: no group starts a number
-            // with 0; nor can `1500000,000`: a first group has 1 to 3 digits.
-            let could_group = !int.starts_with('0') && (has_spaces || int.len() <= 3);
-            if could_group && frac.len() == 3 && frac.chars().all(|c| c.is_ascii_digit()) {
-                let int_digits = digits_of(int, has_spaces.then_some(' '))?;
-                return Err(AmountProblem::Ambiguous {
-                    mark,
-                    thousands: exact(accumulate(int_digits, frac)?, "")?,
-                    decimal: exact(int_digits, frac)?,
-                });
+            let (int, frac) = s.split_once(mark).unwrap_or((s, ""));
+            match reading.role(mark) {
+                Some(Mark::Group) if has_spaces => return Err(AmountProblem::Grouping),
+                Some(Mark::Group) => {
+                    let digits =
+                        digits_of(s, Some(mark)).map_err(|_| AmountProblem::AgainstConvention {
+                            mark,
+                            role: Mark::Group,
+                        })?;
+                    return exact(digits, "");
+                }
+                Some(Mark::Decimal) => (int, frac, spaces),
+                None => {
+                    one_mark_ambiguity(int, frac, mark, spaces)?;
+                    (int, frac, spaces)
+                }
             }
-            (int, frac, has_spaces.then_some(' '))
         }
         (_, 0) | (0, _) => {
             let mark = if commas > 0 { ',' } else { '.' };
+            if reading.role(mark) == Some(Mark::Decimal) {
+                return Err(AmountProblem::AgainstConvention {
+                    mark,
+                    role: Mark::Decimal,
+                });
+            }
             if has_spaces {
                 return Err(AmountProblem::Grouping);
             }
@@ -328,9 +461,15 @@ fn parse_number(s: &str) -> Result<Decimal, AmountProblem> {
         }
         _ => {
             // Both marks: the last one is the decimal mark and appears once.
-            let last = s.rfind([',', '.']).expect("a mark");
-            let decimal_mark = s[last..].chars().next().expect("a mark");
+            let last = s.rfind([',', '.']).unwrap_or(0);
+            let decimal_mark = if s.as_bytes()[last] == b',' { ',' } else { '.' };
             let group = if decimal_mark == ',' { '.' } else { ',' };
+            if reading.role(decimal_mark) == Some(Mark::Group) {
+                return Err(AmountProblem::AgainstConvention {
+                    mark: decimal_mark,
+                    role: Mark::Group,
+                });
+            }
             if s.matches(decimal_mark).count() > 1 || has_spaces {
                 return Err(AmountProblem::Grouping);
             }
@@ -341,6 +480,28 @@ fn parse_number(s: &str) -> Result<Decimal, AmountProblem> {
         return Err(AmountProblem::Grouping);
     }
     exact(digits_of(int_part, group_mark)?, frac_part)
+}
+
+/// One mark followed by exactly three digits (`1,500`) reads two ways,
+/// unless the digits before it cannot be a first group of thousands:
+/// `0,500` (no group starts with 0) or `1500000,000` (a first group has 1 to
+/// 3 digits).
+fn one_mark_ambiguity(
+    int: &str,
+    frac: &str,
+    mark: char,
+    spaces: Option<char>,
+) -> Result<(), AmountProblem> {
+    let could_group = !int.starts_with('0') && (spaces.is_some() || int.len() <= 3);
+    if could_group && frac.len() == 3 && frac.chars().all(|c| c.is_ascii_digit()) {
+        let int_digits = digits_of(int, spaces)?;
+        return Err(AmountProblem::Ambiguous {
+            mark,
+            thousands: exact(accumulate(int_digits, frac)?, "")?,
+            decimal: exact(int_digits, frac)?,
+        });
+    }
+    Ok(())
 }
 
 fn c_is_sign(c: char) -> bool {
@@ -542,6 +703,94 @@ mod tests {
                 decimal: d("1500")
             }
         );
+    }
+
+    #[test]
+    fn a_column_unit_scales_plain_numbers_and_refuses_another_unit() {
+        let m = Reading {
+            unit: Some(Unit::Million),
+            ..Reading::default()
+        };
+        let read = |s: &str, r: Reading| parse_amount_as(s, &EUR, r).map(machine);
+        assert_eq!(read("92,4", m), Ok("92400000".to_string()));
+        assert_eq!(read("10", m), Ok("10000000".to_string()));
+        assert_eq!(read("1,5", m), Ok("1500000".to_string()));
+        assert_eq!(read("2,3 M€", m), Ok("2300000".to_string()));
+        let contradiction =
+            |written, expected| Err(AmountProblem::UnitContradiction { written, expected });
+        assert_eq!(
+            parse_amount_as("850 k€", &EUR, m).map_err(|e| e.problem),
+            contradiction(Unit::Thousand, Unit::Million)
+        );
+        assert_eq!(
+            parse_amount_as("2 300 000 €", &EUR, m).map_err(|e| e.problem),
+            contradiction(Unit::Euro, Unit::Million)
+        );
+        let k = Reading {
+            unit: Some(Unit::Thousand),
+            ..Reading::default()
+        };
+        assert_eq!(read("850", k), Ok("850000".to_string()));
+        assert_eq!(read("1 499,99", k), Ok("1499990".to_string()));
+        let euros = Reading {
+            unit: Some(Unit::Euro),
+            ..Reading::default()
+        };
+        assert_eq!(read("1 500 000,00 €", euros), Ok("1500000".to_string()));
+        // In euros, a multiplier is still euros.
+        assert_eq!(read("3,6 Md€", euros), Ok("3600000000".to_string()));
+        assert_eq!(read("850 k€", euros), Ok("850000".to_string()));
+        assert_eq!(
+            parse_amount_as("1,2 Md€", &EUR, k).map_err(|e| e.problem),
+            contradiction(Unit::Billion, Unit::Thousand)
+        );
+    }
+
+    #[test]
+    fn a_known_convention_settles_what_a_mark_is() {
+        let comma = Reading::decimal_mark(',');
+        let dot = Reading::decimal_mark('.');
+        let read = |s: &str, r: Reading| {
+            parse_amount_as(s, &EUR, r)
+                .map(machine)
+                .map_err(|e| e.problem)
+        };
+        assert_eq!(read("1,500", comma), Ok("1.5".to_string()));
+        assert_eq!(read("1.500", comma), Ok("1500".to_string()));
+        assert_eq!(read("1.500.000,50", comma), Ok("1500000.5".to_string()));
+        assert_eq!(read("850,000", dot), Ok("850000".to_string()));
+        assert_eq!(read("1.500", dot), Ok("1.5".to_string()));
+        assert_eq!(
+            read("1,500,000", comma),
+            Err(AmountProblem::AgainstConvention {
+                mark: ',',
+                role: Mark::Decimal
+            })
+        );
+        assert_eq!(
+            read("1,500,000.50", comma),
+            Err(AmountProblem::AgainstConvention {
+                mark: '.',
+                role: Mark::Group
+            })
+        );
+        // Known for one mark only (a column that writes 57,300,000).
+        let grouping = Reading {
+            comma: Some(Mark::Group),
+            ..Reading::default()
+        };
+        assert_eq!(read("850,000", grouping), Ok("850000".to_string()));
+        assert_eq!(
+            read("12,5", grouping),
+            Err(AmountProblem::AgainstConvention {
+                mark: ',',
+                role: Mark::Group
+            })
+        );
+        assert!(matches!(
+            read("1.500", grouping),
+            Err(AmountProblem::Ambiguous { .. })
+        ));
     }
 
     #[test]

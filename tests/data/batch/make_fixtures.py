@@ -36,7 +36,10 @@ entity's code, so adding a row never changes the others.
 Budgets are made up but plausible: population × 1 000–1 500 € for régions and
 départements, × 800–1 200 € for métropoles, EPCI and communes, with a few
 set exactly on the tier boundaries 1 499 999,99 / 1 500 000 / 10 000 000 /
-10 000 000,01 €. Contacts use the reserved `.example` domain.
+10 000 000,01 € (whole-euro files: 1 499 999 / 1 500 000 / 10 000 000 /
+10 000 001). regions-departements.csv has rates of its own (RD_RATES), kept
+within 0,5–4 Md€ for régions and 0,2–2 Md€ for départements. Contacts use the
+reserved `.example` domain.
 """
 
 import csv
@@ -325,8 +328,12 @@ def csv_field(value, delim):
     return value
 
 
-def csv_text(rows, delim, eol):
-    return "".join(delim.join(csv_field(f, delim) for f in row) + eol for row in rows)
+def csv_text(rows, delim, eol, quote_all=False):
+    if quote_all:  # Dolibarr, LibreOffice « Quote all text cells »: every field in "…"
+        field = lambda f: '"' + f.replace('"', '""') + '"'  # noqa: E731
+    else:
+        field = lambda f: csv_field(f, delim)  # noqa: E731
+    return "".join(delim.join(field(f) for f in row) + eol for row in rows)
 
 
 # cp1252 cannot hold every character. None of the etalab names met so far needs it,
@@ -353,8 +360,8 @@ def encode_cp1252(text, what):
 WRITTEN = []  # (file name, encoding, delimiter, eol, bom) for the final check
 
 
-def write(name, rows, delim, eol, encoding="utf-8", bom=False):
-    text = csv_text(rows, delim, eol)
+def write(name, rows, delim, eol, encoding="utf-8", bom=False, quote_all=False):
+    text = csv_text(rows, delim, eol, quote_all)
     if encoding == "cp1252":
         data = encode_cp1252(text, name)
     else:
@@ -729,7 +736,270 @@ def collectivites_excel_1252(d):
     return out
 
 
-# ─── 11. README.md ───────────────────────────────────────────────────────────
+# ─── 11. crm-excel-1252.csv ──────────────────────────────────────────────────
+
+
+def crm_excel_1252(d):
+    """A CRM's prospect list saved by French Excel as « CSV (séparateur: point-virgule) »:
+    cp1252, ';', CRLF, budgets '1 500 000,00 €' with NBSP, kinds as people write them,
+    and the two all-empty rows Excel adds when the sheet's used range is taller than
+    the data. Stratégie is filled for the 2 Régions and 3 Départements only."""
+    N = d.name
+
+    def F(t, c):
+        return fr_money(budget_cents(d, t, c))
+
+    def commune(code, contact=""):
+        return [N("commune", code), "Commune", F("commune", code), "", N("commune", code), contact]
+
+    def epci(code, kind, ville, contact=""):
+        return [N("epci", code), kind, F("epci", code), "", ville, contact]
+
+    CC, CA = "Communauté de communes", "Communauté d'agglomération"
+    rows = [
+        [N("region", "53"), "Région", F("region", "53"), "oui", "Rennes", "Gwenaëlle Le Bihan"],
+        [N("region", "52"), "Région", F("region", "52"), "non", "Nantes", "innovation@paysdelaloire.example"],
+        [N("dep", "35"), "Département", F("dep", "35"), "oui", "Rennes", "Yannick Rouxel"],
+        [N("dep", "56"), "Département", F("dep", "56"), "non", "Vannes", ""],
+        [N("dep", "22"), "Département", F("dep", "22"), "oui", "Saint-Brieuc", "labo@cotesdarmor.example"],
+        commune("35238", "Direction de la transformation"),
+        commune("56260"),
+        commune("56121", "Maëlle Guillou"),
+        commune("29232"),
+        commune("29019", "dgs@brest.example"),
+        commune("35288"),
+        commune("22278", "Cabinet du maire"),
+        commune("44109"),
+        commune("44184", "Hervé Quéré"),
+        commune("49007"),
+        commune("04079", "mairie@lescale.example"),  # 1 499 999,99 € (last cent of small)
+        commune("69201"),                            # 1 500 000,00 € (first cent of medium)
+        commune("59153", "Bérénice Lefèvre"),        # 10 000 000,00 € (last cent of medium)
+        commune("59011"),                            # 10 000 000,01 € (first cent of large)
+        commune("07348", "Secrétariat de mairie"),
+        commune("02555"),
+        commune("57521", "Jérôme Kœnig"),
+        commune("62557"),
+        commune("50281", "mairie@lucerne-outremer.example"),
+        commune("80485"),
+        commune("51030", "Élodie Charpentier"),
+        commune("24442"),
+        epci("200039022", CA, "Vitré", "Service développement"),
+        epci("200042174", CA, "Lorient"),
+        epci("200068120", CA, "Quimper", "Nolwenn Cariou"),
+        epci("200072452", CA, "Fougères"),
+        epci("243500782", CA, "Saint-Malo", "projets@stmalo-agglo.example"),
+        epci("200049211", CC, "Prades"),
+        epci("240900431", CC, "Tarascon-sur-Ariège", "Mathilde Rouzaud"),
+        epci("244000543", CC, "Mimizan"),
+        ["Association Tiers-Lieux en Cornouaille", "Association", fr_money(185_000_00), "", "Quimper",
+         "contact@tierslieux-cornouaille.example"],
+        ["Association Réseau des Fabriques Citoyennes", "Association", fr_money(2_450_000_00), "", "Rennes",
+         "Loïc Péron"],
+        ["Association Les Écluses du Blavet", "Association", fr_money(64_500_50), "", "Pontivy", ""],
+        ["Fondation pour l'Action Publique Ouverte", "Fondation", fr_money(12_750_000_00), "", "Paris",
+         "Anne-Sophie Mercier"],
+        ["Fondation Océane des Territoires", "Fondation", fr_money(3_200_000_00), "", "Brest", ""],
+    ]
+    header = ["Raison sociale", "Type de structure", "Budget 2024 (€)", "Stratégie", "Ville", "Contact"]
+    blank = [""] * len(header)  # Excel writes them as ;;;;;
+    write("crm-excel-1252.csv", [header] + rows + [blank, blank], ";", "\r\n", encoding="cp1252")
+
+
+# ─── 12. hubspot-export.csv ──────────────────────────────────────────────────
+
+# Whole-euro budgets on the tier boundaries for files whose budgets have no cents
+# (1 499 999 is the last whole euro of "small").
+BOUNDARY_EUROS = {"04079": 1_499_999, "69201": 1_500_000, "59153": 10_000_000, "59011": 10_000_001}
+
+
+def en_money(euros):
+    """'57,300,000': ',' between thousands, no decimals (an English CRM number field)."""
+    return group(euros, ",")
+
+
+def hubspot_export(d):
+    """An English CRM export (HubSpot style): UTF-8 without BOM, ',' and LF; budgets with
+    ',' thousands separators (quoted when they hold one), never a '.'; English kinds."""
+    N = d.name
+
+    def E(t, c):
+        cents = budget_cents(d, t, c)
+        assert cents % 100 == 0, (t, c)
+        return en_money(cents // 100)
+
+    rows = [
+        [N("region", "53"), "Region", E("region", "53"), "yes", "Rennes", "Camille Roux"],
+        [N("region", "76"), "Region", E("region", "76"), "no", "Toulouse", "Hugo Lambert"],
+        [N("commune", "35238"), "City", E("commune", "35238"), "", "Rennes", "Camille Roux"],
+        [N("commune", "44109"), "City", E("commune", "44109"), "", "Nantes", "Camille Roux"],
+        [N("commune", "33063"), "City", E("commune", "33063"), "", "Bordeaux", "Inès Bouvier"],
+        [N("commune", "59350"), "City", E("commune", "59350"), "", "Lille", ""],
+        [N("commune", "38185"), "City", E("commune", "38185"), "", "Grenoble", "Hugo Lambert"],
+        [N("commune", "67482"), "City", E("commune", "67482"), "", "Strasbourg", ""],
+        [N("commune", "29232"), "Municipality", E("commune", "29232"), "", "Quimper", "Inès Bouvier"],
+        [N("commune", "04079"), "Municipality", en_money(BOUNDARY_EUROS["04079"]), "", "L'Escale", ""],
+        [N("commune", "69201"), "Municipality", en_money(BOUNDARY_EUROS["69201"]), "", "Sainte-Foy-l'Argentière",
+         "Hugo Lambert"],
+        [N("commune", "59153"), "Municipality", en_money(BOUNDARY_EUROS["59153"]), "", "Condé-sur-l'Escaut", ""],
+        [N("commune", "59011"), "Municipality", en_money(BOUNDARY_EUROS["59011"]), "", "Annœullin",
+         "Camille Roux"],
+        [N("commune", "07348"), "Municipality", E("commune", "07348"), "", "Vogüé", ""],
+        [N("commune", "12001"), "Municipality", E("commune", "12001"), "", "Agen-d'Aveyron", "Inès Bouvier"],
+        [N("commune", "69127"), "Municipality", E("commune", "69127"), "", "Marcy-l'Étoile", ""],
+        [N("commune", "62617"), "Municipality", E("commune", "62617"), "", "Nœux-les-Mines", "Hugo Lambert"],
+        ["Fondation Territoires Solidaires", "Foundation", en_money(2_750_000), "", "Paris", "Camille Roux"],
+        ["Fondation Horizon Numérique", "Foundation", en_money(420_000), "", "Lyon", ""],
+        ["Fondation pour les Communs Urbains", "Foundation", en_money(14_200_000), "", "Marseille",
+         "Inès Bouvier"],
+        ["Civic Tech Partners Ltd", "Company", en_money(4_200_000), "", "Paris", "Hugo Lambert"],
+        ["Martin, Roux & Associés", "Company", en_money(320_000), "", "Nantes", ""],
+        ["Atelier des Communs SCOP", "Company", en_money(1_499_999), "", "Lille", "Inès Bouvier"],
+        ["Association Kerlann", "Association", en_money(850_000), "", "Vannes", "Camille Roux"],
+        ["Association Les Jardins du Faubourg", "Association", en_money(1_500), "", "Rennes", ""],
+        ["Association Tiers-Lieux Occitanie", "Association", en_money(1_500_000), "", "Montpellier",
+         "Hugo Lambert"],
+        ["Agence de l'eau Loire-Bretagne", "Public body", en_money(57_300_000), "", "Orléans", "Inès Bouvier"],
+        ["Établissement public foncier de Bretagne", "Public body", en_money(10_000_000), "", "Rennes", ""],
+        ["Groupement d'intérêt public Territoires numériques", "Public body", en_money(975_500), "", "Dijon",
+         "Camille Roux"],
+        ["Office de tourisme de Saint-Malo", "Public body", en_money(10_000_001), "", "Saint-Malo", ""],
+    ]
+    header = ["Company name", "Company type", "Annual budget", "Network strategy", "City", "Company owner"]
+    write("hubspot-export.csv", [header] + rows, ",", "\n")
+
+
+# ─── 13. dolibarr-export.csv ─────────────────────────────────────────────────
+
+
+def dolibarr_export(d):
+    """A Dolibarr third-party (« tiers ») export: UTF-8 with BOM, ',' and LF, every field
+    in double quotes. « Type du tiers » is the commercial status, not the kind (that is
+    « Forme juridique »); « Chiffre d'affaires » is a revenue that is not the budget: on
+    most rows it falls in another tier than « Budget primitif 2024 »."""
+    N = d.name
+    def money(cents):
+        return "%d.%02d" % divmod(cents, 100)  # Dolibarr always writes two decimals
+
+    def B(t, c):
+        return money(budget_cents(d, t, c))
+
+    PC, CL, PCL = "Prospect", "Client", "Prospect / Client"
+    rows = [
+        [N("commune", "35238"), PCL, "Commune", "35000", "Rennes", money(4_850_000_00), B("commune", "35238")],
+        [N("commune", "56260"), PC, "Commune", "56000", "Vannes", money(1_250_000_00), B("commune", "56260")],
+        [N("commune", "29019"), CL, "Commune", "29200", "Brest", money(9_600_000_00), B("commune", "29019")],
+        [N("commune", "04079"), PC, "Commune", "04160", "L'Escale", money(12_500_00), B("commune", "04079")],
+        [N("commune", "69201"), PC, "Commune", "69610", "Sainte-Foy-l'Argentière", money(48_200_00),
+         B("commune", "69201")],
+        [N("commune", "59153"), CL, "Commune", "59163", "Condé-sur-l'Escaut", money(310_000_00),
+         B("commune", "59153")],
+        [N("commune", "59011"), PC, "Commune", "59112", "Annœullin", money(1_750_000_00), B("commune", "59011")],
+        [N("commune", "07348"), PC, "Commune", "07200", "Vogüé", money(64_800_00), B("commune", "07348")],
+        [N("commune", "51030"), PCL, "Commune", "51160", "Aÿ-Champagne", money(125_000_00), B("commune", "51030")],
+        [N("commune", "69127"), PC, "Commune", "69280", "Marcy-l'Étoile", money(95_400_00), B("commune", "69127")],
+        [N("epci", "240900431"), PC, "Communauté de communes", "09400", "Tarascon-sur-Ariège",
+         money(215_000_00), B("epci", "240900431")],
+        [N("epci", "244000543"), CL, "Communauté de communes", "40200", "Mimizan", money(2_900_000_00),
+         B("epci", "244000543")],
+        [N("epci", "246800494"), PC, "Communauté de communes", "68250", "Rouffach", money(640_000_00),
+         B("epci", "246800494")],
+        ["Syndicat mixte du bassin versant de l'Oust", PC, "Syndicat mixte", "56800", "Ploërmel",
+         money(38_000_00), money(1_480_000_00)],
+        ["Syndicat mixte des transports du Trégor", PCL, "Syndicat mixte", "22300", "Lannion",
+         money(3_400_000_00), money(11_250_000_00)],
+        ["Centre communal d'action sociale de Vannes", CL, "Établissement public", "56000", "Vannes",
+         money(1_350_000_00), money(6_800_000_00)],
+        ["Office de tourisme Cœur de Bretagne", PC, "Établissement public", "22600", "Loudéac",
+         money(2_100_000_00), money(1_200_000_50)],
+        ["Association Tiers-Lieux en Cornouaille", PCL, "Association", "29000", "Quimper", money(125_000_00),
+         money(2_300_000_00)],
+        ["Association Les Communs d'Armor", PC, "Association", "22000", "Saint-Brieuc", money(1_620_000_00),
+         money(1_450_000_00)],
+        ["Fondation Territoires Solidaires", CL, "Fondation", "75011", "Paris", money(10_400_000_00),
+         money(9_850_000_00)],
+    ]
+    header = ["Nom du tiers", "Type du tiers", "Forme juridique", "Code postal", "Ville",
+              "Chiffre d'affaires", "Budget primitif 2024"]
+    write("dolibarr-export.csv", [header] + rows, ",", "\n", bom=True, quote_all=True)
+
+
+# ─── 14. budget-millions.csv ─────────────────────────────────────────────────
+
+
+def millions(cents):
+    """A colleague's figure in M€, decimal comma, no unit: '92,4', '10', '0,78'
+    (two decimals under 1 M€, one above, no trailing ',0')."""
+    places = 2 if cents < 100_000_000 else 1
+    n = round(cents * 10**places / 100_000_000)
+    whole, frac = divmod(n, 10**places)
+    s = str(whole)
+    if frac:
+        s += "," + ("%0*d" % (places, frac)).rstrip("0")
+    return s
+
+
+def budget_millions(d):
+    """UTF-8, ';' and LF; header `Budget (M€)`, cells in M€ with a decimal comma and no
+    unit, except one cell with its own matching unit (`2,3 M€`) and one with a
+    contradicting unit (`850 k€`). Exactly two cells sit on the tier boundaries
+    (`1,5` and `10`)."""
+    N = d.name
+    M = lambda t, c: millions(budget_cents(d, t, c))  # noqa: E731
+    rows = [
+        [N("commune", "86194"), "Commune", M("commune", "86194")],
+        [N("epci", "200065928"), "Communauté d'agglomération", M("epci", "200065928")],
+        [N("commune", "34032"), "Commune", M("commune", "34032")],
+        [N("epci", "200033579"), "Communauté urbaine", M("epci", "200033579")],
+        [N("commune", "29232"), "Commune", M("commune", "29232")],
+        [N("epci", "247100290"), "CU", M("epci", "247100290")],
+        [N("epci", "200067171"), "Communauté de communes", M("epci", "200067171")],
+        [N("commune", "59153"), "Commune", M("commune", "59153")],      # 10 000 000,00 € -> "10"
+        [N("epci", "240900431"), "CC", M("epci", "240900431")],
+        [N("commune", "59206"), "Commune", M("commune", "59206")],
+        [N("commune", "02555"), "Commune", short_money(budget_cents(d, "commune", "02555"), "M")],  # "2,3 M€"
+        [N("commune", "69201"), "Commune", M("commune", "69201")],      # 1 500 000,00 € -> "1,5"
+        [N("commune", "11178"), "Commune", M("commune", "11178")],
+        [N("commune", "12001"), "Commune", "850 k€"],  # the colleague's own figure, in k€
+        [N("commune", "50281"), "Commune", M("commune", "50281")],
+        [N("commune", "55264"), "Commune", M("commune", "55264")],
+    ]
+    assert rows[10][2] == "2,3 M€", rows[10]
+    write("budget-millions.csv", [["Collectivité", "Type", "Budget (M€)"]] + rows, ";", "\n")
+
+
+# ─── 15. regions-departements.csv ────────────────────────────────────────────
+
+# Budgets of this file only: a per-inhabitant rate nearer the real ones than RATES
+# (régions 250–320 €, départements 500–750 €), kept inside 0,5–4 Md€ for régions and
+# 0,2–2 Md€ for départements: an entity whose product falls below the floor (the small
+# régions and départements, and the uninhabited Clipperton and TAAF) gets the floor
+# plus up to 30 %.
+RD_RATES = {"region": (250, 320), "dep": (500, 750)}
+RD_BOUNDS = {"region": (500_000_000, 4_000_000_000), "dep": (200_000_000, 2_000_000_000)}
+
+
+def rd_budget(d, table, code):
+    lo, hi = RD_RATES[table]
+    floor, ceiling = RD_BOUNDS[table]
+    euros = round(d.pop(table, code) * (lo + (hi - lo) * unit("rd-rate", table, code)))
+    if euros < floor:
+        euros = floor + round(floor * 0.3 * unit("rd-floor", table, code))
+    assert floor <= euros <= ceiling, (table, code, euros)
+    return euros
+
+
+def regions_departements(d):
+    """Every région and every département of the extract, as etalab lists them (names
+    exactly as spelled, etalab's codes order; the collectivités d'outre-mer and the
+    single collectivités appear in both lists), UTF-8, ',' and LF, no strategy column:
+    every row is of a kind whose fee needs the strategy answer."""
+    rows = [[r["nom"], "Région", str(rd_budget(d, "region", code))] for code, r in sorted(d.regions.items())]
+    rows += [[x["nom"], "Département", str(rd_budget(d, "dep", code))] for code, x in sorted(d.deps.items())]
+    write("regions-departements.csv", [["name", "kind", "budget"]] + rows, ",", "\n")
+
+
+# ─── 16. README.md ───────────────────────────────────────────────────────────
 
 README = """\
 # Fixtures for `dues batch`
@@ -744,8 +1014,12 @@ the npm package `@etalab/decoupage-administratif` 6.0.0 (see the top of the
 script for how it was made). Budgets are made up (population × a plausible rate
 per inhabitant, a few exactly on the tier boundaries 1 499 999,99 / 1 500 000 /
 10 000 000 / 10 000 000,01 €); contacts use the `.example` domain. Every file
-except `bad-rows.csv`, `no-strategy-column.csv` and `missing-budget-column.csv`
-has only valid rows.
+except `bad-rows.csv`, `no-strategy-column.csv`, `missing-budget-column.csv` and
+`regions-departements.csv` has only valid rows, but for three cases whose outcome
+their tests decide: the two all-empty rows that end `crm-excel-1252.csv`, the
+`850 k€` cell of `budget-millions.csv` (a unit contradicting its column's M€), and
+the budgets of `hubspot-export.csv` with one comma group only (`"850,000"`), read
+as thousands only by the rest of their column.
 
 | file | what it is for |
 | --- | --- |
@@ -762,6 +1036,11 @@ has only valid rows.
 | `header-only.csv` | A header line and no row. |
 | `empty.csv` | Zero bytes. |
 | `collectivites-excel-1252.csv` | The big realistic French Excel export (Windows-1252, `;`, CRLF), header `Nom;Type;Budget annuel (€);Stratégie d'entraînement;Code INSEE;Population`: every région, département, métropole, CU and CA and the extracted communes, names exactly as etalab spells them, budgets `1 234 567,00 €` with NBSP, oui/non for the eligible kinds. Special collectivités: see the comment above `CTU_REGIONS` in the script. |
+| `crm-excel-1252.csv` | A CRM list saved by French Excel (« CSV (séparateur: point-virgule) »): Windows-1252, `;`, CRLF, header `Raison sociale;Type de structure;Budget 2024 (€);Stratégie;Ville;Contact`; 40 rows (22 communes, 5 CA, 3 CC, 3 associations, 2 fondations, 3 Départements and 2 Régions, the only rows with `oui`/`non`), kinds as people write them, budgets `1 500 000,00 €` with NBSP, the four tier boundaries on communes (L'Escale, Sainte-Foy-l'Argentière, Condé-sur-l'Escaut, Annœullin), then two all-empty rows `;;;;;` (Excel's used range taller than the data). |
+| `hubspot-export.csv` | An English CRM export (HubSpot style): UTF-8 without BOM, `,`, LF, header `Company name,Company type,Annual budget,Network strategy,City,Company owner`; 30 rows, kinds `City`, `Municipality`, `Foundation`, `Company`, `Association`, `Public body` and 2 `Region` (the only rows with `yes`/`no`); budgets with `,` between thousands, quoted, never a `.`: 7 have a single comma group (`"850,000"`, `"1,500"`, `"913,361"`…: ambiguous alone), 23 two or more (`"57,300,000"`); whole-euro boundaries `"1,499,999"`, `"1,500,000"`, `"10,000,000"`, `"10,000,001"`. |
+| `dolibarr-export.csv` | A Dolibarr third-party (« tiers ») export: UTF-8 with BOM, `,`, LF, every field in `"…"`, header `"Nom du tiers","Type du tiers","Forme juridique","Code postal","Ville","Chiffre d'affaires","Budget primitif 2024"`; 20 rows. `Type du tiers` (`Prospect`, `Client`, `Prospect / Client`) is not the kind, `Forme juridique` is (`Commune`, `Communauté de communes`, `Syndicat mixte`, `Établissement public`, `Association`, `Fondation`); `Chiffre d'affaires` is a revenue, not the budget, and falls in another tier on 17 rows. Amounts `2300000.00` (`.` decimal point, two decimals), the four boundaries on communes, postal codes with a leading `0`. |
+| `budget-millions.csv` | A colleague's list in millions: UTF-8, `;`, LF, header `Collectivité;Type;Budget (M€)`; 16 communes and EPCI, cells in M€ with a decimal comma and no unit (`93,3`, `89`, `0,78`), exactly one `1,5` and one `10` (the tier boundaries), one cell with its own matching unit (`2,3 M€`) and one with a contradicting unit (`850 k€`). |
+| `regions-departements.csv` | Every région (26) and every département (109) of the extract, names exactly as etalab spells them (outre-mer and single collectivités appear in both lists), UTF-8, `,`, LF, header `name,kind,budget` and no strategy column: every row is of a kind whose fee needs the strategy answer. Plain-integer budgets, régions 0,5–4 Md€, départements 0,2–2 Md€ (see `RD_RATES` in the script). |
 """
 
 
@@ -805,6 +1084,57 @@ def check_and_summarise(big_rows):
     print("collectivites-excel-1252.csv names met more than once:", dup)
 
 
+def check_new_fixtures():
+    """What the briefs of files 11–15 promise, checked on the bytes written."""
+    def read(name):
+        with open(os.path.join(HERE, name), "rb") as f:
+            return f.read()
+
+    def records(raw, encoding, delim):
+        return list(csv.reader(io.StringIO(raw.decode(encoding), newline=""), delimiter=delim))
+
+    raw = read("crm-excel-1252.csv")
+    assert raw.endswith(b"\r\n;;;;;\r\n;;;;;\r\n"), "crm: two empty rows at the end"
+    for b in (b"\x80", b"\xa0", b"\x8c", b"\x9c", b"\xe9"):  # €, NBSP, Œ, œ, é
+        assert b in raw, ("crm", b)
+    rec = records(raw, "cp1252", ";")[1:-2]
+    assert all(len(r) == 6 and any(r) for r in rec)
+    for r in rec:
+        assert (r[3] in ("oui", "non")) == (r[1] in ("Région", "Département")), r
+    assert Counter(r[1] for r in rec)["Région"] == 2 and Counter(r[1] for r in rec)["Département"] == 3
+    money = {r[2] for r in rec if r[1] == "Commune"}
+    for s in ("1 499 999,99 €", "1 500 000,00 €", "10 000 000,00 €", "10 000 000,01 €"):
+        assert s.replace(" ", NBSP) in money, s
+
+    rec = records(read("hubspot-export.csv"), "utf-8", ",")[1:]
+    assert all("." not in r[2] and r[2].replace(",", "").isdigit() for r in rec)
+    assert sum(r[2].count(",") == 1 for r in rec) >= 3 and sum(r[2].count(",") >= 2 for r in rec) >= 5
+    for r in rec:
+        assert (r[3] != "") == (r[1] == "Region"), r
+    assert read("hubspot-export.csv").count(b"\n") == len(rec) + 1  # no quoted line breaks
+
+    raw = read("dolibarr-export.csv")
+    assert raw.startswith(b"\xef\xbb\xbf\"")
+    for line in raw[3:].decode("utf-8").split("\n")[:-1]:
+        assert line.startswith('"') and line.endswith('"') and len(line[1:-1].split('","')) == 7, line
+    for r in records(raw[3:], "utf-8", ",")[1:]:
+        assert r[1] in ("Prospect", "Client", "Prospect / Client"), r
+        for cell in r[5:7]:
+            whole, _, dec = cell.partition(".")
+            assert whole.isdigit() and len(dec) == 2 and dec.isdigit(), r
+
+    rec = records(read("budget-millions.csv"), "utf-8", ";")[1:]
+    cells = [r[2] for r in rec]
+    assert cells.count("1,5") == 1 and cells.count("10") == 1, cells
+    assert [c for c in cells if "€" in c] == ["2,3 M€", "850 k€"], cells
+
+    rec = records(read("regions-departements.csv"), "utf-8", ",")
+    assert rec[0] == ["name", "kind", "budget"] and len(rec) == 1 + 26 + 109, len(rec)
+    for name, kind, budget in rec[1:]:
+        lo, hi = RD_BOUNDS["region" if kind == "Région" else "dep"]
+        assert kind in ("Région", "Département") and budget.isdigit() and lo <= int(budget) <= hi
+
+
 def main(argv):
     if len(argv) == 3 and argv[1] == "--extract":
         make_extract(argv[2])
@@ -821,9 +1151,15 @@ def main(argv):
     missing_budget_column(d)
     header_only_and_empty()
     big = collectivites_excel_1252(d)
+    crm_excel_1252(d)
+    hubspot_export(d)
+    dolibarr_export(d)
+    budget_millions(d)
+    regions_departements(d)
     with open(os.path.join(HERE, "README.md"), "w", encoding="utf-8", newline="\n") as f:
         f.write(README)
     check_and_summarise(big)
+    check_new_fixtures()
 
 
 if __name__ == "__main__":

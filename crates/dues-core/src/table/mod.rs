@@ -53,6 +53,10 @@ pub struct Table {
     pub year: u16,
     pub source: Text,
     pub currency: Currency,
+    /// No member's budget is below this: a list whose budgets mostly are was
+    /// probably written in thousands or millions (`None`: no such check).
+    #[serde(with = "option_decimal_bytes")]
+    pub budget_floor: Option<Decimal>,
     pub tiers: Vec<Tier>,
     pub kinds: Vec<Kind>,
     pub benefits_intro: Text,
@@ -161,6 +165,20 @@ mod decimal_bytes {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
         <[u8; 16]>::deserialize(d).map(Decimal::deserialize)
+    }
+}
+
+/// An optional decimal in the encoded built-in table.
+mod option_decimal_bytes {
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+        d.map(|d| d.serialize()).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+        Ok(Option::<[u8; 16]>::deserialize(d)?.map(Decimal::deserialize))
     }
 }
 
@@ -511,7 +529,7 @@ mod tests {
     fn money_finer_than_a_cent_or_past_the_bounds_is_refused() {
         let text = source().replace("amount = 1_000,", "amount = \"1000.001\",");
         assert!(problems(&text).contains(&(
-            Some(45),
+            Some(49),
             ProblemKind::SubCent {
                 tier: "small".into(),
                 key: None,
@@ -520,7 +538,7 @@ mod tests {
         )));
         let text = source().replace("amount = 1_000,", "amount = 1_000_000_001,");
         assert!(problems(&text).contains(&(
-            Some(45),
+            Some(49),
             ProblemKind::FeeTooLarge {
                 tier: "small".into(),
                 fee: d("1000000001"),
@@ -533,7 +551,7 @@ mod tests {
     fn a_table_must_start_at_zero_and_have_no_ceiling() {
         let text = source().replace("at_least = 0, below", "at_least = 100, below");
         assert!(problems(&text).contains(&(
-            Some(45),
+            Some(49),
             ProblemKind::NotFromZero {
                 tier: "small".into(),
                 last: Edge::at(d("100")).prev()
@@ -544,7 +562,7 @@ mod tests {
             "budget = { above = 10_000_000, at_most = 20_000_000 }",
         );
         assert!(problems(&text).contains(&(
-            Some(60),
+            Some(64),
             ProblemKind::NoCeiling {
                 tier: "large".into(),
                 first: Edge::at(d("20000000")).next()
@@ -567,7 +585,7 @@ mod tests {
             "budget = { above = 10_000_000, below = \"10000000.01\" }",
         );
         assert!(problems(&text).contains(&(
-            Some(60),
+            Some(64),
             ProblemKind::EmptyBudget {
                 tier: "large".into()
             }
@@ -599,6 +617,6 @@ mod tests {
         use MarkerFault::*;
         assert_eq!(faults, [Multiplier, Sign, Empty, Digit, Separator]);
         let text = source().replace("id = \"small\"", "id = \" \"");
-        assert!(problems(&text).contains(&(Some(45), ProblemKind::EmptyTierId)));
+        assert!(problems(&text).contains(&(Some(49), ProblemKind::EmptyTierId)));
     }
 }

@@ -37,6 +37,7 @@ pub(super) struct RawMeta {
     pub year: u16,
     pub source: Text,
     pub currency: Spanned<Currency>,
+    pub budget_floor: Option<Money>,
 }
 
 #[derive(Deserialize)]

@@ -57,6 +57,7 @@ pub(super) fn build(raw: RawTable, text: &str, origin: &str, problems: &mut Prob
         year: raw.table.year,
         source: raw.table.source,
         currency,
+        budget_floor: raw.table.budget_floor.map(|m| m.0),
         tiers,
         kinds,
         benefits_intro: raw.benefits.intro,

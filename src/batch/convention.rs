@@ -1,0 +1,151 @@
+//! What a budget column's own values say of its marks: a column that writes
+//! `57,300,000` uses `,` to group thousands, so its `850,000` is 850 000
+//! rather than ambiguous. Learned from the first MiB of the file (the sniffed
+//! sample), and only where the column never contradicts it; a row further
+//! on that does (`12,5`) is refused with the convention named, never misread.
+
+use dues_core::money::{Mark, Reading};
+
+/// What one value shows of a mark.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Evidence {
+    group: u64,
+    decimal: u64,
+}
+
+/// The evidence of a column, mark by mark, and a value it would settle.
+#[derive(Debug, Clone, Default)]
+pub struct Column {
+    comma: Evidence,
+    dot: Evidence,
+    /// A value that shows `,` (`.`) grouping, to quote in the note.
+    comma_example: Option<String>,
+    dot_example: Option<String>,
+    /// Values with one mark before exactly three digits (`850,000`).
+    comma_ambiguous: u64,
+    dot_ambiguous: u64,
+}
+
+impl Column {
+    /// Looks at one value of the column.
+    pub fn see(&mut self, value: &str) {
+        let digits: String = value
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+            .collect();
+        let (commas, dots) = (digits.matches(',').count(), digits.matches('.').count());
+        let last = digits.rfind([',', '.']);
+        match (commas, dots) {
+            (0, 0) => {}
+            (_, 0) if commas > 1 => self.group(',', value),
+            (0, _) if dots > 1 => self.group('.', value),
+            (1, 0) | (0, 1) => {
+                let mark = if commas == 1 { ',' } else { '.' };
+                let (int, frac) = digits.split_once(mark).unwrap_or_default();
+                let spaced =
+                    value.contains(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}');
+                if frac.len() == 3 && !int.starts_with('0') && (int.len() <= 3 || spaced) {
+                    *self.ambiguous(mark) += 1;
+                } else {
+                    self.evidence(mark).decimal += 1;
+                }
+            }
+            _ => {
+                // Both marks: the last is the decimal mark, the other groups.
+                let decimal = if last.is_some_and(|i| digits.as_bytes()[i] == b',') {
+                    ','
+                } else {
+                    '.'
+                };
+                let group = if decimal == ',' { '.' } else { ',' };
+                self.evidence(decimal).decimal += 1;
+                self.group(group, value);
+            }
+        }
+    }
+
+    fn group(&mut self, mark: char, value: &str) {
+        self.evidence(mark).group += 1;
+        let example = if mark == ',' {
+            &mut self.comma_example
+        } else {
+            &mut self.dot_example
+        };
+        example.get_or_insert_with(|| value.to_string());
+    }
+
+    fn evidence(&mut self, mark: char) -> &mut Evidence {
+        if mark == ',' {
+            &mut self.comma
+        } else {
+            &mut self.dot
+        }
+    }
+
+    fn ambiguous(&mut self, mark: char) -> &mut u64 {
+        if mark == ',' {
+            &mut self.comma_ambiguous
+        } else {
+            &mut self.dot_ambiguous
+        }
+    }
+
+    /// The marks this column settles: a mark it only ever uses to group
+    /// thousands. (A mark seen only as a decimal mark settles nothing: a
+    /// budget of 1,50 € is no reading to adopt without being told.)
+    pub fn reading(&self) -> Reading {
+        let settled = |e: Evidence| (e.group > 0 && e.decimal == 0).then_some(Mark::Group);
+        Reading {
+            unit: None,
+            comma: settled(self.comma),
+            dot: settled(self.dot),
+        }
+    }
+
+    /// For the note: each mark the column settles and that settles some value
+    /// of the sample, with a value that shows it.
+    pub fn settled(&self) -> Vec<(char, String)> {
+        let reading = self.reading();
+        let mut out = Vec::new();
+        if reading.comma.is_some() && self.comma_ambiguous > 0 {
+            out.push((',', self.comma_example.clone().unwrap_or_default()));
+        }
+        if reading.dot.is_some() && self.dot_ambiguous > 0 {
+            out.push(('.', self.dot_example.clone().unwrap_or_default()));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn column(values: &[&str]) -> Column {
+        let mut c = Column::default();
+        for v in values {
+            c.see(v);
+        }
+        c
+    }
+
+    #[test]
+    fn a_mark_only_ever_grouping_thousands_settles_it() {
+        let c = column(&["57,300,000", "850,000", "1,500"]);
+        assert_eq!(c.reading().comma, Some(Mark::Group));
+        assert_eq!(c.settled(), [(',', "57,300,000".to_string())]);
+        let c = column(&["1.500.000", "850.000"]);
+        assert_eq!(c.reading().dot, Some(Mark::Group));
+        let c = column(&["1,500,000.50", "850,000"]);
+        assert_eq!(c.reading().comma, Some(Mark::Group));
+    }
+
+    #[test]
+    fn contradicting_values_settle_nothing() {
+        let c = column(&["57,300,000", "12,5", "850,000"]);
+        assert_eq!(c.reading().comma, None);
+        let c = column(&["1 500 000,00 €", "1,500"]);
+        assert_eq!(c.reading().comma, None, "a decimal comma settles nothing");
+        assert!(column(&["850,000"]).settled().is_empty());
+    }
+}

@@ -1,0 +1,494 @@
+//! `dues batch` on exports shaped like the real ones (issue 8): a French
+//! Excel CRM list, an English CRM export, a Dolibarr export, a list in
+//! millions, the Régions and Départements without a strategy column. Each
+//! test checks the fees, the exit code, the summary JSON and the warnings.
+
+use std::fs;
+
+use serde_json::{Value, json};
+
+use super::{data, dues, plain, rows};
+
+/// A batch run on a fixture, with `--summary-json`: the rows written, the
+/// stderr (plain spaces), the exit code and the summary.
+struct Run {
+    out: Vec<u8>,
+    stderr: String,
+    code: i32,
+    summary: Value,
+}
+
+fn run(fixture: &str, args: &[&str]) -> Run {
+    run_on(Some(fixture), None, args)
+}
+
+fn run_stdin(input: &str, args: &[&str]) -> Run {
+    run_on(None, Some(input), args)
+}
+
+fn run_on(fixture: Option<&str>, input: Option<&str>, args: &[&str]) -> Run {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = dir.path().join("summary.json");
+    let mut cmd = dues();
+    cmd.arg("batch");
+    if let Some(fixture) = fixture {
+        cmd.arg(data(&format!("batch/{fixture}")));
+    }
+    cmd.args(["--summary-json", summary.to_str().unwrap()]);
+    cmd.args(args);
+    if let Some(input) = input {
+        cmd.write_stdin(input);
+    }
+    let out = cmd.output().unwrap();
+    let summary = fs::read_to_string(&summary).unwrap_or_else(|_| "null".into());
+    Run {
+        out: out.stdout,
+        stderr: plain(&out.stderr),
+        code: out.status.code().unwrap(),
+        summary: serde_json::from_str(&summary).unwrap(),
+    }
+}
+
+/// `(name, tier, fee)` of the row named `name`: the name in column 0, the
+/// tier and fee in the first two appended columns.
+fn fee_of<'a>(rows: &'a [Vec<String>], name: &str, width: usize) -> (&'a str, &'a str) {
+    let row = rows
+        .iter()
+        .find(|r| r[0] == name)
+        .unwrap_or_else(|| panic!("no row {name}"));
+    (&row[width], &row[width + 1])
+}
+
+/// The figures of `by_tier` (rows per tier) of a summary.
+fn tier_rows(summary: &Value) -> Vec<u64> {
+    summary["by_tier"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["rows"].as_u64().unwrap())
+        .collect()
+}
+
+fn warning_codes(summary: &Value) -> Vec<&str> {
+    summary["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn a_french_excel_crm_export_keeps_its_blank_rows_and_prices_the_rest() {
+    let r = run("crm-excel-1252.csv", &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        "dues batch : 40 lignes chiffrées, dont 3 au tarif minimum (à négocier) ; 0 en erreur ; \
+         2 lignes vides\n"
+    );
+    // Still Windows-1252 and CRLF; Excel's `;;;;;` rows back, with empty
+    // appended fields.
+    assert!(std::str::from_utf8(&r.out).is_err());
+    assert!(r.out.ends_with(b"\r\n;;;;;;;;;\r\n;;;;;;;;;\r\n"));
+    let rows = rows(&r.out, b';', true);
+    assert_eq!(rows.len(), 43);
+    assert_eq!(
+        rows[0],
+        [
+            "Raison sociale",
+            "Type de structure",
+            "Budget 2024 (€)",
+            "Stratégie",
+            "Ville",
+            "Contact",
+            "tier",
+            "fee",
+            "fee_basis",
+            "error"
+        ]
+    );
+    // The boundaries at the cent, and the strategy answers.
+    for (name, tier, fee) in [
+        ("L'Escale", "small", "1000"),
+        ("Sainte-Foy-l'Argentière", "medium", "2500"),
+        ("Condé-sur-l'Escaut", "medium", "2500"),
+        ("Annœullin", "large", "5000"),
+        ("Bretagne", "network", "8000"),
+        ("Pays de la Loire", "large", "5000"),
+        ("Morbihan", "large", "5000"),
+        ("Côtes-d'Armor", "network", "8000"),
+    ] {
+        assert_eq!(fee_of(&rows, name, 6), (tier, fee), "{name}");
+    }
+    let s = &r.summary;
+    assert_eq!(
+        (
+            &s["rows"],
+            &s["priced"],
+            &s["blank"],
+            &s["errors"],
+            &s["undecided"]
+        ),
+        (&json!(42), &json!(40), &json!(2), &json!(0), &json!(0))
+    );
+    assert_eq!(s["total"], json!({ "min": "160000", "max": null }));
+    assert_eq!(tier_rows(s), [6, 10, 21, 3]);
+    assert_eq!(s["errors_by_code"], json!([]));
+    assert!(warning_codes(s).is_empty());
+}
+
+#[test]
+fn an_english_crm_export_reads_its_comma_thousands_and_says_so() {
+    let r = run("hubspot-export.csv", &["--lang", "en"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let warning = "dues: warning: column “Annual budget” separates thousands with “,” (e.g. \
+                   “3,472,904,543”), so a value like “850,000” there is read as 850 thousand, \
+                   not 850; give --decimal-mark if that is wrong\n";
+    assert_eq!(
+        r.stderr,
+        format!(
+            "{warning}dues batch: 30 rows priced, 1 of them at a minimum fee (to be \
+             negotiated); 0 in error\n"
+        )
+    );
+    let rows = rows(&r.out, b',', false);
+    for (name, tier) in [
+        ("Association Kerlann", "small"), // "850,000": 850 000 €
+        ("Vogüé", "small"),               // "913,361"
+        ("L'Escale", "small"),            // "1,499,999"
+        ("Sainte-Foy-l'Argentière", "medium"),
+        ("Condé-sur-l'Escaut", "medium"), // "10,000,000"
+        ("Annœullin", "large"),           // "10,000,001"
+        ("Bretagne", "network"),
+        ("Occitanie", "large"),
+    ] {
+        assert_eq!(fee_of(&rows, name, 6).0, tier, "{name}");
+    }
+    let s = &r.summary;
+    assert_eq!(s["total"], json!({ "min": "99500", "max": null }));
+    assert_eq!(tier_rows(s), [9, 7, 13, 1]);
+    assert_eq!(warning_codes(s), ["convention"]);
+    assert_eq!(
+        format!(
+            "dues: warning: {}\n",
+            s["warnings"][0]["message"].as_str().unwrap()
+        )
+        .replace('\u{202f}', " "),
+        warning
+    );
+
+    // Told otherwise, `,` is the decimal mark: `57,300,000` is then no amount.
+    let r = run("hubspot-export.csv", &["--decimal-mark", ","]);
+    assert_eq!(r.code, 1);
+    // 23 values of two groups or more, and `913,361`, `899,327` (sub-cent).
+    assert_eq!(r.summary["errors"], json!(25));
+    // …and what is left reads below 10 000 €.
+    assert_eq!(warning_codes(&r.summary), ["small_budgets"]);
+    // Said as it is, no warning is needed.
+    let r = run("hubspot-export.csv", &["--decimal-mark", "."]);
+    assert_eq!(r.code, 0);
+    assert_eq!(r.summary["total"], json!({ "min": "99500", "max": null }));
+    assert!(warning_codes(&r.summary).is_empty());
+    assert!(!r.stderr.contains("attention"));
+}
+
+#[test]
+fn a_dolibarr_export_prices_by_forme_juridique_and_budget_not_revenue() {
+    let r = run("dolibarr-export.csv", &["--format", "jsonl"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let objects: Vec<Value> = String::from_utf8(r.out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(objects.len(), 20);
+    let by_name = |name: &str| {
+        objects
+            .iter()
+            .find(|o| o["Nom du tiers"] == name)
+            .unwrap_or_else(|| panic!("{name}"))
+    };
+    let rennes = by_name("Rennes");
+    assert_eq!(rennes["Type du tiers"], "Prospect / Client");
+    assert_eq!(rennes["kind_id"], "commune");
+    assert_eq!(rennes["budget_parsed"], "232367594");
+    assert_eq!(rennes["tier"], "large");
+    assert_eq!(rennes["Code postal"], "35000");
+    for (name, budget, tier) in [
+        ("L'Escale", "1499999.99", "small"),
+        ("Sainte-Foy-l'Argentière", "1500000", "medium"),
+        ("Condé-sur-l'Escaut", "10000000", "medium"),
+        ("Annœullin", "10000000.01", "large"),
+    ] {
+        let o = by_name(name);
+        assert_eq!(
+            (&o["budget_parsed"], &o["tier"]),
+            (&json!(budget), &json!(tier))
+        );
+    }
+    let kinds: std::collections::BTreeSet<&str> = objects
+        .iter()
+        .map(|o| o["kind_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds.into_iter().collect::<Vec<_>>(),
+        ["commune", "epci", "private", "public"]
+    );
+    let s = &r.summary;
+    assert_eq!(s["total"], json!({ "min": "60000", "max": "60000" }));
+    assert_eq!(tier_rows(s), [5, 8, 7, 0]);
+    assert!(warning_codes(s).is_empty());
+
+    // The revenue is used only when named, by header or by number.
+    let by_header = run(
+        "dolibarr-export.csv",
+        &["--budget-column", "Chiffre d'affaires"],
+    );
+    let by_number = run("dolibarr-export.csv", &["--budget-column", "6"]);
+    assert_eq!(by_header.code, 0);
+    assert_eq!(by_header.out, by_number.out);
+    assert_ne!(tier_rows(&by_header.summary), [5, 8, 7, 0]);
+    let changed = rows(&by_header.out, b',', false)
+        .iter()
+        .zip(rows(&run("dolibarr-export.csv", &[]).out, b',', false).iter())
+        .filter(|(a, b)| a[7] != b[7])
+        .count();
+    assert_eq!(changed, 17);
+}
+
+#[test]
+fn a_list_in_millions_is_read_in_millions_and_a_contradicting_unit_is_an_error() {
+    let r = run("budget-millions.csv", &[]);
+    assert_eq!(r.code, 1);
+    let rows = rows(&r.out, b';', false);
+    for (name, tier) in [
+        ("Poitiers", "large"),                       // 93,3
+        ("CC Aubrac, Carladez et Viadène", "large"), // 10,5
+        ("Condé-sur-l'Escaut", "medium"),            // 10
+        ("Sainte-Foy-l'Argentière", "medium"),       // 1,5
+        ("Labastide-d'Anjou", "small"),              // 1,3
+        ("Nogent-l'Artaud", "medium"),               // 2,3 M€
+        ("Kœur-la-Petite", "small"),                 // 0,24
+    ] {
+        assert_eq!(fee_of(&rows, name, 3).0, tier, "{name}");
+    }
+    let agen = rows.iter().find(|r| r[0] == "Agen-d'Aveyron").unwrap();
+    assert_eq!(agen[3..6], ["", "", ""]);
+    assert_eq!(
+        agen[6].replace('\u{202f}', " "),
+        "ligne 15, colonne « Budget (M€) » : « 850 k€ » ne peut pas se lire ici : il est écrit \
+         en k€, mais les montants de sa colonne sont en M€ (d’après son en-tête ou \
+         --budget-unit) ; corrigez l’un ou l’autre"
+    );
+    let s = &r.summary;
+    assert_eq!((&s["priced"], &s["errors"]), (&json!(15), &json!(1)));
+    assert_eq!(
+        s["errors_by_code"],
+        json!([{ "code": "invalid_budget", "count": 1, "lines": [15] }])
+    );
+    assert_eq!(s["total"], json!({ "min": "50500", "max": "50500" }));
+    assert!(
+        warning_codes(s).is_empty(),
+        "a unit is named: no scale warning"
+    );
+}
+
+#[test]
+fn budget_unit_wins_over_the_header() {
+    // In euros, as the user says: small but `2,3 M€`, and `850 k€` is
+    // euros too.
+    let r = run("budget-millions.csv", &["--budget-unit", "€"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(tier_rows(&r.summary), [15, 1, 0, 0]);
+    assert!(warning_codes(&r.summary).is_empty(), "the user said euros");
+    let r = run("budget-millions.csv", &["--budget-unit", "k€"]);
+    assert_eq!(r.code, 1);
+    // `850 k€` is in the unit given; `2,3 M€` contradicts it.
+    assert_eq!(
+        r.summary["errors_by_code"],
+        json!([{ "code": "invalid_budget", "count": 1, "lines": [12] }])
+    );
+}
+
+#[test]
+fn small_budgets_in_a_column_without_unit_are_warned_once() {
+    let text = fs::read_to_string(data("batch/budget-millions.csv")).unwrap();
+    let text = text.replacen("Budget (M€)", "Budget", 1);
+    let r = run_stdin(&text, &["--lang", "en"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // Priced as read: 93,3 € is a small budget.
+    assert_eq!(tier_rows(&r.summary), [15, 1, 0, 0]);
+    assert_eq!(
+        r.stderr,
+        "dues: warning: most budgets of column “Budget” (14 of 16) are below €10,000, e.g. \
+         “93,3”: if they are in thousands or millions of euros, say so with --budget-unit k€ \
+         or M€ (they were priced as read)\n\
+         dues batch: 16 rows priced; 0 in error\n"
+    );
+    assert_eq!(warning_codes(&r.summary), ["small_budgets"]);
+    let r = run_stdin(&text, &["--budget-unit", "M€"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(tier_rows(&r.summary), [3, 5, 7, 0]);
+    assert!(warning_codes(&r.summary).is_empty());
+}
+
+#[test]
+fn regions_and_departements_without_an_answer_are_undecided_never_guessed() {
+    let r = run("regions-departements.csv", &["--format", "jsonl"]);
+    assert_eq!(r.code, 1);
+    let text = String::from_utf8(r.out).unwrap();
+    assert_eq!(text.lines().count(), 135);
+    for line in text.lines() {
+        let o: Value = serde_json::from_str(line).unwrap();
+        assert_eq!(o["tier"], Value::Null);
+        assert_eq!(o["error_code"], "network_strategy_required");
+        assert!(["region", "departement"].contains(&o["kind_id"].as_str().unwrap()));
+        assert!(o["budget_parsed"].is_string());
+    }
+    let s = &r.summary;
+    assert_eq!(
+        (&s["priced"], &s["undecided"], &s["errors"]),
+        (&json!(0), &json!(135), &json!(0))
+    );
+    assert_eq!(
+        s["undecided_lines"],
+        json!([2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
+    );
+    // Each at least large (5 000 €), open above: the network fee is a minimum.
+    assert_eq!(s["total"], json!({ "min": "675000", "max": null }));
+    assert_eq!(s["undecided_dues"], s["total"]);
+    assert_eq!(s["errors_by_code"], json!([]));
+    assert!(r.stderr.starts_with(
+        "dues batch : 0 ligne chiffrée ; 135 à confirmer, \
+         faute de réponse sur la stratégie d’entraînement (lignes 2, 3, 4, 5, 6, 7, 8, 9, 10, \
+         11, …) ; 0 en erreur\n"
+    ));
+}
+
+#[test]
+fn network_strategy_answers_for_rows_without_one_and_is_echoed() {
+    let r = run(
+        "regions-departements.csv",
+        &["--network-strategy", "non", "--summary"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(tier_rows(&r.summary), [0, 0, 135, 0]);
+    assert_eq!(
+        r.summary["total"],
+        json!({ "min": "675000", "max": "675000" })
+    );
+    assert_eq!(r.summary["network_strategy"], json!(false));
+    assert!(
+        r.stderr.contains(
+            "Stratégie d’entraînement donnée par --network-strategy pour les lignes sans \
+             réponse : non"
+        ),
+        "{}",
+        r.stderr
+    );
+    let r = run("regions-departements.csv", &["--network-strategy", "yes"]);
+    assert_eq!(r.code, 0);
+    assert_eq!(tier_rows(&r.summary), [0, 0, 0, 135]);
+    assert_eq!(r.summary["total"], json!({ "min": "1080000", "max": null }));
+    assert_eq!(r.summary["network_strategy"], json!(true));
+    // A row's own answer is never overridden.
+    let r = run_stdin(
+        "nom,type,budget,stratégie\nA,Région,5000000000,non\nB,Région,5000000000,\n",
+        &["--network-strategy", "oui"],
+    );
+    assert_eq!(
+        String::from_utf8(r.out).unwrap(),
+        "nom,type,budget,stratégie,tier,fee,fee_basis,error\n\
+         A,Région,5000000000,non,large,5000,fixed,\n\
+         B,Région,5000000000,,network,8000,minimum,\n"
+    );
+}
+
+#[test]
+fn the_summary_groups_and_aligns_figures_and_errors_by_reason() {
+    let r = run("bad-rows.csv", &["--summary", "--network-strategy", "non"]);
+    assert_eq!(r.code, 1);
+    let summary = r.stderr.split_once('\n').unwrap().1;
+    insta_like(
+        summary,
+        "Stratégie d’entraînement donnée par --network-strategy pour les lignes sans réponse : non
+
+Tranche                                                                                   Lignes  Cotisations
+Budget annuel inférieur à 1,5 M€ (1 000 €)                                                     2      2 000 €
+Budget annuel entre 1,5 M€ et 10 M€ (2 500 €)                                                  0          0 €
+Budget annuel supérieur à 10 M€ (5 000 €)                                                      1      5 000 €
+Région, Département ou Métropole avec une stratégie d’entraînement (à partir de 8 000 €)       0          0 €
+
+Type                                                                                      Lignes  Cotisations
+Département                                                                                    1      5 000 €
+Commune                                                                                        2      2 000 €
+
+À confirmer, faute de réponse sur la stratégie d’entraînement                                  0
+Lignes vides                                                                                   0
+Erreurs                                                                                       10
+• budget illisible (invalid_budget) : lignes 3, 4, 5, 6, 7, 8                                  6
+• type inconnu (unknown_kind) : ligne 9                                                        1
+• réponse de stratégie illisible (invalid_network_strategy) : ligne 11                         1
+• champs manquants (too_few_fields) : ligne 12                                                 1
+• champs en trop (too_many_fields) : ligne 13                                                  1
+Total                                                                                         13      7 000 €
+",
+    );
+    let s = &r.summary;
+    assert_eq!(s["rows"], json!(13));
+    let codes: Vec<(&str, u64)> = s["errors_by_code"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| (g["code"].as_str().unwrap(), g["count"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("invalid_budget", 6),
+            ("unknown_kind", 1),
+            ("invalid_network_strategy", 1),
+            ("too_few_fields", 1),
+            ("too_many_fields", 1)
+        ]
+    );
+}
+
+/// `actual` equals `expected`, shown line by line when not.
+fn insta_like(actual: &str, expected: &str) {
+    if actual != expected {
+        for (a, e) in actual.lines().zip(expected.lines()) {
+            if a != e {
+                panic!("line differs:\n  got  {a:?}\n  want {e:?}\nwhole:\n{actual}");
+            }
+        }
+        panic!("lengths differ:\n{actual}");
+    }
+}
+
+#[test]
+fn jsonl_blank_rows_and_unnamed_columns() {
+    let r = run_stdin(
+        "nom;type;budget;\nA;commune;5;x\n;;;\n",
+        &["--format", "jsonl"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let lines: Vec<Value> = String::from_utf8(r.out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0]["extra_fields"], json!(["x"]));
+    assert_eq!(lines[0]["kind_id"], "commune");
+    assert_eq!(lines[0]["budget_parsed"], "5");
+    assert_eq!(
+        lines[1],
+        json!({
+            "nom": "", "type": "", "budget": "", "tier": null, "fee": null,
+            "fee_basis": null, "error": null, "error_code": null,
+            "budget_parsed": null, "kind_id": null, "extra_fields": [""]
+        })
+    );
+    assert_eq!(r.summary["blank"], json!(1));
+}

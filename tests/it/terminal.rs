@@ -1,0 +1,100 @@
+//! What only a terminal sees, in a pseudo-terminal: the progress line of a
+//! long batch.
+
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Write};
+use std::process::{Command as Process, Stdio};
+use std::thread;
+use std::time::Duration;
+
+use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
+
+/// A pseudo-terminal: its controller, and the path of its terminal side.
+fn pty() -> (File, String) {
+    let controller = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY).unwrap();
+    grantpt(&controller).unwrap();
+    unlockpt(&controller).unwrap();
+    let name = ptsname(&controller, Vec::new()).unwrap();
+    (File::from(controller), name.into_string().unwrap())
+}
+
+/// Everything the terminal side was sent, until every writer closed it.
+fn drain(mut controller: File) -> thread::JoinHandle<String> {
+    thread::spawn(move || {
+        let mut text = Vec::new();
+        let mut buf = [0u8; 4096];
+        // Once the last writer is gone, Linux answers EIO: the end.
+        while let Ok(n @ 1..) = controller.read(&mut buf) {
+            text.extend_from_slice(&buf[..n]);
+        }
+        String::from_utf8_lossy(&text).replace(['\u{202f}', '\u{a0}'], " ")
+    })
+}
+
+#[test]
+fn a_long_batch_shows_its_progress_on_a_terminal_then_clears_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("communes.csv");
+    let mut text = String::from("nom,type,budget\n");
+    for i in 0..70_000 {
+        text.push_str(&format!("Commune {i},commune,{}\n", 1_000 + i));
+    }
+    std::fs::write(&input, text).unwrap();
+    let (controller, terminal) = pty();
+    let stderr = OpenOptions::new().write(true).open(&terminal).unwrap();
+    let mut child = Process::new(env!("CARGO_BIN_EXE_dues"))
+        .arg("batch")
+        .arg(&input)
+        .env_remove("DUES_LANG")
+        .env_remove("DUES_TIERS")
+        .stdout(Stdio::piped())
+        .stderr(stderr)
+        .spawn()
+        .unwrap();
+    let seen = drain(controller);
+    // The rows wait in a full pipe for more than a second: the run is long.
+    let mut stdout = child.stdout.take().unwrap();
+    thread::sleep(Duration::from_millis(1500));
+    let mut rows = Vec::new();
+    stdout.read_to_end(&mut rows).unwrap();
+    assert!(child.wait().unwrap().success());
+    let seen = seen.join().unwrap();
+    assert_eq!(rows.iter().filter(|&&b| b == b'\n').count(), 70_001);
+    // `dues batch : 32 768 lignes, 47 %, encore 0 s…`, then cleared.
+    let progress = seen
+        .split("\r\x1b[K")
+        .find(|part| part.starts_with("dues batch : ") && part.contains(" lignes, "))
+        .unwrap_or_else(|| panic!("no progress line in {seen:?}"));
+    assert!(progress.contains(" %, encore "), "{progress:?}");
+    assert!(progress.ends_with('…'), "{progress:?}");
+    assert!(
+        seen.ends_with("\r\x1b[Kdues batch : 70 000 lignes chiffrées ; 0 en erreur\r\n"),
+        "{seen:?}"
+    );
+}
+
+#[test]
+fn a_short_batch_shows_no_progress() {
+    let (controller, terminal) = pty();
+    let stderr = OpenOptions::new().write(true).open(&terminal).unwrap();
+    let mut child = Process::new(env!("CARGO_BIN_EXE_dues"))
+        .arg("batch")
+        .env_remove("DUES_LANG")
+        .env_remove("DUES_TIERS")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(stderr)
+        .spawn()
+        .unwrap();
+    let seen = drain(controller);
+    let mut stdin = child.stdin.take().unwrap();
+    stdin
+        .write_all(b"nom,type,budget\nA,commune,5000000\n")
+        .unwrap();
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+    assert_eq!(
+        seen.join().unwrap(),
+        "dues batch : 1 ligne chiffrée ; 0 en erreur\r\n"
+    );
+}
