@@ -64,7 +64,8 @@ err-option = { $option }: { $message }
 err-option-strategy-required = { $option }: { $message }; answer with { $option } yes or no
 err-not-an-amount = “{ $value }” is not an amount: { $why }; write a non-negative amount such as 2300000, 2 300 000, 2 300 000,50 { $symbol }, 2,3 M{ $symbol }, 850 k{ $symbol } or 1,2 Md{ $symbol }
 err-amount-here = “{ $value }” cannot be read here: { $why }
-err-unknown-kind = unknown kind “{ $value }”; accepted: { $kinds }, or an alias of one (`dues tiers --format json` lists them; case, accents and apostrophes do not matter)
+err-unknown-kind = unknown kind “{ $value }”; accepted: { $kinds }, or one of their other names, singular or plural (`dues tiers` lists them; case, accents and apostrophes do not matter)
+err-unknown-kind-close = unknown kind “{ $value }”; did you mean { $close }? Accepted: { $kinds }, or one of their other names, singular or plural (`dues tiers` lists them; case, accents and apostrophes do not matter)
 err-invalid-strategy = “{ $value }” is not an answer to the network-strategy question; accepted: { $accepted }
 err-strategy-required = the network strategy (yes or no) is needed to quote a { $kind } ({ $id }): with a strategy of drawing the smaller authorities of its territory along, { $yes }; without one, { $no }
 amount-empty = it is empty
@@ -289,7 +290,7 @@ duration = { $minutes ->
     [0] { $seconds } s
    *[other] { $minutes } min { $seconds } s
 }
-warn-small-budgets = most budgets of column “{ $column }” ({ $small } of { $of }) are below { $floor }, e.g. “{ $example }”: if they are in thousands or millions of euros, say so with --budget-unit k€ or M€ (they were priced as read)
+warn-small-budgets = most budgets of column “{ $column }” ({ $small } of { $of }) are smaller than their kind's can be, e.g. “{ $example }” for a { $kind } (at least { $floor }): if they are in thousands or millions of euros, say so with --budget-unit k€ or M€ (they were priced as read)
 warn-convention = column “{ $column }” separates thousands with “{ $mark }” (e.g. “{ $example }”), so a value like “850{ $mark }000” there is read as 850 thousand, not 850; give --decimal-mark if that is wrong
 batch-progress = dues batch: { $rows ->
     [one] { $rows } row…

@@ -68,7 +68,8 @@ err-option = { $option } : { $message }
 err-option-strategy-required = { $option } : { $message } ; répondez par { $option } oui ou non
 err-not-an-amount = « { $value } » n’est pas un montant : { $why } ; écrivez un montant positif ou nul, comme 2300000, 2 300 000, 2 300 000,50 { $symbol }, 2,3 M{ $symbol }, 850 k{ $symbol } ou 1,2 Md{ $symbol }
 err-amount-here = « { $value } » ne peut pas se lire ici : { $why }
-err-unknown-kind = type d’organisation inconnu : « { $value } » ; acceptés : { $kinds }, ou l’un de leurs autres noms (`dues tiers --format json` les donne ; casse, accents et apostrophes n’importent pas)
+err-unknown-kind = type d’organisation inconnu : « { $value } » ; acceptés : { $kinds }, ou l’un de leurs autres noms, au singulier ou au pluriel (`dues tiers` les donne ; casse, accents et apostrophes n’importent pas)
+err-unknown-kind-close = type d’organisation inconnu : « { $value } » ; vouliez-vous dire { $close } ? Acceptés : { $kinds }, ou l’un de leurs autres noms, au singulier ou au pluriel (`dues tiers` les donne ; casse, accents et apostrophes n’importent pas)
 err-invalid-strategy = « { $value } » ne répond pas à la question de la stratégie d’entraînement ; réponses acceptées : { $accepted }
 err-strategy-required = la réponse à la question de la stratégie d’entraînement (oui ou non) est nécessaire pour chiffrer une organisation de type { $kind } ({ $id }) : avec une stratégie d’entraînement des collectivités plus petites de son territoire, { $yes } ; sans, { $no }
 amount-empty = il est vide
@@ -293,7 +294,7 @@ duration = { $minutes ->
     [0] { $seconds } s
    *[other] { $minutes } min { $seconds } s
 }
-warn-small-budgets = la plupart des budgets de la colonne « { $column } » ({ $small } sur { $of }) sont inférieurs à { $floor }, par exemple « { $example } » : s’ils sont en milliers ou en millions d’euros, dites-le avec --budget-unit k€ ou M€ (ils ont été chiffrés tels quels)
+warn-small-budgets = la plupart des budgets de la colonne « { $column } » ({ $small } sur { $of }) sont plus petits que ne peut l’être celui de leur type, par exemple « { $example } » pour une organisation de type { $kind } (au moins { $floor }) : s’ils sont en milliers ou en millions d’euros, dites-le avec --budget-unit k€ ou M€ (ils ont été chiffrés tels quels)
 warn-convention = la colonne « { $column } » sépare les milliers par « { $mark } » (par exemple « { $example } ») : une valeur comme « 850{ $mark }000 » s’y lit donc 850 mille, et non 850 ; donnez --decimal-mark si c’est faux
 batch-progress = dues batch : { $rows ->
     [one] { $rows } ligne…

@@ -65,11 +65,13 @@ pub struct Options {
 /// What a batch tells once, beside its rows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BatchWarning {
-    /// Most budgets of a column with no unit read below the table's floor of
-    /// plausible budgets: perhaps thousands or millions.
+    /// Most budgets of a column with no unit read below their kind's floor
+    /// of plausible budgets: perhaps thousands or millions. `example`, of
+    /// kind `kind` (an index), is below `floor`.
     SmallBudgets {
         column: String,
         example: String,
+        kind: usize,
         small: u64,
         of: u64,
         floor: Decimal,
@@ -203,17 +205,17 @@ pub fn run(
     pricer.strategy = options
         .network_strategy
         .map(|s| if s { "oui" } else { "non" });
-    let mut scale = Scale {
-        floor: table.budget_floor,
-        ..Scale::default()
-    };
+    let mut scale = Scale::default();
     while let Some(record) = reader.read().map_err(BatchError::Read)? {
         let outcome = pricer.outcome(&record);
         summary.rows += 1;
         match &outcome {
             Outcome::Priced(p) => {
                 summary.priced_row(table, p.tier, p.kind);
-                scale.see(p.budget, &record, columns.budget, dialect.encoding);
+                scale.see(table, p, || {
+                    let field = record.field(columns.budget);
+                    dialect.encoding.decode_lossy(field).into_owned()
+                });
             }
             Outcome::Blank => summary.blank += 1,
             Outcome::Error(error) if options.strict => {
@@ -276,34 +278,35 @@ fn budget_reading(
     }
 }
 
-/// Budgets below the table's floor of plausible budgets, in a column with
+/// Budgets below their kind's floor of plausible budgets, in a column with
 /// no unit: most of them, and the list was perhaps written in k€ or M€.
 #[derive(Default)]
 struct Scale {
-    /// The table's floor; `None`: the table has none, no warning.
-    floor: Option<Decimal>,
     small: u64,
     of: u64,
-    example: Option<String>,
+    /// The first small one: as written, its kind and the kind's floor.
+    example: Option<(String, usize, Decimal)>,
 }
 
 impl Scale {
-    fn see(&mut self, budget: Decimal, record: &RawRecord, column: usize, encoding: Encoding) {
-        let Some(floor) = self.floor else { return };
+    fn see(&mut self, table: &Table, priced: &Priced, written: impl FnOnce() -> String) {
+        let Some(floor) = table.kinds[priced.kind].budget_floor else {
+            return;
+        };
         self.of += 1;
-        if budget < floor {
+        if priced.budget < floor {
             self.small += 1;
             self.example
-                .get_or_insert_with(|| encoding.decode_lossy(record.field(column)).into_owned());
+                .get_or_insert_with(|| (written(), priced.kind, floor));
         }
     }
 
     fn warning(self, column: &str) -> Option<BatchWarning> {
-        let floor = self.floor?;
-        let example = self.example?;
+        let (example, kind, floor) = self.example?;
         (self.small * 2 > self.of).then(|| BatchWarning::SmallBudgets {
             column: column.to_string(),
             example,
+            kind,
             small: self.small,
             of: self.of,
             floor,

@@ -231,6 +231,7 @@ pub fn warning(cat: &Catalog, table: &Table, warning: &BatchWarning) -> String {
         BatchWarning::SmallBudgets {
             column,
             example,
+            kind,
             small,
             of,
             floor,
@@ -242,6 +243,7 @@ pub fn warning(cat: &Catalog, table: &Table, warning: &BatchWarning) -> String {
             of = *of,
             floor = super::quote::money(cat, table, *floor),
             example = example,
+            kind = super::quote::kind_label(cat, table, *kind),
         ),
         BatchWarning::Convention {
             column,

@@ -286,11 +286,21 @@ pub fn quote_error(cat: &Catalog, table: &Table, error: &QuoteError) -> String {
                     )
                 })
                 .collect();
+            let kinds = kinds.join(", ");
+            if e.suggestions.is_empty() {
+                return msg!(cat, "err-unknown-kind", value = &e.value, kinds = kinds);
+            }
+            let close: Vec<String> = e
+                .suggestions
+                .iter()
+                .map(|name| msg!(cat, "quoted", value = name.as_str()))
+                .collect();
             msg!(
                 cat,
-                "err-unknown-kind",
+                "err-unknown-kind-close",
                 value = &e.value,
-                kinds = kinds.join(", ")
+                close = cat.alternatives(&close),
+                kinds = kinds
             )
         }
         QuoteError::Strategy(e) => msg!(

@@ -106,8 +106,17 @@ fn kind_strategy_and_warning_messages_in_french() {
          «\u{202f}Mairie de quartier\u{202f}»\u{202f}; acceptés\u{202f}: region (Région), departement \
          (Département), metropole (Métropole), commune (Commune), epci (EPCI (intercommunalité)), \
          public (Autre organisme public), private (Organisme privé (association, fondation, \
-         entreprise)), ou l’un de leurs autres noms (`dues tiers --format json` les donne\u{202f}; \
-         casse, accents et apostrophes n’importent pas)\n"
+         entreprise)), ou l’un de leurs autres noms, au singulier ou au pluriel (`dues tiers` les \
+         donne\u{202f}; casse, accents et apostrophes n’importent pas)\n"
+    );
+    let (_, _, stderr) = run(&["quote", "--budget", "5", "--kind", "comune"]);
+    assert!(
+        stderr.starts_with(
+            "dues\u{202f}: erreur\u{202f}: --kind\u{202f}: type d’organisation inconnu\u{202f}: \
+         «\u{202f}comune\u{202f}»\u{202f}; vouliez-vous dire «\u{202f}commune\u{202f}»\u{202f}? \
+         Acceptés\u{202f}: region (Région),"
+        ),
+        "{stderr}"
     );
     let (code, _, stderr) = run(&[
         "quote",

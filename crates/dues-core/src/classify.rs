@@ -20,7 +20,7 @@ Every step taken is recorded as a [`Step`], for `--explain` and JSON.
 
 use rust_decimal::Decimal;
 
-use crate::money::{AmountError, Reading, parse_amount_as};
+use crate::money::{AmountError, Reading, Unit, is_plain, parse_amount_as};
 use crate::table::{ErrorCode, Interval, Table, UnknownKind};
 use crate::text::fold;
 
@@ -243,6 +243,32 @@ pub fn quote_with(
             strategy,
         },
     )
+}
+
+/// A budget written as a plain number, below what its kind's smallest
+/// budget can be: perhaps meant in thousands, millions or billions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Implausible {
+    pub floor: Decimal,
+    /// The smallest unit that would make it plausible, if one does.
+    pub reading: Option<Unit>,
+}
+
+/// Whether the budget `written` (as the user typed it) for `org` cannot
+/// be right as read; the fee stays that of the budget as read.
+pub fn implausible(table: &Table, written: &str, org: &Org) -> Option<Implausible> {
+    let floor = table.kinds[org.kind].budget_floor?;
+    if org.budget >= floor || !is_plain(written, &table.currency.accepted) {
+        return None;
+    }
+    let reading = [Unit::Thousand, Unit::Million, Unit::Billion]
+        .into_iter()
+        .find(|unit| {
+            org.budget
+                .checked_mul(unit.factor())
+                .is_some_and(|b| b >= floor)
+        });
+    Some(Implausible { floor, reading })
 }
 
 /// Classifies a parsed organisation.
@@ -512,11 +538,38 @@ mod tests {
     #[test]
     fn an_unknown_kind_keeps_the_value_as_given() {
         assert_eq!(
-            table().kind("Mairie de quartier").unwrap_err(),
+            table().kind("Maison de quartier").unwrap_err(),
             UnknownKind {
-                value: "Mairie de quartier".to_string()
+                value: "Maison de quartier".to_string(),
+                suggestions: Vec::new(),
             }
         );
+    }
+
+    #[test]
+    fn plurals_name_their_singular_kind() {
+        let id = |name: &str| table().kinds[table().kind(name).unwrap()].id.clone();
+        for (name, expected) in [
+            ("Communes", "commune"),
+            ("Régions", "region"),
+            ("Départements", "departement"),
+            ("Conseils départementaux", "departement"),
+            ("Communautés de communes", "epci"),
+            ("Associations", "private"),
+            ("Companies", "private"),
+        ] {
+            assert_eq!(id(name), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn an_unknown_kind_comes_with_the_closest_names() {
+        let suggest = |name: &str| table().kind(name).unwrap_err().suggestions;
+        assert_eq!(suggest("comune"), ["commune"]);
+        assert_eq!(suggest("Comunne"), ["commune"]);
+        assert_eq!(suggest("departemnt"), ["departement"]);
+        assert_eq!(suggest("fondaton"), ["Fondation"]);
+        assert!(suggest("xyzzy").is_empty());
     }
 
     #[test]

@@ -192,6 +192,12 @@ pub fn parse_amount<S: AsRef<str>>(input: &str, currency: &[S]) -> Result<Decima
     parse_amount_as(input, currency, Reading::default())
 }
 
+/// Whether an amount is written as a plain number, with no unit nor
+/// currency (`2,3`, not `2,3 M€` nor `2,30 €`).
+pub fn is_plain<S: AsRef<str>>(input: &str, currency: &[S]) -> bool {
+    matches!(strip_words(trim(input), currency), Ok((_, None)))
+}
+
 /// [`parse_amount`], reading plain numbers and marks as `reading` says.
 pub fn parse_amount_as<S: AsRef<str>>(
     input: &str,

@@ -21,6 +21,7 @@ them all at once.
 
 pub mod error;
 pub mod interval;
+mod names;
 mod schema;
 mod validate;
 
@@ -131,6 +132,11 @@ pub struct Kind {
     pub id: String,
     pub label: Text,
     pub aliases: Vec<String>,
+    /// No organisation of this kind has a smaller budget: a plain number
+    /// below it was probably meant in thousands or millions (the kind's own,
+    /// else the table's; `None`: no such check).
+    #[serde(with = "option_decimal_bytes")]
+    pub budget_floor: Option<Decimal>,
 }
 
 /// A test vector of the table, run by `dues check`.
@@ -260,13 +266,20 @@ impl Table {
         }
     }
 
-    /// The kind a user's word names, compared after [`fold`].
+    /// The kind a user's word names, compared after [`fold`]; a plural
+    /// (`Communes`, `Conseils départementaux`) names its singular's kind.
+    /// Unknown, it comes with the closest names the table knows.
     pub fn kind(&self, name: &str) -> Result<usize, UnknownKind> {
-        self.names
-            .get(&fold(name))
-            .copied()
+        let folded = fold(name);
+        if let Some(&kind) = self.names.get(&folded) {
+            return Ok(kind);
+        }
+        names::singular_forms(&folded)
+            .iter()
+            .find_map(|form| self.names.get(form).copied())
             .ok_or_else(|| UnknownKind {
                 value: name.to_string(),
+                suggestions: names::suggestions(&self.kinds, name),
             })
     }
 
@@ -285,6 +298,8 @@ impl Table {
 #[error("unknown_kind: `{value}`")]
 pub struct UnknownKind {
     pub value: String,
+    /// The closest names the table knows, closest first (at most three).
+    pub suggestions: Vec<String>,
 }
 
 #[cfg(test)]

@@ -82,6 +82,7 @@ pub(super) struct RawKind {
     pub label: Text,
     #[serde(default)]
     pub aliases: Vec<String>,
+    pub budget_floor: Option<Money>,
 }
 
 #[derive(Deserialize)]

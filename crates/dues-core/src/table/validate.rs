@@ -41,7 +41,8 @@ pub(super) fn build(raw: RawTable, text: &str, origin: &str, problems: &mut Prob
     let currency_line = lines.of(raw.table.currency.span().start);
     let currency = raw.table.currency.into_inner();
     check_currency(&currency, currency_line, problems);
-    let (kinds, names) = kinds(raw.kind, &lines, problems);
+    let floor = raw.table.budget_floor.map(|m| m.0);
+    let (kinds, names) = kinds(raw.kind, floor, &lines, problems);
     let mut tiers: Vec<Tier> = Vec::new();
     for spanned in raw.tier {
         let line = lines.of(spanned.span().start);
@@ -57,7 +58,7 @@ pub(super) fn build(raw: RawTable, text: &str, origin: &str, problems: &mut Prob
         year: raw.table.year,
         source: raw.table.source,
         currency,
-        budget_floor: raw.table.budget_floor.map(|m| m.0),
+        budget_floor: floor,
         tiers,
         kinds,
         benefits_intro: raw.benefits.intro,
@@ -115,6 +116,7 @@ fn marker_fault(marker: &str) -> Option<MarkerFault> {
 /// The kinds, and every name they answer to (folded) with the kind's index.
 fn kinds(
     raw: Vec<toml::Spanned<RawKind>>,
+    floor: Option<Decimal>,
     lines: &Lines,
     problems: &mut Problems,
 ) -> (Vec<Kind>, HashMap<String, usize>) {
@@ -157,6 +159,7 @@ fn kinds(
             id: k.id,
             label: k.label,
             aliases: k.aliases,
+            budget_floor: k.budget_floor.map(|m| m.0).or(floor),
         });
     }
     (kinds, names)

@@ -1,0 +1,144 @@
+//! The names of kinds as people write them: plurals (`Communes`, `Conseils
+//! départementaux`, `Companies`) read as their singular, and, for a name the
+//! table does not know, the closest ones it does (« vouliez-vous dire … »).
+//!
+//! Both work on folded names ([`fold`]): case, accents, apostrophes and
+//! spaces aside.
+
+use crate::text::fold;
+
+use super::Kind;
+
+/// Words after which a French or English noun phrase stops agreeing in
+/// number: `communautés de communes` is the plural of `communauté de
+/// communes`, not of `communauté de commune`.
+const PREPOSITIONS: [&str; 9] = ["de", "d", "du", "des", "la", "le", "l", "of", "en"];
+
+/// The singular a plural word may have, French and English: `communes`,
+/// `départementaux` (→ `departemental`), `bureaux`, `companies`.
+fn singular(word: &str) -> Option<String> {
+    if word.len() < 3 {
+        return None;
+    }
+    for (plural, singular) in [("eaux", "eau"), ("aux", "al"), ("ies", "y")] {
+        if let Some(stem) = word.strip_suffix(plural) {
+            return Some(format!("{stem}{singular}"));
+        }
+    }
+    word.strip_suffix(['s', 'x']).map(str::to_string)
+}
+
+/// The singular forms a folded name may stand for, most likely first: every
+/// word before the first preposition made singular, then the first alone,
+/// then the last alone (`town halls`).
+pub fn singular_forms(folded: &str) -> Vec<String> {
+    let words: Vec<&str> = folded.split(' ').collect();
+    let head = words
+        .iter()
+        .position(|w| PREPOSITIONS.contains(w))
+        .unwrap_or(words.len());
+    let with = |chosen: &dyn Fn(usize) -> bool| -> Option<String> {
+        let mut changed = false;
+        let out: Vec<String> = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| match (chosen(i), singular(w)) {
+                (true, Some(s)) => {
+                    changed = true;
+                    s
+                }
+                _ => w.to_string(),
+            })
+            .collect();
+        changed.then(|| out.join(" "))
+    };
+    let mut forms: Vec<String> = Vec::new();
+    let last = head.saturating_sub(1);
+    for form in [with(&|i| i < head), with(&|i| i == 0), with(&|i| i == last)]
+        .into_iter()
+        .flatten()
+    {
+        if !forms.contains(&form) {
+            forms.push(form);
+        }
+    }
+    forms
+}
+
+/// How many edits a name of `len` characters may be from the one meant:
+/// a slip on a short name, two on a longer one, three on a long one.
+fn tolerance(len: usize) -> usize {
+    match len {
+        0..=4 => 1,
+        5..=9 => 2,
+        _ => 3,
+    }
+}
+
+/// The names of `kinds` closest to `value`, at most three and one per kind,
+/// closest first: a name a few edits away (a slip, a missing letter), or
+/// starting with what was typed (`asso`, `commu`).
+pub fn suggestions(kinds: &[Kind], value: &str) -> Vec<String> {
+    let typed = fold(value);
+    if typed.chars().count() < 2 {
+        return Vec::new();
+    }
+    let typed_chars = typed.chars().count();
+    let mut found: Vec<(usize, usize, &str)> = Vec::new();
+    for (k, kind) in kinds.iter().enumerate() {
+        let names = [&kind.id, &kind.label.fr, &kind.label.en]
+            .into_iter()
+            .chain(kind.aliases.iter());
+        for name in names {
+            let folded = fold(name);
+            let distance = strsim::osa_distance(&typed, &folded);
+            let prefix = typed_chars >= 3 && folded.starts_with(&typed);
+            let close = distance <= tolerance(typed_chars.max(folded.chars().count()));
+            if !(close || prefix) {
+                continue;
+            }
+            let score = if close {
+                distance
+            } else {
+                tolerance(typed_chars) + 1
+            };
+            match found.iter_mut().find(|(kind, ..)| *kind == k) {
+                Some(best) if best.1 <= score => {}
+                Some(best) => *best = (k, score, name),
+                None => found.push((k, score, name)),
+            }
+        }
+    }
+    found.sort_by_key(|&(k, score, _)| (score, k));
+    found
+        .into_iter()
+        .take(3)
+        .map(|(.., name)| name.to_string())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plurals_read_as_their_singular() {
+        for (plural, singular) in [
+            ("communes", "commune"),
+            ("regions", "region"),
+            ("conseils departementaux", "conseil departemental"),
+            ("communautes de communes", "communaute de communes"),
+            ("communautes d agglomeration", "communaute d agglomeration"),
+            ("syndicats mixtes", "syndicat mixte"),
+            (
+                "etablissements publics territoriaux",
+                "etablissement public territorial",
+            ),
+            ("companies", "company"),
+        ] {
+            assert_eq!(singular_forms(plural)[0], singular, "{plural}");
+        }
+        assert!(singular_forms("town halls").contains(&"town hall".to_string()));
+        assert!(singular_forms("cc").is_empty());
+    }
+}
