@@ -1,7 +1,9 @@
 //! The batch reader and writer, over arbitrary bytes and every dialect:
 //! rows out equal rows in, every field comes back byte for byte (read by
-//! header, surplus fields after the appended ones), and a priced row's tier
-//! and fee are what `dues quote` gives for its fields.
+//! header, surplus fields after the appended ones), a blank record comes
+//! back blank, and a priced row's tier and fee are what `dues quote` gives
+//! for its fields, read with the unit its header names and the convention
+//! its column shows.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -12,8 +14,10 @@ use dues::i18n::Catalog;
 use dues::output::csv::CsvSink;
 use dues::output::jsonl::JsonlSink;
 use dues_core::Table;
-use dues_core::classify::{Request, quote};
-use dues_core::money::machine;
+use dues::batch::columns::header_unit;
+use dues::batch::convention;
+use dues_core::classify::{Request, quote_with};
+use dues_core::money::{Reading, machine};
 use dues_core::text::Lang;
 use libfuzzer_sys::fuzz_target;
 
@@ -79,9 +83,10 @@ fuzz_target!(|data: &[u8]| {
         ..Options::default()
     };
     let jsonl = choice & 4 != 0;
-    let Ok((dialect, reader)) = batch::open(Box::new(input), &options, false, || Ok(true)) else {
+    let Ok(opened) = batch::open(Box::new(input), &options, false, || Ok(true)) else {
         return;
     };
+    let dialect = opened.dialect;
     let mut output = Vec::new();
     let summary = {
         let mut sink: Box<dyn RowSink> = if jsonl {
@@ -89,7 +94,7 @@ fuzz_target!(|data: &[u8]| {
         } else {
             Box::new(CsvSink::new(&mut output, table(), catalog()))
         };
-        batch::run(table(), dialect, reader, sink.as_mut(), &options, |_| {})
+        batch::run(table(), opened, sink.as_mut(), &options, |_| {})
     };
     let Ok(summary) = summary else {
         return;
@@ -117,6 +122,19 @@ fuzz_target!(|data: &[u8]| {
         })
         .collect();
     let columns = Columns::find(&headers, &options).expect("the run found them");
+    // The input is smaller than the sample the run learns its convention from.
+    let mut shown = convention::Column::default();
+    for row in rows_in.iter().skip(1) {
+        if let Some(field) = row.get(columns.budget) {
+            let text = decode(field, dialect.encoding)
+                .unwrap_or_else(|| String::from_utf8_lossy(field).into_owned());
+            shown.see(&text);
+        }
+    }
+    let reading = Reading {
+        unit: header_unit(&headers[columns.budget]),
+        ..shown.reading()
+    };
     for (row_in, row_out) in rows_in.iter().zip(&rows_out).skip(1) {
         let fin: Vec<&[u8]> = row_in.iter().collect();
         let fout: Vec<&[u8]> = row_out.iter().collect();
@@ -125,21 +143,23 @@ fuzz_target!(|data: &[u8]| {
         assert!(fout[kept..width].iter().all(|f| f.is_empty()), "padding");
         assert_eq!(fout[width + 4..], fin[kept..], "surplus fields after the quote");
         let tier = fout[width];
+        if fin.iter().all(|f| f.is_empty()) {
+            assert!(fout[width..width + 4].iter().all(|f| f.is_empty()), "blank stays blank");
+            continue;
+        }
         if tier.is_empty() {
             assert!(!fout[width + 3].is_empty(), "a row is priced or flagged");
             continue;
         }
         let field = |i: usize| decode(fin[i], dialect.encoding).expect("a priced field decodes");
         let strategy = columns.strategy.map(field);
-        let q = quote(
-            table(),
-            Request {
-                budget: &field(columns.budget),
-                kind: &field(columns.kind),
-                strategy: strategy.as_deref(),
-            },
-        )
-        .expect("what a batch priced, dues quote prices");
+        let request = Request {
+            budget: &field(columns.budget),
+            kind: &field(columns.kind),
+            strategy: strategy.as_deref(),
+        };
+        let q = quote_with(table(), request, reading, |name| table().kind(name))
+            .expect("what a batch priced, dues quote prices");
         let t = &table().tiers[q.tier];
         assert_eq!(tier, t.id.as_bytes());
         let fee = machine(t.fee.amount);
