@@ -291,6 +291,7 @@ fn readings(cat: &Catalog) -> [Arg; 3] {
                 PossibleValue::new("k€").aliases(["k", "keur", "kEUR", "K€"]),
                 PossibleValue::new("M€").aliases(["M", "meur", "MEUR", "m€"]),
             ]))
+            .ignore_case(true)
             .help(msg!(cat, "help-batch-budget-unit")),
         option(cat, "decimal_mark")
             .long("decimal-mark")

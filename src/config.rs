@@ -192,6 +192,16 @@ impl Config {
     }
 }
 
+/// `--budget-unit`, by any of the spellings it accepts (`k€`, `k`, `kEUR`…).
+fn budget_unit(value: &str) -> Option<Unit> {
+    match value.to_lowercase().as_str() {
+        "€" | "eur" | "euros" => Some(Unit::Euro),
+        "k€" | "k" | "keur" => Some(Unit::Thousand),
+        "m€" | "m" | "meur" => Some(Unit::Million),
+        _ => None,
+    }
+}
+
 fn text(matches: &ArgMatches, id: &str) -> Option<String> {
     matches.get_one::<String>(id).cloned()
 }
@@ -227,12 +237,7 @@ fn batch(sub: &ArgMatches) -> Batch {
             budget_column: text(sub, "budget_column"),
             strategy_column: text(sub, "strategy_column"),
             strict: sub.get_flag("strict"),
-            budget_unit: match text(sub, "budget_unit").as_deref() {
-                Some("€") => Some(Unit::Euro),
-                Some("k€") => Some(Unit::Thousand),
-                Some("M€") => Some(Unit::Million),
-                _ => None,
-            },
+            budget_unit: text(sub, "budget_unit").and_then(|u| budget_unit(&u)),
             decimal_mark: text(sub, "decimal_mark").and_then(|m| m.chars().next()),
             network_strategy: text(sub, "network_strategy")
                 .and_then(|answer| parse_strategy(&answer).ok().flatten()),
@@ -281,5 +286,26 @@ mod tests {
             lang(&["dues", "--", "--lang", "en"], None),
             (Lang::Fr, None)
         );
+    }
+
+    #[test]
+    fn every_spelling_of_budget_unit_sets_its_unit() {
+        let cat = dues::i18n::Catalog::new(Lang::Fr);
+        let unit = |value: &str| {
+            let matches = crate::cli::command(&cat)
+                .try_get_matches_from(["dues", "batch", "--budget-unit", value])
+                .expect("accepted");
+            let sub = matches.subcommand_matches("batch").unwrap();
+            batch(sub).options.budget_unit
+        };
+        for value in ["€", "eur", "EUR", "euros", "Euros"] {
+            assert_eq!(unit(value), Some(Unit::Euro), "{value}");
+        }
+        for value in ["k€", "K€", "k", "K", "keur", "kEUR", "KEUR"] {
+            assert_eq!(unit(value), Some(Unit::Thousand), "{value}");
+        }
+        for value in ["M€", "m€", "M", "meur", "MEUR"] {
+            assert_eq!(unit(value), Some(Unit::Million), "{value}");
+        }
     }
 }

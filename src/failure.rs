@@ -47,10 +47,17 @@ pub enum Failure {
     TooManyLinks(PathBuf),
     /// `-o` names the file being read.
     #[error("output_is_input")]
-    OutputIsInput(PathBuf),
+    OutputIsInput {
+        /// `-o` or `--summary-json`.
+        option: &'static str,
+        path: PathBuf,
+    },
     /// Stdout is the file being read (`dues batch f.csv >> f.csv`).
     #[error("input_is_output")]
     InputIsOutput { origin: String },
+    /// `--summary-json` names the `-o` file.
+    #[error("same_outputs")]
+    SameOutputs(PathBuf),
     /// Already told the user (an input that cannot be quoted): the exit code.
     #[error("reported")]
     Reported(u8),

@@ -8,6 +8,8 @@ error = dues: error: { $message }
 warning = dues: warning: { $message }
 quoted = “{ $value }”
 list-semicolon = { $init }; { $last }
+list-more = …
+list-separator = { ", " }
 list-and = { $init } and { $last }
 list-or = { $init } or { $last }
 
@@ -81,9 +83,15 @@ amount-sub-cent = it is more precise than a cent
 amount-dash-cents = “{ $mark }-” for “no cents” is not read; write { $whole } or { $whole },00
 amount-dash-cents-alone = “{ $mark }-” for “no cents” is not read; write the amount without it
 amount-unit-contradiction = it is written in { $written }, but the amounts of its column are in { $expected } (by its header or --budget-unit); correct one or the other
-amount-against-convention = { $role ->
-    [group] “{ $mark }” separates thousands in this file, which this value contradicts; check it, or give the file's convention with --decimal-mark
-   *[decimal] “{ $mark }” is this file's decimal mark, which this value contradicts; check it, or give the file's convention with --decimal-mark
+amount-against-convention = { $stated ->
+    [yes] { $role ->
+        [group] “{ $mark }” separates thousands in this file, as --decimal-mark says, which this value contradicts; check it, or the --decimal-mark given
+       *[decimal] “{ $mark }” is this file's decimal mark, as --decimal-mark says, which this value contradicts; check it, or the --decimal-mark given
+    }
+   *[no] { $role ->
+        [group] “{ $mark }” separates thousands in this column, by its other values, which this value contradicts; check it, or give the file's convention with --decimal-mark
+       *[decimal] “{ $mark }” is this column's decimal mark, by its other values, which this value contradicts; check it, or give the file's convention with --decimal-mark
+    }
 }
 amount-ambiguous = { $cents ->
     [yes] it is ambiguous, “{ $mark }” followed by three digits may separate thousands ({ $thousands }) or mark decimals ({ $decimal }); write { $thousands } for the first reading or { $decimal_cents } for the second
@@ -245,8 +253,14 @@ batch-missing-columns = { $count ->
    *[other] no { $roles } columns
 }; headers found: { $headers }; { $hints }
 batch-column-hint = a { $role } column is headed { $known }, whatever the case, accents, punctuation, year or unit, or is given with { $option } and its header or number (from 1)
-batch-no-such-column = { $option } “{ $wanted }” names no column; headers found: { $headers }
+batch-no-such-column = { $option } “{ $wanted }” names no column; headers found: { $headers }; a column is given by its header or by its number, from 1 to { $count }
 batch-ambiguous-column = columns “{ $first }” and “{ $second }” could both be the { $role } column; say which with { $option }
+batch-header-units = header “{ $header }” names two scales, { $first } and { $second }; say which one plain numbers are in with --budget-unit
+unit-scale = { $unit ->
+    [thousand] thousands
+    [million] millions
+   *[billion] billions
+}
 batch-column-clash = the input already has a column “{ $header }”; dues appends the columns tier, fee, fee_basis and error, so rename that column first
 batch-duplicate-header = header “{ $header }” appears twice; JSON objects need distinct keys (rename one, or use --format csv)
 batch-reserved-header = header “{ $header }” is the name JSON lines give the fields past the header's width; rename that column, or use --format csv
@@ -260,6 +274,7 @@ row-too-few-fields = line { $line }: { $got ->
 row-too-many-fields = line { $line }: { $got } fields where the header has { $width }; a field too many, or a delimiter inside a field that should be quoted
 row-not-utf8 = line { $line }, column “{ $column }”: not valid UTF-8; if the file comes from Excel's plain “CSV”, read it with --encoding windows-1252
 row-quote-error = line { $line }, column “{ $column }”: { $error }
+row-strategy-empty = line { $line }, column “{ $column }”: { $error }; answer yes or no in this column, or for every row without an answer with --network-strategy yes or no
 row-no-strategy-column = line { $line }: { $error }; the file has no strategy column (add one headed “Network strategy”, with yes or no, or answer for all such rows with --network-strategy yes or no)
 batch-done = dues batch: { $priced ->
     [one] { $priced } row priced
@@ -311,7 +326,8 @@ fail-write = cannot write { $path }: { $error }
 fail-write-in = cannot write in { $dir }: { $error }
 fail-output-folder = { $path }: is a folder; give a file name
 fail-too-many-links = { $path }: too many levels of symbolic links
-fail-output-is-input = -o { $path } is the input file; write the priced rows to another file
+fail-output-is-input = { $option } { $path } is the input file; write to another file
+fail-same-outputs = --summary-json { $path } is also the -o file: the summary would replace the priced rows; give it another file
 fail-input-is-output = { $origin }: the input file is also the output (stdout); write the priced rows to another file
 io-not-found = no such file or folder
 io-permission-denied = permission denied
@@ -418,14 +434,15 @@ help-format-jsonl = one JSON object per row
 help-batch = Price a CSV of prospects: every row back, in order, with its dues.
 usage-batch = dues batch [<INPUT>] [options]
 help-batch-after =
-    Reads French Excel exports as they are: “;” or “,” or tab, Windows-1252, UTF-8 (with or without BOM) or UTF-16 with its BOM, CRLF or LF, budgets such as “1 500 000,00 €”. Columns are found by header (nom/name, type/kind, budget annuel (€)/budget, stratégie d'entraînement/network_strategy). Every row is written back, in order, with its fields untouched, plus tier, fee, fee_basis and error, in the input's dialect.
+    Reads Excel and CRM exports as they are: “;”, “,” or tab, Windows-1252, UTF-8 (with or without a BOM) or UTF-16 with its BOM, CRLF or LF, budgets such as “1 500 000,00 €”, in k€ or M€ when the header says so (“Budget (M€)”). Columns are found by header, years, units and punctuation aside (“Company name”, “Organisation type”, “Budget 2024 (€)”, “Network strategy”…). Every row comes back, in order, its fields untouched, with tier, fee, fee_basis and error, in the input's dialect; empty lines stay empty.
 
-    Exit codes: 0 every row priced; 1 some row in error (or --strict stopped); 2 the batch could not start (usage, table, unreadable input, missing column).
+    Exit codes: 0 every row priced (blank rows aside); 1 a row in error or to confirm (or --strict stopped); 2 the batch could not start (usage, table, unreadable input, missing column).
 
     Examples:
-      dues batch prospects.csv -o prospects-chiffres.csv --summary
+      dues batch prospects.csv -o prospects-priced.csv --summary
       dues batch --format jsonl < prospects.csv
-      dues batch export.csv --budget-column "Budget 2022" --kind-column Statut
+      dues batch list.csv --budget-unit M€ --network-strategy no --summary-json summary.json
+      dues batch export.csv --budget-column "Budget 2022" --kind-column 3
 help-batch-input = The CSV to price (“-” or none: stdin).
 help-batch-output = Write to FILE instead of stdout: a temporary file in the same folder, renamed when complete, so a failure never leaves half a file; a FIFO or a device is written straight into.
 help-batch-format = Output format: csv (the input's own dialect, the default) or jsonl (one JSON object per row).

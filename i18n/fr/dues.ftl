@@ -12,6 +12,8 @@ error = dues : erreur : { $message }
 warning = dues : attention : { $message }
 quoted = « { $value } »
 list-semicolon = { $init } ; { $last }
+list-more = …
+list-separator = { ", " }
 list-and = { $init } et { $last }
 list-or = { $init } ou { $last }
 
@@ -85,9 +87,15 @@ amount-sub-cent = il est plus précis que le centime
 amount-dash-cents = « { $mark }- » pour « sans centimes » n’est pas lu ; écrivez { $whole } ou { $whole },00
 amount-dash-cents-alone = « { $mark }- » pour « sans centimes » n’est pas lu ; écrivez le montant sans
 amount-unit-contradiction = il est écrit en { $written }, mais les montants de sa colonne sont en { $expected } (d’après son en-tête ou --budget-unit) ; corrigez l’un ou l’autre
-amount-against-convention = { $role ->
-    [group] « { $mark } » sépare les milliers dans ce fichier, ce que cette valeur contredit ; vérifiez-la, ou donnez la convention du fichier avec --decimal-mark
-   *[decimal] « { $mark } » est la marque décimale de ce fichier, ce que cette valeur contredit ; vérifiez-la, ou donnez la convention du fichier avec --decimal-mark
+amount-against-convention = { $stated ->
+    [yes] { $role ->
+        [group] « { $mark } » sépare les milliers dans ce fichier, comme le dit --decimal-mark, ce que cette valeur contredit ; vérifiez-la, ou l’option --decimal-mark
+       *[decimal] « { $mark } » est la marque décimale de ce fichier, comme le dit --decimal-mark, ce que cette valeur contredit ; vérifiez-la, ou l’option --decimal-mark
+    }
+   *[no] { $role ->
+        [group] « { $mark } » sépare les milliers dans cette colonne, d’après ses autres valeurs, ce que cette valeur contredit ; vérifiez-la, ou donnez la convention du fichier avec --decimal-mark
+       *[decimal] « { $mark } » est la marque décimale de cette colonne, d’après ses autres valeurs, ce que cette valeur contredit ; vérifiez-la, ou donnez la convention du fichier avec --decimal-mark
+    }
 }
 amount-ambiguous = { $cents ->
     [yes] il est ambigu : « { $mark } » suivi de trois chiffres peut séparer les milliers ({ $thousands }) ou marquer les décimales ({ $decimal }) ; écrivez { $thousands } pour la première lecture ou { $decimal_cents } pour la seconde
@@ -249,8 +257,14 @@ batch-missing-columns = { $count ->
    *[other] pas de colonnes { $roles }
 } ; en-têtes trouvés : { $headers } ; { $hints }
 batch-column-hint = une colonne { $role } s’intitule { $known }, quels que soient la casse, les accents, la ponctuation, l’année ou l’unité, ou se désigne avec { $option } et son en-tête ou son numéro (à partir de 1)
-batch-no-such-column = { $option } « { $wanted } » ne nomme aucune colonne ; en-têtes trouvés : { $headers }
+batch-no-such-column = { $option } « { $wanted } » ne nomme aucune colonne ; en-têtes trouvés : { $headers } ; une colonne se désigne par son en-tête ou par son numéro, de 1 à { $count }
 batch-ambiguous-column = les colonnes « { $first } » et « { $second } » pourraient toutes deux être la colonne { $role } ; précisez-la avec { $option }
+batch-header-units = l’en-tête « { $header } » nomme deux échelles, { $first } et { $second } ; dites laquelle vaut pour les nombres simples avec --budget-unit
+unit-scale = { $unit ->
+    [thousand] les milliers
+    [million] les millions
+   *[billion] les milliards
+}
 batch-column-clash = l’entrée a déjà une colonne « { $header } » ; dues ajoute les colonnes tier, fee, fee_basis et error : renommez d’abord cette colonne
 batch-duplicate-header = l’en-tête « { $header } » apparaît deux fois ; les objets JSON demandent des clés distinctes (renommez-en un, ou utilisez --format csv)
 batch-reserved-header = l’en-tête « { $header } » est le nom que les lignes JSON donnent aux champs au-delà de la largeur de l’en-tête ; renommez cette colonne, ou utilisez --format csv
@@ -264,6 +278,7 @@ row-too-few-fields = ligne { $line } : { $got ->
 row-too-many-fields = ligne { $line } : { $got } champs là où l’en-tête en a { $width } ; un champ de trop, ou un séparateur dans un champ qui devrait être entre guillemets
 row-not-utf8 = ligne { $line }, colonne « { $column } » : UTF-8 invalide ; si le fichier vient du « CSV » simple d’Excel, lisez-le avec --encoding windows-1252
 row-quote-error = ligne { $line }, colonne « { $column } » : { $error }
+row-strategy-empty = ligne { $line }, colonne « { $column } » : { $error } ; répondez oui ou non dans cette colonne, ou pour toutes les lignes sans réponse avec --network-strategy oui ou non
 row-no-strategy-column = ligne { $line } : { $error } ; le fichier n’a pas de colonne de stratégie (ajoutez-en une intitulée « Stratégie d’entraînement », avec oui ou non, ou répondez pour toutes ces lignes avec --network-strategy oui ou non)
 batch-done = dues batch : { $priced ->
     [one] { $priced } ligne chiffrée
@@ -315,7 +330,8 @@ fail-write = impossible d’écrire { $path } : { $error }
 fail-write-in = impossible d’écrire dans { $dir } : { $error }
 fail-output-folder = { $path } : c’est un dossier ; donnez un nom de fichier
 fail-too-many-links = { $path } : trop de niveaux de liens symboliques
-fail-output-is-input = -o { $path } est le fichier d’entrée ; écrivez les lignes chiffrées dans un autre fichier
+fail-output-is-input = { $option } { $path } est le fichier d’entrée ; écrivez dans un autre fichier
+fail-same-outputs = --summary-json { $path } est aussi le fichier de -o : le résumé remplacerait les lignes chiffrées ; donnez-lui un autre fichier
 fail-input-is-output = { $origin } : le fichier d’entrée est aussi la sortie (stdout) ; écrivez les lignes chiffrées dans un autre fichier
 io-not-found = fichier ou dossier introuvable
 io-permission-denied = permission refusée
@@ -423,14 +439,15 @@ help-format-jsonl = un objet JSON par ligne
 help-batch = Chiffrer un CSV de prospects : chaque ligne rendue, dans l’ordre, avec sa cotisation.
 usage-batch = dues batch [<ENTRÉE>] [options]
 help-batch-after =
-    Lit les exports d’Excel tels qu’ils sont : « ; », « , » ou tabulation, Windows-1252, UTF-8 (avec ou sans BOM) ou UTF-16 avec son BOM, CRLF ou LF, des budgets comme « 1 500 000,00 € ». Les colonnes se trouvent par leur en-tête (nom/name, type/kind, budget annuel (€)/budget, stratégie d’entraînement/network_strategy). Chaque ligne est rendue, dans l’ordre, ses champs intacts, avec tier, fee, fee_basis et error, dans le dialecte de l’entrée.
+    Lit les exports d’Excel et des CRM tels qu’ils sont : « ; », « , » ou tabulation, Windows-1252, UTF-8 (avec ou sans BOM) ou UTF-16 avec son BOM, CRLF ou LF, des budgets comme « 1 500 000,00 € », en k€ ou en M€ si l’en-tête le dit (« Budget (M€) »). Les colonnes se trouvent par leur en-tête, années, unités et ponctuation mises à part (« Raison sociale », « Forme juridique », « Budget 2024 (€) », « Stratégie »…). Chaque ligne est rendue, dans l’ordre, ses champs intacts, avec tier, fee, fee_basis et error, dans le dialecte de l’entrée ; les lignes vides restent vides.
 
-    Codes de retour : 0 toutes les lignes chiffrées ; 1 une ligne en erreur (ou --strict s’est arrêté) ; 2 le lot n’a pas pu commencer (utilisation, table, entrée illisible, colonne manquante).
+    Codes de retour : 0 toutes les lignes chiffrées (lignes vides à part) ; 1 une ligne en erreur ou à confirmer (ou --strict s’est arrêté) ; 2 le lot n’a pas pu commencer (utilisation, table, entrée illisible, colonne manquante).
 
     Exemples :
       dues batch prospects.csv -o prospects-chiffres.csv --summary
       dues batch --format jsonl < prospects.csv
-      dues batch export.csv --budget-column "Budget 2022" --kind-column Statut
+      dues batch liste.csv --budget-unit M€ --network-strategy non --summary-json resume.json
+      dues batch export.csv --budget-column "Budget 2022" --kind-column 3
 help-batch-input = Le CSV à chiffrer (« - » ou rien : l’entrée standard).
 help-batch-output = Écrire dans FICHIER plutôt que sur la sortie standard : un fichier temporaire dans le même dossier, renommé une fois complet, si bien qu’un échec ne laisse jamais un demi-fichier ; un tube nommé (FIFO) ou un périphérique reçoit les lignes directement.
 help-batch-format = Format de sortie : csv (le dialecte de l’entrée, par défaut) ou jsonl (un objet JSON par ligne).

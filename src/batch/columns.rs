@@ -87,20 +87,29 @@ impl Role {
 
 /// Units a header may name, as words of [`words`], the longest first; « en »
 /// or « in » before one is part of it.
-const UNITS: [(&[&str], Unit); 16] = [
+const UNITS: [(&[&str], Unit); 25] = [
     (&["thousands", "of", "euros"], Unit::Thousand),
     (&["millions", "of", "euros"], Unit::Million),
+    (&["billions", "of", "euros"], Unit::Billion),
     (&["milliers", "d", "euros"], Unit::Thousand),
     (&["millions", "d", "euros"], Unit::Million),
+    (&["milliards", "d", "euros"], Unit::Billion),
     (&["milliers", "d", "eur"], Unit::Thousand),
     (&["millions", "d", "eur"], Unit::Million),
+    (&["milliards", "d", "eur"], Unit::Billion),
+    (&["k", "euros"], Unit::Thousand),
+    (&["m", "euros"], Unit::Million),
     (&["k", "eur"], Unit::Thousand),
     (&["m", "eur"], Unit::Million),
+    (&["md", "eur"], Unit::Billion),
     (&["milliers"], Unit::Thousand),
     (&["thousands"], Unit::Thousand),
     (&["millions"], Unit::Million),
+    (&["milliards"], Unit::Billion),
+    (&["billions"], Unit::Billion),
     (&["keur"], Unit::Thousand),
     (&["meur"], Unit::Million),
+    (&["mdeur"], Unit::Billion),
     (&["eur"], Unit::Euro),
     (&["euros"], Unit::Euro),
     (&["euro"], Unit::Euro),
@@ -159,11 +168,42 @@ pub fn header_key(header: &str) -> String {
     kept.join(" ")
 }
 
+/// The unit a header names for its plain numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeaderUnit {
+    /// No unit named: plain numbers are euros, as written.
+    None,
+    One(Unit),
+    /// Two different scales (`Budget (k€, en millions)`): which one is meant
+    /// is for the user to say.
+    Conflict(Unit, Unit),
+}
+
 /// The unit a header names for its plain numbers: `Budget (M€)`, « en
-/// milliers d'euros », `(kEUR)`, `in millions`.
-pub fn header_unit(header: &str) -> Option<Unit> {
+/// milliers d'euros », `(kEUR)`, `in millions`. A scale wins over the
+/// currency beside it (`Budget (€, en milliers)` is in k€).
+pub fn header_unit(header: &str) -> HeaderUnit {
     let words = words(header);
-    (0..words.len()).find_map(|i| unit_at(&words[i..]).map(|(unit, _)| unit))
+    let mut named: Vec<Unit> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        match unit_at(&words[i..]) {
+            Some((unit, len)) => {
+                if !named.contains(&unit) {
+                    named.push(unit);
+                }
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    let scales: Vec<Unit> = named.iter().copied().filter(|u| *u != Unit::Euro).collect();
+    match (scales.as_slice(), named.is_empty()) {
+        ([], true) => HeaderUnit::None,
+        ([], false) => HeaderUnit::One(Unit::Euro),
+        ([one], _) => HeaderUnit::One(*one),
+        ([first, second, ..], _) => HeaderUnit::Conflict(*first, *second),
+    }
 }
 
 /// Where the fields a quote needs are, by index.
@@ -177,14 +217,19 @@ pub struct Columns {
 
 impl Columns {
     /// Finds the columns in a header, as the user named them or by header;
-    /// every required column that is missing is reported at once.
+    /// every required column that is missing is reported at once. The name
+    /// column decides nothing: two candidates for it leave it unset rather
+    /// than stop the batch.
     pub fn find(headers: &[String], options: &Options) -> Result<Columns, BatchError> {
         let keys: Vec<String> = headers.iter().map(|h| header_key(h)).collect();
-        let find = |role, forced| find(headers, &keys, role, forced);
-        let name = find(Role::Name, &options.name_column)?;
-        let kind = find(Role::Kind, &options.kind_column)?;
-        let budget = find(Role::Budget, &options.budget_column)?;
-        let strategy = find(Role::Strategy, &options.strategy_column)?;
+        let column = |role, forced| column(headers, &keys, role, forced);
+        let name = match column(Role::Name, &options.name_column) {
+            Err(BatchError::AmbiguousColumn { .. }) if options.name_column.is_none() => None,
+            other => other?,
+        };
+        let kind = column(Role::Kind, &options.kind_column)?;
+        let budget = column(Role::Budget, &options.budget_column)?;
+        let strategy = column(Role::Strategy, &options.strategy_column)?;
         let (Some(kind), Some(budget)) = (kind, budget) else {
             let roles = [(Role::Kind, kind), (Role::Budget, budget)]
                 .into_iter()
@@ -210,43 +255,21 @@ impl Columns {
     }
 }
 
-/// The column of `role`: the one the user named (a header, else a number
-/// from 1), else the one header that names it; two that do are refused
-/// rather than picked.
-fn find(
+/// A header as the user may spell it on the command line: case, accents and
+/// punctuation aside, but every word kept (`budget 2024` is not `Budget
+/// 2023`).
+fn spelling(header: &str) -> String {
+    words(header).join(" ")
+}
+
+/// The one index of `candidates`, `None` if there is none; two are refused.
+fn one(
     headers: &[String],
-    keys: &[String],
     role: Role,
-    forced: &Option<String>,
+    mut candidates: impl Iterator<Item = usize>,
 ) -> Result<Option<usize>, BatchError> {
-    if let Some(wanted) = forced {
-        let exact = headers.iter().position(|h| h == wanted);
-        let loose = || keys.iter().position(|k| *k == header_key(wanted));
-        let number = || {
-            wanted
-                .trim()
-                .parse::<usize>()
-                .ok()
-                .filter(|n| (1..=headers.len()).contains(n))
-                .map(|n| n - 1)
-        };
-        return exact
-            .or_else(loose)
-            .or_else(number)
-            .map(Some)
-            .ok_or_else(|| BatchError::NoSuchColumn {
-                role,
-                wanted: wanted.clone(),
-                headers: headers.to_vec(),
-            });
-    }
-    let mut found = keys
-        .iter()
-        .enumerate()
-        .filter(|(_, k)| role.is_named_by(k))
-        .map(|(i, _)| i);
-    let first = found.next();
-    if let (Some(a), Some(b)) = (first, found.next()) {
+    let first = candidates.next();
+    if let (Some(a), Some(b)) = (first, candidates.next()) {
         return Err(BatchError::AmbiguousColumn {
             role,
             first: headers[a].clone(),
@@ -254,6 +277,43 @@ fn find(
         });
     }
     Ok(first)
+}
+
+/// The column of `role`: the one the user named — a header spelt exactly so,
+/// else the one spelt so but for case, accents and punctuation, else its
+/// number from 1 — or else the one header that names it. Two candidates are
+/// refused rather than picked.
+fn column(
+    headers: &[String],
+    keys: &[String],
+    role: Role,
+    forced: &Option<String>,
+) -> Result<Option<usize>, BatchError> {
+    let Some(wanted) = forced else {
+        let named = keys.iter().enumerate().filter(|(_, k)| role.is_named_by(k));
+        return one(headers, role, named.map(|(i, _)| i));
+    };
+    let exact = headers.iter().enumerate().filter(|(_, h)| *h == wanted);
+    if let Some(i) = one(headers, role, exact.map(|(i, _)| i))? {
+        return Ok(Some(i));
+    }
+    let spelt = spelling(wanted);
+    let loose = headers
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| !spelt.is_empty() && spelling(h) == spelt);
+    if let Some(i) = one(headers, role, loose.map(|(i, _)| i))? {
+        return Ok(Some(i));
+    }
+    let number = wanted.trim().parse::<usize>().ok();
+    match number.filter(|n| (1..=headers.len()).contains(n)) {
+        Some(n) => Ok(Some(n - 1)),
+        None => Err(BatchError::NoSuchColumn {
+            role,
+            wanted: wanted.clone(),
+            headers: headers.to_vec(),
+        }),
+    }
 }
 
 #[cfg(test)]
@@ -283,6 +343,15 @@ mod tests {
     }
 
     #[test]
+    fn two_scales_in_a_header_are_for_the_user_to_settle() {
+        assert_eq!(
+            header_unit("Budget (k€, en millions)"),
+            HeaderUnit::Conflict(Unit::Thousand, Unit::Million)
+        );
+        assert_eq!(header_unit("Budget"), HeaderUnit::None);
+    }
+
+    #[test]
     fn a_budget_header_may_name_its_unit() {
         for (header, unit) in [
             ("Budget (€)", Some(Unit::Euro)),
@@ -298,10 +367,20 @@ mod tests {
             ("Budget en k€", Some(Unit::Thousand)),
             ("Budget (millions)", Some(Unit::Million)),
             ("Budget, in thousands of euros", Some(Unit::Thousand)),
+            ("Budget (€, en milliers)", Some(Unit::Thousand)),
+            ("Budget en € (milliers)", Some(Unit::Thousand)),
+            ("Budget (k euros)", Some(Unit::Thousand)),
+            ("Budget (Md€)", Some(Unit::Billion)),
+            ("Budget (milliards d'euros)", Some(Unit::Billion)),
+            ("Budget (M€) 2024", Some(Unit::Million)),
             ("Budget 2024", None),
             ("Budget annuel", None),
         ] {
-            assert_eq!(header_unit(header), unit, "{header}");
+            let named = match header_unit(header) {
+                HeaderUnit::One(unit) => Some(unit),
+                _ => None,
+            };
+            assert_eq!(named, unit, "{header}");
         }
     }
 }

@@ -29,35 +29,12 @@ pub struct Column {
 impl Column {
     /// Looks at one value of the column.
     pub fn see(&mut self, value: &str) {
-        let digits: String = value
-            .chars()
-            .filter(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
-            .collect();
-        let (commas, dots) = (digits.matches(',').count(), digits.matches('.').count());
-        let last = digits.rfind([',', '.']);
-        match (commas, dots) {
-            (0, 0) => {}
-            (_, 0) if commas > 1 => self.group(',', value),
-            (0, _) if dots > 1 => self.group('.', value),
-            (1, 0) | (0, 1) => {
-                let mark = if commas == 1 { ',' } else { '.' };
-                let (int, frac) = digits.split_once(mark).unwrap_or_default();
-                let spaced =
-                    value.contains(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}');
-                if frac.len() == 3 && !int.starts_with('0') && (int.len() <= 3 || spaced) {
-                    *self.ambiguous(mark) += 1;
-                } else {
-                    self.evidence(mark).decimal += 1;
-                }
-            }
-            _ => {
-                // Both marks: the last is the decimal mark, the other groups.
-                let decimal = if last.is_some_and(|i| digits.as_bytes()[i] == b',') {
-                    ','
-                } else {
-                    '.'
-                };
-                let group = if decimal == ',' { '.' } else { ',' };
+        match shape(value) {
+            Shape::None => {}
+            Shape::Group(mark) => self.group(mark, value),
+            Shape::Decimal(mark) => self.evidence(mark).decimal += 1,
+            Shape::Ambiguous(mark) => *self.ambiguous(mark) += 1,
+            Shape::Both { decimal, group } => {
                 self.evidence(decimal).decimal += 1;
                 self.group(group, value);
             }
@@ -99,21 +76,66 @@ impl Column {
             unit: None,
             comma: settled(self.comma),
             dot: settled(self.dot),
+            stated: false,
         }
     }
 
-    /// For the note: each mark the column settles and that settles some value
-    /// of the sample, with a value that shows it.
-    pub fn settled(&self) -> Vec<(char, String)> {
-        let reading = self.reading();
-        let mut out = Vec::new();
-        if reading.comma.is_some() && self.comma_ambiguous > 0 {
-            out.push((',', self.comma_example.clone().unwrap_or_default()));
+    /// A value of the sample that shows `mark` grouping thousands.
+    pub fn example(&self, mark: char) -> Option<String> {
+        if mark == ',' {
+            self.comma_example.clone()
+        } else {
+            self.dot_example.clone()
         }
-        if reading.dot.is_some() && self.dot_ambiguous > 0 {
-            out.push(('.', self.dot_example.clone().unwrap_or_default()));
+    }
+}
+
+/// What a value's marks show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// No mark.
+    None,
+    /// A mark used more than once: it groups thousands (`57,300,000`).
+    Group(char),
+    /// One mark that cannot group thousands (`12,5`, `1500000,00`).
+    Decimal(char),
+    /// One mark before exactly three digits (`850,000`): either.
+    Ambiguous(char),
+    /// Both marks: the last is the decimal mark (`1,500,000.50`).
+    Both { decimal: char, group: char },
+}
+
+/// What the marks of `value` show.
+pub fn shape(value: &str) -> Shape {
+    let digits: String = value
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+        .collect();
+    let (commas, dots) = (digits.matches(',').count(), digits.matches('.').count());
+    match (commas, dots) {
+        (0, 0) => Shape::None,
+        (_, 0) if commas > 1 => Shape::Group(','),
+        (0, _) if dots > 1 => Shape::Group('.'),
+        (1, 0) | (0, 1) => {
+            let mark = if commas == 1 { ',' } else { '.' };
+            let (int, frac) = digits.split_once(mark).unwrap_or_default();
+            let spaced =
+                value.contains(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}');
+            if frac.len() == 3 && !int.starts_with('0') && (int.len() <= 3 || spaced) {
+                Shape::Ambiguous(mark)
+            } else {
+                Shape::Decimal(mark)
+            }
         }
-        out
+        _ => {
+            let last = digits.rfind([',', '.']).map(|i| digits.as_bytes()[i]);
+            let (decimal, group) = if last == Some(b',') {
+                (',', '.')
+            } else {
+                ('.', ',')
+            };
+            Shape::Both { decimal, group }
+        }
     }
 }
 
@@ -133,7 +155,7 @@ mod tests {
     fn a_mark_only_ever_grouping_thousands_settles_it() {
         let c = column(&["57,300,000", "850,000", "1,500"]);
         assert_eq!(c.reading().comma, Some(Mark::Group));
-        assert_eq!(c.settled(), [(',', "57,300,000".to_string())]);
+        assert_eq!(c.example(','), Some("57,300,000".to_string()));
         let c = column(&["1.500.000", "850.000"]);
         assert_eq!(c.reading().dot, Some(Mark::Group));
         let c = column(&["1,500,000.50", "850,000"]);
@@ -146,6 +168,6 @@ mod tests {
         assert_eq!(c.reading().comma, None);
         let c = column(&["1 500 000,00 €", "1,500"]);
         assert_eq!(c.reading().comma, None, "a decimal comma settles nothing");
-        assert!(column(&["850,000"]).settled().is_empty());
+        assert_eq!(column(&["850,000"]).reading().comma, None);
     }
 }

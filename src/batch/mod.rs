@@ -28,11 +28,11 @@ pub mod utf16;
 
 use std::io;
 
-use dues_core::money::{Reading, Unit};
+use dues_core::money::{Mark, Reading, Unit};
 use dues_core::table::Table;
 use rust_decimal::Decimal;
 
-pub use columns::{Columns, Role};
+pub use columns::{Columns, HeaderUnit, Role};
 pub use dialect::{Dialect, Encoding, LineEnding, Opened, SNIFF_BYTES, is_utf8, open, sniff};
 pub use price::{Outcome, Priced, RowError, RowProblem};
 pub use reader::RawRecord;
@@ -128,15 +128,22 @@ pub enum BatchError {
         first: String,
         second: String,
     },
+    /// The budget header names two scales (`Budget (k€, en millions)`).
+    #[error("header_units ({header})")]
+    HeaderUnits {
+        header: String,
+        first: Unit,
+        second: Unit,
+    },
     #[error("column_clash ({0})")]
     ColumnClash(String),
     #[error("duplicate_header ({0})")]
     DuplicateHeader(String),
     #[error("reserved_header ({0})")]
     ReservedHeader(String),
-    /// `--strict`: the first row in error.
+    /// `--strict`: the first row in error, and what was read until it.
     #[error("strict (line {})", .0.line)]
-    Strict(RowError),
+    Strict(Box<RowError>, Box<Summary>),
     /// The input could not be read.
     #[error(transparent)]
     Read(io::Error),
@@ -194,32 +201,28 @@ pub fn run(
     let mut summary = Summary::new(table);
     summary.network_strategy = options.network_strategy;
     let mut pricer = price::Pricer::new(table, columns, &names, dialect.encoding);
-    pricer.reading = budget_reading(
-        &input.sample,
-        dialect,
-        &names,
-        columns,
-        options,
-        &mut summary,
-    );
-    pricer.strategy = options
-        .network_strategy
-        .map(|s| if s { "oui" } else { "non" });
-    let mut scale = Scale::default();
+    let learnt = budget_reading(&input.sample, dialect, &names, columns, options)?;
+    pricer.reading = learnt.reading;
+    pricer.strategy = options.network_strategy;
+    let mut notes = Notes::new(learnt);
     while let Some(record) = reader.read().map_err(BatchError::Read)? {
         let outcome = pricer.outcome(&record);
-        summary.rows += 1;
+        summary.rows += 1 + record.blank_lines;
+        summary.blank += record.blank_lines;
         match &outcome {
             Outcome::Priced(p) => {
                 summary.priced_row(table, p.tier, p.kind);
-                scale.see(table, p, || {
-                    let field = record.field(columns.budget);
-                    dialect.encoding.decode_lossy(field).into_owned()
-                });
+                let budget = dialect.encoding.decode_lossy(record.field(columns.budget));
+                notes.see(table, p, &budget);
             }
             Outcome::Blank => summary.blank += 1,
             Outcome::Error(error) if options.strict => {
-                return Err(BatchError::Strict(error.clone()));
+                summary.error_row(error, error.undecided());
+                summary.stopped_at = Some(error.line);
+                return Err(BatchError::Strict(
+                    Box::new(error.clone()),
+                    Box::new(summary),
+                ));
             }
             Outcome::Error(error) => summary.error_row(error, error.undecided()),
         }
@@ -229,52 +232,136 @@ pub fn run(
         }
     }
     sink.finish().map_err(BatchError::Write)?;
-    if pricer.reading.unit.is_none() {
-        summary
-            .warnings
-            .extend(scale.warning(&names[columns.budget]));
-    }
+    summary.warnings = notes.warnings(&names[columns.budget]);
     Ok(summary)
 }
 
-/// How the budget column is read: the unit the user gave, else its header's;
-/// the decimal mark the user gave, else what its values in the sample settle
-/// (with a note in `summary`).
+/// How the budget column is read, and the marks its values showed.
+struct Learnt {
+    reading: Reading,
+    /// Each mark the sample showed grouping thousands (and nothing else),
+    /// with a value that shows it: the convention learnt, to be told.
+    marks: Vec<(char, String)>,
+}
+
+/// How the budget column is read: the unit the user gave, else its
+/// header's (two scales there are refused); the decimal mark the user gave,
+/// else what the column's values in the sample show.
 fn budget_reading(
     sample: &[u8],
     dialect: Dialect,
     names: &[String],
     columns: Columns,
     options: &Options,
-    summary: &mut Summary,
-) -> Reading {
+) -> Result<Learnt, BatchError> {
     let header = &names[columns.budget];
-    let unit = options.budget_unit.or_else(|| columns::header_unit(header));
+    let unit = match (options.budget_unit, columns::header_unit(header)) {
+        (Some(unit), _) => Some(unit),
+        (None, HeaderUnit::None) => None,
+        (None, HeaderUnit::One(unit)) => Some(unit),
+        (None, HeaderUnit::Conflict(first, second)) => {
+            return Err(BatchError::HeaderUnits {
+                header: header.clone(),
+                first,
+                second,
+            });
+        }
+    };
     if let Some(mark) = options.decimal_mark {
-        return Reading {
+        let reading = Reading {
             unit,
             ..Reading::decimal_mark(mark)
         };
-    }
-    let mut column = convention::Column::default();
-    let lone_cr = dialect.line_ending == LineEnding::Cr;
-    let mut sample = reader::RawReader::new(sample, dialect.delimiter, lone_cr);
-    let _header = sample.read();
-    while let Ok(Some(record)) = sample.read() {
-        if columns.budget < record.len() {
-            column.see(&dialect.encoding.decode_lossy(record.field(columns.budget)));
-        }
-    }
-    for (mark, example) in column.settled() {
-        summary.warnings.push(BatchWarning::Convention {
-            column: header.clone(),
-            mark,
-            example,
+        return Ok(Learnt {
+            reading,
+            marks: Vec::new(),
         });
     }
-    Reading {
+    let column = sample_column(sample, dialect, columns.budget);
+    let reading = Reading {
         unit,
         ..column.reading()
+    };
+    let marks = [(',', reading.comma), ('.', reading.dot)]
+        .into_iter()
+        .filter(|(_, role)| *role == Some(Mark::Group))
+        .filter_map(|(mark, _)| Some((mark, column.example(mark)?)))
+        .collect();
+    Ok(Learnt { reading, marks })
+}
+
+/// The budget column's values in the sample. A sample cut short of the end
+/// of the input leaves its last record cut too: it is left out.
+fn sample_column(sample: &[u8], dialect: Dialect, budget: usize) -> convention::Column {
+    let lone_cr = dialect.line_ending == LineEnding::Cr;
+    let whole = sample.len() < SNIFF_BYTES;
+    let mut records = reader::RawReader::new(sample, dialect.delimiter, lone_cr);
+    let _header = records.read();
+    let mut values: Vec<String> = Vec::new();
+    while let Ok(Some(record)) = records.read() {
+        if budget < record.len() {
+            values.push(
+                dialect
+                    .encoding
+                    .decode_lossy(record.field(budget))
+                    .into_owned(),
+            );
+        }
+    }
+    if !whole {
+        values.pop();
+    }
+    let mut column = convention::Column::default();
+    for value in &values {
+        column.see(value);
+    }
+    column
+}
+
+/// What a batch notes as it prices, to tell once at the end: budgets too
+/// small for their kind, and values a learnt convention settled.
+struct Notes {
+    scale: Scale,
+    unit_named: bool,
+    /// The learnt marks, and whether a value of the run needed one.
+    marks: Vec<(char, String, bool)>,
+}
+
+impl Notes {
+    fn new(learnt: Learnt) -> Self {
+        Notes {
+            scale: Scale::default(),
+            unit_named: learnt.reading.unit.is_some(),
+            marks: learnt
+                .marks
+                .into_iter()
+                .map(|(m, e)| (m, e, false))
+                .collect(),
+        }
+    }
+
+    fn see(&mut self, table: &Table, priced: &Priced, budget: &str) {
+        if !self.unit_named {
+            self.scale.see(table, priced, budget);
+        }
+        if let convention::Shape::Ambiguous(mark) = convention::shape(budget) {
+            for (learnt, _, settled) in &mut self.marks {
+                *settled |= *learnt == mark;
+            }
+        }
+    }
+
+    fn warnings(self, column: &str) -> Vec<BatchWarning> {
+        let settled = self.marks.into_iter().filter(|(.., settled)| *settled);
+        let mut warnings: Vec<BatchWarning> = settled
+            .map(|(mark, example, _)| BatchWarning::Convention {
+                column: column.to_string(),
+                mark,
+                example,
+            })
+            .collect();
+        warnings.extend(self.scale.warning(column));
+        warnings
     }
 }
 
@@ -289,7 +376,7 @@ struct Scale {
 }
 
 impl Scale {
-    fn see(&mut self, table: &Table, priced: &Priced, written: impl FnOnce() -> String) {
+    fn see(&mut self, table: &Table, priced: &Priced, written: &str) {
         let Some(floor) = table.kinds[priced.kind].budget_floor else {
             return;
         };
@@ -297,7 +384,7 @@ impl Scale {
         if priced.budget < floor {
             self.small += 1;
             self.example
-                .get_or_insert_with(|| (written(), priced.kind, floor));
+                .get_or_insert_with(|| (written.to_string(), priced.kind, floor));
         }
     }
 

@@ -99,7 +99,7 @@ pub struct Pricer<'t> {
     /// How the budget column is read: its unit and convention.
     pub reading: Reading,
     /// The answer for rows that have none (`--network-strategy`).
-    pub strategy: Option<&'static str>,
+    pub strategy: Option<bool>,
     kinds: KindCache,
 }
 
@@ -123,7 +123,11 @@ impl<'t> Pricer<'t> {
 
     /// What becomes of one record.
     pub fn outcome(&mut self, record: &RawRecord) -> Outcome {
-        if (0..record.len()).all(|i| record.field(i).is_empty()) && !record.unclosed_quote {
+        let blank = |i: usize| {
+            let field = record.field(i);
+            field.is_empty() || self.encoding.decode_lossy(field).trim().is_empty()
+        };
+        if (0..record.len()).all(blank) && !record.unclosed_quote {
             return Outcome::Blank;
         }
         match self.price(record) {
@@ -162,7 +166,10 @@ impl<'t> Pricer<'t> {
         let kind = field(columns.kind)?;
         let own = columns.strategy.map(field).transpose()?;
         let strategy = match own.as_deref().map(str::trim) {
-            None | Some("") => self.strategy.map(std::borrow::Cow::Borrowed),
+            // The answer given for all, in the words the parser reads first.
+            None | Some("") => self
+                .strategy
+                .map(|yes| std::borrow::Cow::Borrowed(if yes { "yes" } else { "no" })),
             Some(_) => own,
         };
         let kind_bytes = record.field(columns.kind);

@@ -10,6 +10,9 @@ pub struct RawRecord<'a> {
     fields: &'a [u8],
     ends: &'a [usize],
     pub line: u64,
+    /// Empty lines just before the record (csv skips them; a batch keeps
+    /// them, as blank rows).
+    pub blank_lines: u64,
     /// A quoted field still open at the end of the file: it swallowed every
     /// line after its opening quote.
     pub unclosed_quote: bool,
@@ -47,6 +50,9 @@ pub struct RawReader<R> {
     ends: Vec<usize>,
     /// Lines consumed before the current record.
     lines: u64,
+    /// The line after the last record read: where the next one starts,
+    /// unless empty lines come between.
+    next_line: u64,
     delimiter: u8,
     /// Lines end with a lone CR, which csv_core does not count as lines.
     cr_lines: bool,
@@ -66,6 +72,7 @@ impl<R: Read> RawReader<R> {
             fields: vec![0; 1 << 10],
             ends: vec![0; 64],
             lines: 0,
+            next_line: 1,
             delimiter,
             cr_lines: lone_cr,
         }
@@ -130,17 +137,21 @@ impl<R: Read> RawReader<R> {
         let line_byte = if self.cr_lines { b'\r' } else { b'\n' };
         let count = |bytes: &[u8]| bytes.iter().filter(|&&c| c == line_byte).count() as u64;
         let line = self.lines + count(&raw[..start]) + 1;
+        let blank_lines = line - self.next_line.max(1).min(line);
         self.lines = if self.cr_lines {
             self.lines + count(raw)
         } else {
             // csv_core numbers the line it is on, from 1.
             self.core.line() - 1
         };
+        let lines_spanned = count(&raw[start..end]);
+        self.next_line = line + lines_spanned + 1;
         Ok(Some(RawRecord {
             raw: &raw[start..end],
             fields: &self.fields[..nout],
             ends: &self.ends[..nends],
             line,
+            blank_lines,
             unclosed_quote,
         }))
     }

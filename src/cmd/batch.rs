@@ -29,11 +29,16 @@ pub fn run(
     color: Color,
 ) -> Result<ExitCode, Failure> {
     let input = Input::open(cat, args.input.as_deref(), &args.options)?;
+    // The summary's file is checked, and made ready, before any row is read.
+    let mut summary_out = match &args.summary_json {
+        Some(path) => Some(summary_target(&input, path, args.output.as_deref())?),
+        None => None,
+    };
     let progress = Progress::new(cat, input.size, input.read.clone());
     let origin = input.origin.clone();
     let (outcome, target) = match &args.output {
         Some(path) => {
-            input.refuse_as_output(path)?;
+            input.refuse_as_output("-o", path)?;
             let mut out = OutFile::create(path)?;
             let outcome = price_into(cat, table, input, out.writer(), args, |rows| {
                 progress.show(rows)
@@ -57,21 +62,63 @@ pub fn run(
         }
     };
     progress.clear();
-    let summary = match outcome {
-        Ok(summary) => summary,
-        Err(BatchError::Strict(row)) => {
+    let (summary, code) = match outcome {
+        Ok(summary) => {
+            let code = report(cat, table, &summary, args, color);
+            (summary, code)
+        }
+        Err(BatchError::Strict(row, summary)) => {
             let message = strict_stop(cat, table, &origin, &row);
             warn(&dues::msg!(cat, "error", message = message));
-            return Err(Failure::Reported(1));
+            (*summary, ExitCode::from(1))
         }
-        Err(BatchError::Write(error)) => return Err(Failure::Output { target, error }),
-        Err(error) => return Err(Failure::Batch { origin, error }),
+        Err(error) => {
+            if let Some(out) = summary_out.take() {
+                out.abandon();
+            }
+            return Err(match error {
+                BatchError::Write(error) => Failure::Output { target, error },
+                error => Failure::Batch { origin, error },
+            });
+        }
     };
-    report(cat, table, &summary, args, color)
+    if let (Some(out), Some(path)) = (summary_out, &args.summary_json) {
+        write_summary(out, path, &json::batch_summary(cat, table, &summary))?;
+    }
+    Ok(code)
+}
+
+/// The file `--summary-json` names, ready to be written: never the input
+/// nor the `-o` file, whose rows it would replace.
+fn summary_target(input: &Input, path: &Path, output: Option<&Path>) -> Result<OutFile, Failure> {
+    input.refuse_as_output("--summary-json", path)?;
+    let same_as_output = output.is_some_and(|o| {
+        o == path
+            || matches!((fs::metadata(o), fs::metadata(path)), (Ok(a), Ok(b)) if same_file(&a, &b))
+    });
+    if same_as_output {
+        return Err(Failure::SameOutputs(path.to_path_buf()));
+    }
+    OutFile::create(path)
+}
+
+fn write_summary(
+    mut out: OutFile,
+    path: &Path,
+    summary: &serde_json::Value,
+) -> Result<(), Failure> {
+    let mut text = serde_json::to_string_pretty(summary).unwrap_or_default();
+    text.push('\n');
+    let failed = |error| Failure::Output {
+        target: Target::File(path.to_path_buf()),
+        error,
+    };
+    out.writer().write_all(text.as_bytes()).map_err(failed)?;
+    out.commit().map_err(failed)
 }
 
 /// What a batch says once its rows are written: its warnings, its closing
-/// line, and the summaries asked for. Exit 1 when a row is in error or
+/// line, and the summary asked for. Exit 1 when a row is in error or
 /// undecided.
 fn report(
     cat: &Catalog,
@@ -79,7 +126,7 @@ fn report(
     summary: &Summary,
     args: &config::Batch,
     color: Color,
-) -> Result<ExitCode, Failure> {
+) -> ExitCode {
     for w in &summary.warnings {
         warn(&dues::msg!(
             cat,
@@ -92,23 +139,11 @@ fn report(
         let style = color.style(&io::stderr());
         warn(&human::batch_summary(cat, table, summary, style));
     }
-    if let Some(path) = &args.summary_json {
-        let mut text = serde_json::to_string_pretty(&json::batch_summary(cat, table, summary))
-            .unwrap_or_default();
-        text.push('\n');
-        let mut out = OutFile::create(path)?;
-        let failed = |error| Failure::Output {
-            target: Target::File(path.to_path_buf()),
-            error,
-        };
-        out.writer().write_all(text.as_bytes()).map_err(failed)?;
-        out.commit().map_err(failed)?;
-    }
-    Ok(if summary.errors + summary.undecided_rows() == 0 {
+    if summary.errors + summary.undecided_rows() == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
-    })
+    }
 }
 
 /// Prices `input` into `output`; with `--strict`, into a spool first, so
@@ -166,7 +201,9 @@ impl<'a> Progress<'a> {
         let done = self.size.filter(|&s| s > 0).map(|size| {
             let read = self.read.get().clamp(1, size);
             let left = elapsed.as_millis() * u128::from(size - read) / u128::from(read);
-            let left = Duration::from_millis(u64::try_from(left).unwrap_or(u64::MAX));
+            // Whole seconds, rounded up: « encore 0 s » only at the very end.
+            let left = u64::try_from(left.div_ceil(1000)).unwrap_or(u64::MAX);
+            let left = Duration::from_secs(left);
             (read * 100 / size, left)
         });
         warn_partial(&format!("\r\x1b[K{}", progress(self.cat, rows, done)));
@@ -283,11 +320,12 @@ impl Input {
     }
 
     /// `-o` must not overwrite the input it is reading, given as a path or as stdin.
-    fn refuse_as_output(&self, output: &Path) -> Result<(), Failure> {
+    fn refuse_as_output(&self, option: &'static str, output: &Path) -> Result<(), Failure> {
         match (self.metadata(), fs::metadata(output)) {
-            (Some(input), Ok(out)) if same_file(&input, &out) => {
-                Err(Failure::OutputIsInput(output.to_path_buf()))
-            }
+            (Some(input), Ok(out)) if same_file(&input, &out) => Err(Failure::OutputIsInput {
+                option,
+                path: output.to_path_buf(),
+            }),
             _ => Ok(()),
         }
     }

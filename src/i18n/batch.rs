@@ -7,6 +7,8 @@ use super::Catalog;
 use super::quote::quote_error;
 use crate::batch::{BatchError, BatchWarning, Role, RowError, RowProblem, Summary};
 use crate::msg;
+use dues_core::classify::QuoteError;
+use dues_core::money::Unit;
 
 /// A delimiter by name: « tabulation », « `;` ».
 pub fn delimiter(cat: &Catalog, d: u8) -> String {
@@ -46,6 +48,31 @@ fn quoted_list(cat: &Catalog, items: &[impl AsRef<str>]) -> String {
     quoted(cat, items).join(", ")
 }
 
+/// No column for `roles`, with what would be one.
+fn missing_columns(cat: &Catalog, roles: &[Role], headers: &[String]) -> String {
+    let names: Vec<String> = roles.iter().map(|r| role(cat, *r)).collect();
+    let hints: Vec<String> = roles
+        .iter()
+        .map(|r| {
+            msg!(
+                cat,
+                "batch-column-hint",
+                role = role(cat, *r),
+                known = cat.alternatives(&quoted(cat, r.known_headers())),
+                option = role_option(*r),
+            )
+        })
+        .collect();
+    msg!(
+        cat,
+        "batch-missing-columns",
+        count = roles.len(),
+        roles = cat.list(&names),
+        headers = quoted_list(cat, headers),
+        hints = cat.clauses(&hints),
+    )
+}
+
 /// Why a batch could not start, or stopped (for `--strict`, see [`strict_stop`]).
 pub fn batch_error(cat: &Catalog, error: &BatchError) -> String {
     match error {
@@ -66,29 +93,7 @@ pub fn batch_error(cat: &Catalog, error: &BatchError) -> String {
             first = delimiter(cat, *a),
             second = delimiter(cat, *b)
         ),
-        BatchError::MissingColumns { roles, headers } => {
-            let names: Vec<String> = roles.iter().map(|r| role(cat, *r)).collect();
-            let hints: Vec<String> = roles
-                .iter()
-                .map(|r| {
-                    msg!(
-                        cat,
-                        "batch-column-hint",
-                        role = role(cat, *r),
-                        known = cat.alternatives(&quoted(cat, r.known_headers())),
-                        option = role_option(*r),
-                    )
-                })
-                .collect();
-            msg!(
-                cat,
-                "batch-missing-columns",
-                count = roles.len(),
-                roles = cat.list(&names),
-                headers = quoted_list(cat, headers),
-                hints = cat.clauses(&hints),
-            )
-        }
+        BatchError::MissingColumns { roles, headers } => missing_columns(cat, roles, headers),
         BatchError::NoSuchColumn {
             role: r,
             wanted,
@@ -99,6 +104,7 @@ pub fn batch_error(cat: &Catalog, error: &BatchError) -> String {
             option = role_option(*r),
             wanted = wanted,
             headers = quoted_list(cat, headers),
+            count = headers.len(),
         ),
         BatchError::AmbiguousColumn {
             role: r,
@@ -112,12 +118,33 @@ pub fn batch_error(cat: &Catalog, error: &BatchError) -> String {
             second = second,
             option = role_option(*r),
         ),
+        BatchError::HeaderUnits {
+            header,
+            first,
+            second,
+        } => msg!(
+            cat,
+            "batch-header-units",
+            header = header,
+            first = scale(cat, *first),
+            second = scale(cat, *second),
+        ),
         BatchError::ColumnClash(header) => msg!(cat, "batch-column-clash", header = header),
         BatchError::DuplicateHeader(header) => msg!(cat, "batch-duplicate-header", header = header),
         BatchError::ReservedHeader(header) => msg!(cat, "batch-reserved-header", header = header),
-        BatchError::Strict(row) => msg!(cat, "batch-strict-line", line = row.line.to_string()),
+        BatchError::Strict(row, _) => msg!(cat, "batch-strict-line", line = row.line.to_string()),
         BatchError::Read(e) | BatchError::Write(e) => super::failure::io_error(cat, e),
     }
+}
+
+/// A scale in words: « les milliers », "thousands".
+fn scale(cat: &Catalog, unit: Unit) -> String {
+    let unit = match unit {
+        Unit::Thousand => "thousand",
+        Unit::Million => "million",
+        Unit::Euro | Unit::Billion => "billion",
+    };
+    msg!(cat, "unit-scale", unit = unit)
 }
 
 /// `--strict` stopped at a row: what is wrong with it.
@@ -156,6 +183,16 @@ pub fn row_error(cat: &Catalog, table: &Table, error: &RowError) -> String {
         RowProblem::NotUtf8 { column } => msg!(cat, "row-not-utf8", line = line, column = column),
         RowProblem::Quote {
             column: Some(column),
+            error: error @ QuoteError::StrategyRequired { .. },
+        } => msg!(
+            cat,
+            "row-strategy-empty",
+            line = line,
+            column = column,
+            error = quote_error(cat, table, error)
+        ),
+        RowProblem::Quote {
+            column: Some(column),
             error,
         } => msg!(
             cat,
@@ -190,7 +227,7 @@ pub fn closing_line(cat: &Catalog, table: &Table, summary: &Summary) -> String {
         clauses.push(msg!(cat, "batch-done-undecided", count = undecided));
     }
     clauses.push(msg!(cat, "batch-done-errors", count = summary.errors));
-    if let Some((count, lines)) = error_lines(summary) {
+    if let Some((count, lines)) = error_lines(cat, summary) {
         // Alone, the lines go with their clause; with both kinds, apart.
         if undecided > 0 && summary.errors > 0 {
             clauses.push(msg!(
@@ -213,16 +250,21 @@ pub fn closing_line(cat: &Catalog, table: &Table, summary: &Summary) -> String {
 
 /// The first lines in error or undecided, if any: their count, and the
 /// lines as listed (« 4, 8, … »).
-fn error_lines(summary: &Summary) -> Option<(u64, String)> {
+fn error_lines(cat: &Catalog, summary: &Summary) -> Option<(u64, String)> {
     if summary.error_lines.is_empty() {
         return None;
     }
     let count = summary.errors + summary.undecided_rows();
-    let mut lines: Vec<String> = summary.error_lines.iter().map(u64::to_string).collect();
-    if count > summary.error_lines.len() as u64 {
-        lines.push("…".to_string());
+    Some((count, first_lines(cat, &summary.error_lines, count)))
+}
+
+/// `3, 8, …`: the first `lines` of `count` rows, « … » when there are more.
+pub fn first_lines(cat: &Catalog, lines: &[u64], count: u64) -> String {
+    let mut listed: Vec<String> = lines.iter().map(u64::to_string).collect();
+    if count > lines.len() as u64 {
+        listed.push(msg!(cat, "list-more"));
     }
-    Some((count, lines.join(", ")))
+    listed.join(&msg!(cat, "list-separator"))
 }
 
 /// What a batch tells once, beside its rows.

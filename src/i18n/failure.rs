@@ -76,8 +76,14 @@ pub fn failure(cat: &Catalog, failure: &Failure) -> String {
         Failure::TooManyLinks(p) => {
             msg!(cat, "fail-too-many-links", path = p.display().to_string())
         }
-        Failure::OutputIsInput(p) => {
-            msg!(cat, "fail-output-is-input", path = p.display().to_string())
+        Failure::OutputIsInput { option, path } => msg!(
+            cat,
+            "fail-output-is-input",
+            option = *option,
+            path = path.display().to_string()
+        ),
+        Failure::SameOutputs(path) => {
+            msg!(cat, "fail-same-outputs", path = path.display().to_string())
         }
         Failure::InputIsOutput { origin } => msg!(cat, "fail-input-is-output", origin = origin),
         Failure::Reported(_) => String::new(),

@@ -388,7 +388,7 @@ fn amount_problem(cat: &Catalog, symbol: &str, problem: &AmountProblem) -> Strin
             written = unit(*written, symbol),
             expected = unit(*expected, symbol),
         ),
-        AgainstConvention { mark, role } => msg!(
+        AgainstConvention { mark, role, stated } => msg!(
             cat,
             "amount-against-convention",
             mark = mark.to_string(),
@@ -396,6 +396,7 @@ fn amount_problem(cat: &Catalog, symbol: &str, problem: &AmountProblem) -> Strin
                 Mark::Group => "group",
                 Mark::Decimal => "decimal",
             },
+            stated = if *stated { "yes" } else { "no" },
         ),
         Ambiguous {
             mark,

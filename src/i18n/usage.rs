@@ -63,25 +63,9 @@ pub fn usage_error(cat: &Catalog, e: &clap::Error) -> String {
         _ => msg!(cat, "clap-other"),
     };
     let mut out = msg!(cat, "error", message = what);
-    let mut tip = |id_message: String| {
+    for tip in tips(cat, e) {
         out.push_str("\n\n  ");
-        out.push_str(&id_message);
-    };
-    let valid = get(ContextKind::ValidValue);
-    if !valid.is_empty() && matches!(e.kind(), ErrorKind::InvalidValue) {
-        tip(msg!(cat, "clap-possible-values", values = valid));
-    }
-    let similar_arg = get(ContextKind::SuggestedArg);
-    if !similar_arg.is_empty() {
-        tip(msg!(cat, "clap-similar-argument", arg = similar_arg));
-    }
-    let similar_command = get(ContextKind::SuggestedSubcommand);
-    if !similar_command.is_empty() {
-        tip(msg!(cat, "clap-similar-command", command = similar_command));
-    }
-    let similar_value = get(ContextKind::SuggestedValue);
-    if !similar_value.is_empty() {
-        tip(msg!(cat, "clap-similar-value", value = similar_value));
+        out.push_str(&tip);
     }
     let usage = get(ContextKind::Usage);
     let usage = usage.trim().strip_prefix("Usage:").unwrap_or(&usage).trim();
@@ -92,4 +76,51 @@ pub fn usage_error(cat: &Catalog, e: &clap::Error) -> String {
     out.push_str("\n\n");
     out.push_str(&msg!(cat, "clap-more"));
     out
+}
+
+/// What would be accepted, or was probably meant.
+fn tips(cat: &Catalog, e: &clap::Error) -> Vec<String> {
+    let get = |kind| text(e.get(kind));
+    let mut tips = Vec::new();
+    if let (ErrorKind::InvalidValue, Some(ContextValue::Strings(values))) =
+        (e.kind(), e.get(ContextKind::ValidValue))
+    {
+        let quoted: Vec<String> = values
+            .iter()
+            .map(|v| msg!(cat, "quoted", value = v.as_str()))
+            .collect();
+        tips.push(msg!(
+            cat,
+            "clap-possible-values",
+            values = quoted.join(", ")
+        ));
+    }
+    // A strategy answer refused by its parser: the answers it reads.
+    let source = std::error::Error::source(e);
+    if source.is_some_and(|s| s.is::<dues_core::classify::StrategyError>()) {
+        let values = super::quote::strategy_words();
+        tips.push(msg!(cat, "clap-possible-values", values = values));
+    }
+    let arg = get(ContextKind::SuggestedArg);
+    let command = get(ContextKind::SuggestedSubcommand);
+    let value = get(ContextKind::SuggestedValue);
+    for (found, tip) in [
+        (
+            !arg.is_empty(),
+            msg!(cat, "clap-similar-argument", arg = arg.as_str()),
+        ),
+        (
+            !command.is_empty(),
+            msg!(cat, "clap-similar-command", command = command.as_str()),
+        ),
+        (
+            !value.is_empty(),
+            msg!(cat, "clap-similar-value", value = value.as_str()),
+        ),
+    ] {
+        if found {
+            tips.push(tip);
+        }
+    }
+    tips
 }

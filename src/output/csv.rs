@@ -118,6 +118,10 @@ impl RowSink for CsvSink<'_> {
         let Some(out) = self.out.as_mut() else {
             return Ok(()); // no header: [`crate::batch::run`] always gives one first
         };
+        // Empty lines before the record come back empty.
+        for _ in 0..record.blank_lines {
+            out.write_all(self.terminator)?;
+        }
         out.write_all(head)?;
         if record.unclosed_quote && surplus.is_empty() {
             out.write_all(b"\"")?;

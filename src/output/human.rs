@@ -11,6 +11,7 @@ use dues_core::table::Table;
 
 use crate::batch::{ErrorGroup, Summary, Total};
 use crate::i18n::Catalog;
+use crate::i18n::batch::first_lines;
 use crate::i18n::quote::{
     condition, explain, fee_long, fee_short, kind_label, money, strategy_answer,
 };
@@ -271,7 +272,7 @@ fn rest_grid(cat: &Catalog, table: &Table, summary: &Summary, style: Style) -> G
     let mut rest = grid(style);
     let undecided = summary.undecided_rows();
     let label = if undecided > 0 {
-        let lines = listed(&summary.undecided_lines, undecided);
+        let lines = first_lines(cat, &summary.undecided_lines, undecided);
         msg!(
             cat,
             "summary-undecided-lines",
@@ -362,15 +363,6 @@ fn bold(style: Style) -> Vec<Attribute> {
     }
 }
 
-/// `3, 8, …`: the first lines of `count` rows.
-fn listed(lines: &[u64], count: u64) -> String {
-    let mut listed: Vec<String> = lines.iter().map(u64::to_string).collect();
-    if count > lines.len() as u64 {
-        listed.push("…".to_string());
-    }
-    listed.join(", ")
-}
-
 /// `budget illisible (invalid_budget) : lignes 3, 8, …`
 fn error_group(cat: &Catalog, group: &ErrorGroup) -> String {
     msg!(
@@ -379,7 +371,7 @@ fn error_group(cat: &Catalog, group: &ErrorGroup) -> String {
         reason = reason(cat, group.code),
         code = group.code,
         count = group.count,
-        lines = listed(&group.lines, group.count),
+        lines = first_lines(cat, &group.lines, group.count),
     )
 }
 
@@ -393,6 +385,8 @@ pub fn reason(cat: &Catalog, code: &str) -> String {
         "unclosed_quote" => msg!(cat, "reason-unclosed-quote"),
         "too_few_fields" => msg!(cat, "reason-too-few-fields"),
         "too_many_fields" => msg!(cat, "reason-too-many-fields"),
-        _ => msg!(cat, "reason-not-utf8"),
+        "not_utf8" => msg!(cat, "reason-not-utf8"),
+        // A code this view has no words for yet: the code itself.
+        other => other.to_string(),
     }
 }

@@ -169,6 +169,7 @@ pub fn batch_summary(cat: &Catalog, table: &Table, summary: &Summary) -> Value {
         "currency": table.currency.code,
         "total": range(summary.total(table)),
         "network_strategy": summary.network_strategy,
+        "stopped_at_line": summary.stopped_at,
         "by_tier": by_tier,
         "by_kind": by_kind,
         "errors_by_code": errors_by_code,

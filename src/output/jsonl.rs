@@ -61,6 +61,20 @@ impl<W: Write> RowSink for JsonlSink<'_, W> {
     }
 
     fn row(&mut self, record: &RawRecord, outcome: &Outcome) -> io::Result<()> {
+        // Empty lines before the record: blank rows, every field null.
+        for _ in 0..record.blank_lines {
+            let mut object = Map::new();
+            let keys = self
+                .names
+                .iter()
+                .filter(|n| !n.is_empty())
+                .map(String::as_str);
+            for key in keys.chain(APPENDED).chain(QUOTE_KEYS) {
+                object.insert(key.to_string(), Value::Null);
+            }
+            serde_json::to_writer(&mut self.out, &object).map_err(io::Error::from)?;
+            self.out.write_all(b"\n")?;
+        }
         let text =
             |i: usize| Value::String(self.encoding.decode_lossy(record.field(i)).into_owned());
         let width = self.names.len();

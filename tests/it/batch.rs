@@ -414,7 +414,7 @@ fn refuses_to_write_onto_its_input() {
         .assert()
         .code(2)
         .stderr(format!(
-            "dues: error: -o {p} is the input file; write the priced rows to another file\n"
+            "dues: error: -o {p} is the input file; write to another file\n"
         ));
     assert_eq!(std::fs::read(&path).unwrap(), fixture("prospects-utf8.csv"));
 }
@@ -541,7 +541,7 @@ fn forced_delimiter_encoding_and_columns() {
         .write_stdin(input)
         .assert()
         .code(2)
-        .stderr("dues: error: <stdin>: --budget-column “Budget 2023” names no column; headers found: “Structure”, “Statut”, “Montant 2022”, “Réponse”\n");
+        .stderr("dues: error: <stdin>: --budget-column “Budget 2023” names no column; headers found: “Structure”, “Statut”, “Montant 2022”, “Réponse”; a column is given by its header or by its number, from 1 to 4\n");
 }
 
 #[test]

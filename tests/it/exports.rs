@@ -492,3 +492,241 @@ fn jsonl_blank_rows_and_unnamed_columns() {
     );
     assert_eq!(r.summary["blank"], json!(1));
 }
+
+// ─── What an adversarial pass found ──────────────────────────────────────────
+
+#[test]
+fn a_header_naming_euros_and_a_scale_is_in_that_scale_and_two_scales_are_refused() {
+    for header in [
+        "Budget (€, en milliers)",
+        "Budget en € (milliers)",
+        "Budget (k euros)",
+    ] {
+        let r = run_stdin(&format!("Nom;Type;{header}\nA;Commune;2 300\n"), &[]);
+        assert_eq!(tier_rows(&r.summary), [0, 1, 0, 0], "{header}");
+    }
+    let r = run_stdin(
+        "Nom;Type;Budget (Md€)\nA;Région;1,2\n",
+        &["--network-strategy", "non"],
+    );
+    assert_eq!(tier_rows(&r.summary), [0, 0, 1, 0]);
+    let r = run_stdin(
+        "Nom;Type;Budget (k€, en millions)\nA;Commune;2\n",
+        &["--lang", "en"],
+    );
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "dues: error: <stdin>: header “Budget (k€, en millions)” names two scales, thousands and \
+         millions; say which one plain numbers are in with --budget-unit\n"
+    );
+    let r = run_stdin(
+        "Nom;Type;Budget (k€, en millions)\nA;Commune;2\n",
+        &["--budget-unit", "M€"],
+    );
+    assert_eq!(tier_rows(&r.summary), [0, 1, 0, 0]);
+}
+
+#[test]
+fn a_named_column_is_matched_with_its_year_and_two_candidates_are_refused() {
+    let input = "Nom;Type;Budget 2023;Budget 2024\nA;Commune;1000000;12000000\n";
+    for name in ["budget 2024", "Budget 2024", "BUDGET-2024", "4"] {
+        let r = run_stdin(input, &["--budget-column", name]);
+        assert_eq!(tier_rows(&r.summary), [0, 0, 1, 0], "{name}");
+    }
+    // Two exact spellings of one header: which is meant is unknown.
+    let twice = "Nom;Type;Budget;Budget\nA;Commune;1000000;12000000\n";
+    let r = run_stdin(twice, &["--budget-column", "Budget", "--lang", "en"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("could both be the budget column"),
+        "{}",
+        r.stderr
+    );
+    // A number out of range says where numbers go.
+    let r = run_stdin(input, &["--budget-column", "0", "--lang", "en"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.ends_with("by its number, from 1 to 4\n"),
+        "{}",
+        r.stderr
+    );
+    // An empty header is no name to give.
+    let r = run_stdin(
+        "Nom;Type;;Budget\nA;Commune;5;12000000\n",
+        &["--budget-column", "2024"],
+    );
+    assert_eq!(r.code, 2);
+}
+
+#[test]
+fn two_name_columns_leave_the_name_unset_and_the_batch_goes_on() {
+    let input = "Nom;Raison sociale;Type;Budget\nA;SA A;Commune;5000000\n";
+    let r = run_stdin(input, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(tier_rows(&r.summary), [0, 1, 0, 0]);
+    // And the missing columns are all reported, the name clash aside.
+    let r = run_stdin("Nom;Raison sociale;Budget\nA;B;5\n", &["--lang", "en"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("no kind column"), "{}", r.stderr);
+}
+
+#[test]
+fn the_summary_json_never_replaces_the_rows_nor_the_input_and_is_checked_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.csv");
+    let out = dir.path().join("out.csv");
+    fs::write(&input, "Nom;Type;Budget\nA;Commune;5000000\n").unwrap();
+    let batch = |args: &[&std::path::Path]| {
+        let mut cmd = dues();
+        cmd.arg("batch").arg(&input).env("DUES_LANG", "en");
+        cmd.arg("-o")
+            .arg(args[0])
+            .arg("--summary-json")
+            .arg(args[1]);
+        cmd.output().unwrap()
+    };
+    let o = batch(&[&out, &out]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!out.exists(), "nothing written");
+    assert!(
+        plain(&o.stderr).contains("--summary-json"),
+        "{}",
+        plain(&o.stderr)
+    );
+    let o = batch(&[&out, &input]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        fs::read_to_string(&input).unwrap(),
+        "Nom;Type;Budget\nA;Commune;5000000\n"
+    );
+    // A folder, or a folder that does not exist: refused before any row.
+    let missing = dir.path().join("no/such/summary.json");
+    for target in [dir.path(), missing.as_path()] {
+        let o = batch(&[&out, target]);
+        assert_eq!(o.status.code(), Some(2), "{}", target.display());
+        assert!(!out.exists(), "no rows written for {}", target.display());
+    }
+}
+
+#[test]
+fn a_strict_stop_writes_the_summary_of_what_was_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("s.json");
+    fs::write(&json, "{\"stale\": true}").unwrap();
+    let o = dues()
+        .args([
+            "batch",
+            "--strict",
+            "--summary-json",
+            json.to_str().unwrap(),
+        ])
+        .write_stdin("Nom;Type;Budget\nA;Commune;5000000\nB;Région;12000000\nC;Commune;1\n")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+    let s: Value = serde_json::from_str(&fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(s["stopped_at_line"], json!(3));
+    assert_eq!(
+        (&s["rows"], &s["priced"], &s["undecided"]),
+        (&json!(2), &json!(1), &json!(1))
+    );
+}
+
+#[test]
+fn empty_and_whitespace_lines_come_back_as_blank_rows() {
+    let r = run_stdin(
+        "Nom;Type;Budget\nA;Commune;5000000\n\nB;Commune;6000000\n ; ;\t\nC;Commune;7000000\n",
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        String::from_utf8(r.out).unwrap(),
+        "Nom;Type;Budget;tier;fee;fee_basis;error\n\
+         A;Commune;5000000;medium;2500;fixed;\n\
+         \n\
+         B;Commune;6000000;medium;2500;fixed;\n \
+         ; ;\t;;;;\n\
+         C;Commune;7000000;medium;2500;fixed;\n"
+    );
+    assert_eq!(
+        (&r.summary["rows"], &r.summary["blank"]),
+        (&json!(5), &json!(2))
+    );
+    let r = run_stdin(
+        "Nom;Type;Budget\n\nA;Commune;5000000\n",
+        &["--format", "jsonl"],
+    );
+    let first: Value =
+        serde_json::from_str(String::from_utf8(r.out).unwrap().lines().next().unwrap()).unwrap();
+    assert_eq!(first["Nom"], Value::Null);
+    assert_eq!(first["tier"], Value::Null);
+}
+
+#[test]
+fn a_convention_learnt_early_is_told_when_a_later_value_needs_it() {
+    let mut text = String::from("name,kind,budget\nA,commune,\"57,300,000\"\n");
+    while text.len() < (1 << 20) + 4096 {
+        text.push_str("B,commune,5000000\n");
+    }
+    text.push_str("C,commune,\"850,000\"\n");
+    let r = run_stdin(&text, &["--lang", "en"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(warning_codes(&r.summary), ["convention"]);
+    let last = String::from_utf8(r.out).unwrap();
+    assert!(last.ends_with("C,commune,\"850,000\",small,1000,fixed,\n"));
+}
+
+#[test]
+fn messages_say_what_the_user_stated_and_what_is_accepted() {
+    let r = run_stdin(
+        "Nom;Type;Budget\nA;Commune;1 234,56\n",
+        &["--decimal-mark", ".", "--lang", "en", "--format", "jsonl"],
+    );
+    let row: Value = serde_json::from_str(String::from_utf8(r.out).unwrap().trim()).unwrap();
+    assert!(
+        row["error"]
+            .as_str()
+            .unwrap()
+            .contains("as --decimal-mark says"),
+        "{}",
+        row["error"]
+    );
+    let r = run_stdin(
+        "Nom;Type;Budget\nA;Commune;-\n",
+        &["--lang", "en", "--format", "jsonl"],
+    );
+    let row: Value = serde_json::from_str(String::from_utf8(r.out).unwrap().trim()).unwrap();
+    assert!(
+        row["error"]
+            .as_str()
+            .unwrap()
+            .contains("it is not a number"),
+        "{}",
+        row["error"]
+    );
+    let r = run_stdin(
+        "Nom;Type;Budget\n",
+        &["--network-strategy", "peut-être", "--lang", "en"],
+    );
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("possible values: oui/non, yes/no"),
+        "{}",
+        r.stderr
+    );
+    let r = run_stdin(
+        "Nom;Type;Budget;Stratégie\nA;Région;12000000;\n",
+        &["--lang", "en", "--format", "jsonl"],
+    );
+    let row: Value = serde_json::from_str(String::from_utf8(r.out).unwrap().trim()).unwrap();
+    assert!(
+        row["error"]
+            .as_str()
+            .unwrap()
+            .ends_with("or for every row without an answer with --network-strategy yes or no"),
+        "{}",
+        row["error"]
+    );
+}

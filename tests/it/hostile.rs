@@ -214,7 +214,7 @@ fn output_onto_the_file_that_is_stdin_is_refused() {
     assert_eq!(
         plain(&out.stderr),
         format!(
-            "dues: error: -o {} is the input file; write the priced rows to another file\n",
+            "dues: error: -o {} is the input file; write to another file\n",
             input.display()
         )
     );

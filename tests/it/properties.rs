@@ -129,7 +129,8 @@ proptest! {
         let summary = dues::batch::run(&table, opened, &mut sink, &options, |_| {}).unwrap();
         drop(sink);
         prop_assert_eq!(summary.rows as usize, body.len());
-        let blank = body.iter().filter(|row| row.iter().all(String::is_empty)).count();
+        let is_blank = |row: &Vec<String>| row.iter().all(|f| f.trim().is_empty());
+        let blank = body.iter().filter(|row| is_blank(row)).count();
         prop_assert_eq!(summary.blank as usize, blank);
         prop_assert_eq!(
             summary.rows,
@@ -156,7 +157,7 @@ proptest! {
             prop_assert_eq!(&fields[width.max(kept) + 4..], &row[kept..]);
             prop_assert_eq!(fields.len(), row.len().max(width) + 4);
             let (tier, error) = (fields[width], fields[width + 3]);
-            if row.iter().all(|f| f.is_empty()) {
+            if row.iter().all(|f| f.trim().is_empty()) {
                 // A blank record: neither priced nor flagged.
                 prop_assert!(fields[width..width + 4].iter().all(|f| f.is_empty()), "{:?}", fields);
             } else {

@@ -282,7 +282,10 @@ fn json_has_the_documented_shape() {
     ]);
     let v: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["tier"]["id"], "medium");
-    assert_eq!(v["tier"]["label"], "Budget annuel entre 1,5 M€ et 10 M€");
+    assert_eq!(
+        v["tier"]["label"],
+        "Budget annuel entre 1,5\u{a0}M€ et 10\u{a0}M€"
+    );
     assert_eq!(v["fee"]["amount"], "2500");
     assert_eq!(v["fee"]["currency"], "EUR");
     assert_eq!(v["fee"]["basis"], "fixed");

@@ -56,10 +56,13 @@ pub enum AmountProblem {
         written: Unit,
         expected: Unit,
     },
-    /// A mark used against the file's convention: `mark` is, there, `role`.
+    /// A mark used against the file's convention: `mark` is, there, `role`;
+    /// `stated`: the user said so (`--decimal-mark`), else the column's
+    /// values show it.
     AgainstConvention {
         mark: char,
         role: Mark,
+        stated: bool,
     },
     /// `1,500`: one mark followed by three digits, read both ways.
     Ambiguous {
@@ -163,6 +166,8 @@ pub struct Reading {
     pub unit: Option<Unit>,
     pub comma: Option<Mark>,
     pub dot: Option<Mark>,
+    /// The marks' roles were stated by the user, not learnt from values.
+    pub stated: bool,
 }
 
 impl Reading {
@@ -178,6 +183,7 @@ impl Reading {
             unit: None,
             comma: Some(comma),
             dot: Some(dot),
+            stated: true,
         }
     }
 
@@ -264,6 +270,10 @@ fn strip_words<'a, S: AsRef<str>>(
         dash_cents(s).or_else(|| without_marker.and_then(|r| dash_cents(trim(r))))
     {
         return Err(problem);
+    }
+    // A dash alone is how some sheets write « nothing »: no number at all.
+    if s.chars().all(|c| ['-', '−', '–', '—'].contains(&c)) {
+        return Err(AmountProblem::NotANumber);
     }
     if s.starts_with(['-', '−', '–']) || s.ends_with(['-', '−', '–']) {
         return Err(AmountProblem::Negative);
@@ -436,14 +446,16 @@ fn parse_number(s: &str, reading: Reading) -> Result<Decimal, AmountProblem> {
             let mark = if commas == 1 { ',' } else { '.' };
             let (int, frac) = s.split_once(mark).unwrap_or((s, ""));
             match reading.role(mark) {
-                Some(Mark::Group) if has_spaces => return Err(AmountProblem::Grouping),
                 Some(Mark::Group) => {
-                    let digits =
-                        digits_of(s, Some(mark)).map_err(|_| AmountProblem::AgainstConvention {
-                            mark,
-                            role: Mark::Group,
-                        })?;
-                    return exact(digits, "");
+                    let against = || AmountProblem::AgainstConvention {
+                        mark,
+                        role: Mark::Group,
+                        stated: reading.stated,
+                    };
+                    if has_spaces {
+                        return Err(against());
+                    }
+                    return exact(digits_of(s, Some(mark)).map_err(|_| against())?, "");
                 }
                 Some(Mark::Decimal) => (int, frac, spaces),
                 None => {
@@ -458,6 +470,7 @@ fn parse_number(s: &str, reading: Reading) -> Result<Decimal, AmountProblem> {
                 return Err(AmountProblem::AgainstConvention {
                     mark,
                     role: Mark::Decimal,
+                    stated: reading.stated,
                 });
             }
             if has_spaces {
@@ -474,6 +487,7 @@ fn parse_number(s: &str, reading: Reading) -> Result<Decimal, AmountProblem> {
                 return Err(AmountProblem::AgainstConvention {
                     mark: decimal_mark,
                     role: Mark::Group,
+                    stated: reading.stated,
                 });
             }
             if s.matches(decimal_mark).count() > 1 || has_spaces {
@@ -770,14 +784,16 @@ mod tests {
             read("1,500,000", comma),
             Err(AmountProblem::AgainstConvention {
                 mark: ',',
-                role: Mark::Decimal
+                role: Mark::Decimal,
+                stated: true
             })
         );
         assert_eq!(
             read("1,500,000.50", comma),
             Err(AmountProblem::AgainstConvention {
                 mark: '.',
-                role: Mark::Group
+                role: Mark::Group,
+                stated: true
             })
         );
         // Known for one mark only (a column that writes 57,300,000).
@@ -790,7 +806,16 @@ mod tests {
             read("12,5", grouping),
             Err(AmountProblem::AgainstConvention {
                 mark: ',',
-                role: Mark::Group
+                role: Mark::Group,
+                stated: false
+            })
+        );
+        assert_eq!(
+            read("1 234,56", dot),
+            Err(AmountProblem::AgainstConvention {
+                mark: ',',
+                role: Mark::Group,
+                stated: true
             })
         );
         assert!(matches!(
