@@ -15,7 +15,7 @@ use clap::builder::{PossibleValue, PossibleValuesParser};
 use clap::{Arg, ArgAction, Command, value_parser};
 use dues::i18n::Catalog;
 use dues::msg;
-use dues_core::classify::StrategyError;
+use dues_core::classify::{ANSWERS, StrategyError};
 
 /// The languages `--lang` takes, and `DUES_LANG`.
 pub const LANGS: [&str; 2] = ["fr", "en"];
@@ -145,6 +145,63 @@ fn strategy_answer(value: &str) -> Result<String, StrategyError> {
     }
 }
 
+/// Any value, with `values` offered to shell completion (`--kind`: the
+/// table's names; `--network-strategy`: the answers). The command checks
+/// the value itself, and says what it accepts.
+#[derive(Clone)]
+pub struct Suggested(pub Vec<String>);
+
+impl clap::builder::TypedValueParser for Suggested {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &Command,
+        arg: Option<&Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(self.0.iter().map(PossibleValue::new)))
+    }
+}
+
+/// The answers to the strategy question, checked as they are read, and
+/// offered to shell completion.
+#[derive(Clone)]
+struct Answers;
+
+impl clap::builder::TypedValueParser for Answers {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &Command,
+        arg: Option<&Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::TypedValueParser::parse_ref(&strategy_answer, cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        let words = ANSWERS.iter().flat_map(|(yes, no)| [*yes, *no]);
+        Some(Box::new(words.map(PossibleValue::new)))
+    }
+}
+
+/// The answers to the strategy question, for completion.
+fn answers() -> Suggested {
+    let words = ANSWERS.iter().flat_map(|(yes, no)| [*yes, *no]);
+    Suggested(words.map(str::to_string).collect())
+}
+
+/// `--date`: a day as `YYYY-MM-DD`.
+fn date(value: &str) -> Result<jiff::civil::Date, jiff::Error> {
+    value.trim().parse()
+}
+
 /// A choice among values, each with its help.
 fn choice(values: Vec<PossibleValue>) -> PossibleValuesParser {
     PossibleValuesParser::new(values)
@@ -161,28 +218,31 @@ fn quote(cat: &Catalog) -> Command {
         .override_usage(msg!(cat, "usage-quote"))
         .arg(
             option(cat, "budget")
+                .short('b')
                 .long("budget")
-                .required(true)
                 .allow_hyphen_values(true)
                 .value_name(msg!(cat, "value-amount"))
                 .help(msg!(cat, "help-quote-budget")),
         )
         .arg(
             option(cat, "kind")
+                .short('k')
                 .long("kind")
-                .required(true)
                 .value_name(msg!(cat, "value-kind"))
                 .help(msg!(cat, "help-quote-kind")),
         )
         .arg(
             option(cat, "network_strategy")
+                .short('s')
                 .long("network-strategy")
                 .allow_hyphen_values(true)
                 .value_name(msg!(cat, "value-answer"))
+                .value_parser(answers())
                 .help(msg!(cat, "help-quote-strategy")),
         )
         .arg(
             option(cat, "name")
+                .short('n')
                 .long("name")
                 .value_name(msg!(cat, "value-name"))
                 .help(msg!(cat, "help-quote-name")),
@@ -192,14 +252,30 @@ fn quote(cat: &Catalog) -> Command {
                 cat,
                 vec![
                     PossibleValue::new("table").help(msg!(cat, "help-format-table")),
+                    PossibleValue::new("text").help(msg!(cat, "help-format-text")),
+                    PossibleValue::new("letter").help(msg!(cat, "help-format-letter")),
+                    PossibleValue::new("html").help(msg!(cat, "help-format-html")),
                     PossibleValue::new("json").help(msg!(cat, "help-format-json")),
                     PossibleValue::new("csv").help(msg!(cat, "help-format-csv")),
                 ],
             )
+            .short('f')
             .default_value("table")
             .help(msg!(cat, "help-quote-format")),
         )
+        .arg(
+            option(cat, "date")
+                .long("date")
+                .value_name(msg!(cat, "value-date"))
+                .value_parser(date)
+                .help(msg!(cat, "help-quote-date")),
+        )
         .arg(flag(cat, "explain").help(msg!(cat, "help-quote-explain")))
+        .arg(
+            flag(cat, "no_input")
+                .long("no-input")
+                .help(msg!(cat, "help-quote-no-input")),
+        )
 }
 
 fn batch(cat: &Catalog) -> Command {
@@ -304,7 +380,7 @@ fn readings(cat: &Catalog) -> [Arg; 3] {
         option(cat, "network_strategy")
             .long("network-strategy")
             .value_name(msg!(cat, "value-answer"))
-            .value_parser(strategy_answer)
+            .value_parser(Answers)
             .help(msg!(cat, "help-batch-strategy")),
     ]
 }

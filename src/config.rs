@@ -92,7 +92,7 @@ impl Color {
         let terminal = stream.is_terminal();
         Style {
             terminal,
-            width: terminal_size::terminal_size_of(stream.as_fd()).map(|(w, _)| w.0),
+            width: terminal.then(|| terminal_width(stream)),
             color: match self {
                 Color::Always => true,
                 Color::Never => false,
@@ -102,6 +102,17 @@ impl Color {
             },
         }
     }
+}
+
+/// A terminal's width: as it reports it, else `COLUMNS`, else 80 (a
+/// terminal that reports 0 would get boxes one character wide).
+fn terminal_width(stream: &impl AsFd) -> u16 {
+    let reported = terminal_size::terminal_size_of(stream.as_fd()).map(|(w, _)| w.0);
+    let columns = || std::env::var("COLUMNS").ok()?.trim().parse::<u16>().ok();
+    reported
+        .filter(|&w| w > 0)
+        .or_else(|| columns().filter(|&w| w > 0))
+        .unwrap_or(80)
 }
 
 pub struct Config {
@@ -130,12 +141,17 @@ pub enum Action {
 }
 
 pub struct Quote {
-    pub budget: String,
-    pub kind: String,
+    /// `None`: not given (asked in a terminal).
+    pub budget: Option<String>,
+    pub kind: Option<String>,
     pub strategy: Option<String>,
     pub name: Option<String>,
     pub format: String,
     pub explain: bool,
+    /// `--no-input`: never ask, even in a terminal.
+    pub no_input: bool,
+    /// The date of a letter; `None`: today.
+    pub date: Option<jiff::civil::Date>,
 }
 
 pub struct Batch {
@@ -158,12 +174,14 @@ impl Config {
         let (name, sub) = matches.subcommand().unwrap_or(("help", matches));
         let command = match name {
             "quote" => Action::Quote(Quote {
-                budget: text(sub, "budget").unwrap_or_default(),
-                kind: text(sub, "kind").unwrap_or_default(),
+                budget: text(sub, "budget"),
+                kind: text(sub, "kind"),
                 strategy: text(sub, "network_strategy"),
                 name: text(sub, "name"),
                 format: text(sub, "format").unwrap_or_default(),
                 explain: sub.get_flag("explain"),
+                no_input: sub.get_flag("no_input"),
+                date: sub.get_one::<jiff::civil::Date>("date").copied(),
             }),
             "batch" => Action::Batch(batch(sub)),
             "tiers" => Action::Tiers {

@@ -58,6 +58,12 @@ pub enum Failure {
     /// `--summary-json` names the `-o` file.
     #[error("same_outputs")]
     SameOutputs(PathBuf),
+    /// A letter was asked of a table with no `[issuer]`.
+    #[error("no_issuer ({origin})")]
+    NoIssuer { origin: String },
+    /// The terminal a prompt was on could not be read or written.
+    #[error("terminal: {0}")]
+    Terminal(io::Error),
     /// Already told the user (an input that cannot be quoted): the exit code.
     #[error("reported")]
     Reported(u8),

@@ -4,6 +4,16 @@
 
 ## Common
 
+ask-budget = Annual budget:
+ask-budget-help = e.g. 2,3 M€, 850 k€ or 1 500 000 €; Enter to confirm, Esc to give up
+ask-kind = Kind of organisation:
+ask-kind-help = type to filter, ↑↓ to choose, Tab to complete, Enter to confirm
+ask-strategy = Does it have a strategy of drawing the smaller authorities of its territory along?
+ask-strategy-help = yes or no — yes: { $yes }; no: { $no }
+ask-answer-needed = an answer is needed: yes or no
+ask-budget-check = A budget of { $amount } for a { $kind } (usually at least { $floor }): is that right?
+ask-budget-check-help = Enter to keep it, or type the right amount, e.g. { $reading }
+ask-budget-check-keep = Enter to keep it, or type the right amount
 error = dues: error: { $message }
 warning = dues: warning: { $message }
 quoted = “{ $value }”
@@ -53,7 +63,7 @@ explain-rule-budget-outside = budget { $budget } outside { $condition }: not tie
 explain-budget-in = { $test }: tier { $tier }
 explain-budget-out = { $test }: not tier { $tier }
 explain-budget-not-used = { $test }: by budget alone, it would be tier { $tier }
-explain-next-tier = next tier: { $tier } for { $condition }, { $gap } more
+explain-next-tier = next tier: { $tier } for { $condition }, with { $gap } more budget
 test-fails = budget { $budget } is not { $op } { $bound }
 test-holds = budget { $budget } { $test }
 test-holds-both = budget { $budget } { $first } and { $second }
@@ -61,6 +71,8 @@ test-any = budget { $budget }
 
 ## Warnings and errors of a quote
 
+warn-implausible-budget = a budget of { $amount } is implausible for a { $kind } (at least { $floor }): did you mean { $reading }? The fee given is that of a budget of { $amount }.
+warn-implausible-budget-alone = a budget of { $amount } is implausible for a { $kind } (at least { $floor }); the fee given is that of a budget of { $amount }.
 warn-strategy-ignored = the network strategy changes nothing for “{ $kind }”: the fee is by budget
 err-option = { $option }: { $message }
 err-option-strategy-required = { $option }: { $message }; answer with { $option } yes or no
@@ -102,16 +114,15 @@ amount-ambiguous = { $cents ->
 
 view-dues = Dues { $year }
 view-tier = Tier
-view-tier-value = { $id } — { $label }
 view-organisation = Organisation
 view-kind = Kind
-view-kind-value = { $label } ({ $id })
 view-budget = Annual budget
 view-strategy = Network strategy
 view-explanation = Explanation:
 view-source = Source: { $source }
 tiers-title = { $title } — { $source }
 tiers-condition = Condition
+tiers-other-names = Other names (singular or plural)
 tiers-dues = Dues
 summary-rows = Rows
 summary-dues = Dues
@@ -199,6 +210,13 @@ table-marker = currency marker `{ $marker }` { $fault ->
    *[multiplier] begins or ends with a multiplier
 }: a marker is typed beside an amount, so it holds no digit, sign or separator (“,”, “.”, a space), and does not begin or end with a multiplier (k, M, Md…), lest “2,3 M€” read as €2.30
 table-symbol-not-accepted = symbol `{ $symbol }` is not among the accepted markers (`accepted`): an amount written the way dues prints it would not read back
+table-issuer-empty = [issuer]: `{ $key }` cannot be empty
+table-issuer-invalid = [issuer]: `{ $key }` cannot be “{ $value }”; { $key ->
+    [email] an email address is written name@domain.org
+    [phone] a phone number is written in digits, with spaces, dots or dashes, and an optional + (6 digits at least)
+   *[website] a website starts with https
+}
+table-issuer-unreachable = [issuer] says no way to reach it: give at least `email`, `phone` or `website`
 table-no-kind = the table defines no kind: add a [[kind]] for each kind of organisation
 table-duplicate-kind = kind id `{ $id }` is used twice
 table-empty-kind-name = kind `{ $kind }` has an empty name
@@ -327,6 +345,7 @@ fail-write-in = cannot write in { $dir }: { $error }
 fail-output-folder = { $path }: is a folder; give a file name
 fail-too-many-links = { $path }: too many levels of symbolic links
 fail-output-is-input = { $option } { $path } is the input file; write to another file
+fail-terminal = could not ask in the terminal: { $error }
 fail-same-outputs = --summary-json { $path } is also the -o file: the summary would replace the priced rows; give it another file
 fail-input-is-output = { $origin }: the input file is also the output (stdout); write the priced rows to another file
 io-not-found = no such file or folder
@@ -410,18 +429,21 @@ value-shell = SHELL
 help-quote = Quote the dues of one organisation.
 usage-quote = dues quote --budget <AMOUNT> --kind <KIND> [options]
 help-quote-after =
+    In a terminal, what is missing is asked: the budget, the kind (the table's names offered as you type), the answer to the network-strategy question when it decides the fee; a budget too small for its kind is to be confirmed. Without a terminal, or with --no-input, nothing is asked.
+
     Amounts are read as French people write them: 2300000, 2 300 000, 2 300 000,50 €, 2,3 M€, 2.3M, 850 k€, 1,2 Md€. “1,500” and “1.500” are refused as ambiguous.
 
     Examples:
-      dues quote --budget "2,3 M€" --kind commune
-      dues quote --budget "850 k€" --kind association --name "Les Ateliers" --explain
-      dues quote --budget "1,2 Md€" --kind "Conseil régional" --network-strategy oui
-      dues quote --budget 12000000 --kind departement --network-strategy no --format json
+      dues quote
+      dues quote -b "2,3 M€" -k commune
+      dues quote -b "850 k€" -k asso -n "Les Ateliers" --explain
+      dues quote -b "1,2 Md€" -k "Conseil régional" -s yes -f letter > proposal.md
+      dues quote -b 12000000 -k departement -s no -f json
 help-quote-budget = Annual budget, e.g. 2300000, “2 300 000 €”, “2,3 M€”, “850 k€”.
-help-quote-kind = Kind of organisation: region, departement, metropole, commune, epci, public, private, or a label or alias of one (“Conseil régional”…).
+help-quote-kind = Kind of organisation: an id of the table, its label or one of its other names, singular or plural (“commune”, “Conseil régional”, “asso”…); `dues tiers` lists them.
 help-quote-strategy = Does it have a strategy of drawing the smaller authorities of its territory along? yes or no (also oui/non, true/false, 1/0, o/n, y/n). Needed for a Région, Département or Métropole.
 help-quote-name = Name of the organisation, echoed in the output.
-help-quote-format = Output format: table (for people, the default), json or csv.
+help-quote-format = Output format: table (for people, the default), text (the same, without a box, to copy), letter (a proposal to paste into an email), html (the same, a page to print), json or csv.
 help-quote-explain = Show which rule applied and which did not, with the numbers.
 help-format-table = for people
 help-format-json = for scripts
@@ -523,3 +545,37 @@ io-cross-device = the file and its folder are not on the same file system
 io-bad-descriptor = the file descriptor is not open
 io-too-many-files = too many open files
 io-os-error = system error (code { $code })
+date-long = { $day } { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+} { $year }
+letter-date = { $date }
+letter-recipient = For the attention of: { $name }
+letter-subject = Subject: { $title } of { $issuer }
+letter-greeting = Dear Sir or Madam,
+letter-who-named = { $name } ({ $kind }, annual budget of { $budget })
+letter-who = a { $kind } with an annual budget of { $budget }
+letter-fee = { $basis ->
+    [minimum] For { $who }, the membership fee of { $issuer } ({ $title }) is as follows: { $fee } (tier: { $tier }).
+   *[fixed] For { $who }, the membership fee of { $issuer } ({ $title }) is { $fee } (tier: { $tier }).
+}
+letter-fee-minimum = from { $amount }, { $note }
+letter-closing = We remain at your disposal for any question, and would be glad to count you among our members.
+letter-regards = Yours faithfully,
+fail-no-issuer = table { $origin } has no [issuer] section: a letter says who sends it (name, address, contact); add one, or choose another --format
+help-format-text = without a box, to copy
+help-format-letter = a proposal to send
+help-format-html = the proposal, as a page to print
+help-quote-date = Date of the proposal (letter, html), YYYY-MM-DD; by default, today.
+help-quote-no-input = Never ask, even in a terminal: what is missing is an error.
+value-date = DATE

@@ -8,6 +8,16 @@
 
 ## Commun
 
+ask-budget = Budget annuel :
+ask-budget-help = par exemple 2,3 M€, 850 k€ ou 1 500 000 € ; Entrée pour valider, Échap pour abandonner
+ask-kind = Type d’organisation :
+ask-kind-help = tapez pour filtrer, ↑↓ pour choisir, Tab pour compléter, Entrée pour valider
+ask-strategy = A-t-elle une stratégie d’entraînement des collectivités plus petites de son territoire ?
+ask-strategy-help = oui ou non — oui : { $yes } ; non : { $no }
+ask-answer-needed = une réponse est nécessaire : oui ou non
+ask-budget-check = Un budget de { $amount } pour une organisation de type { $kind } (au moins { $floor } d’habitude) : est-ce bien cela ?
+ask-budget-check-help = Entrée pour le garder, ou tapez le bon montant, par exemple { $reading }
+ask-budget-check-keep = Entrée pour le garder, ou tapez le bon montant
 error = dues : erreur : { $message }
 warning = dues : attention : { $message }
 quoted = « { $value } »
@@ -57,7 +67,7 @@ explain-rule-budget-outside = budget { $budget } hors de { $condition } : pas 
 explain-budget-in = { $test } : tranche { $tier }
 explain-budget-out = { $test } : pas la tranche { $tier }
 explain-budget-not-used = { $test } : par le budget seul, ce serait la tranche { $tier }
-explain-next-tier = tranche suivante : { $tier } pour { $condition }, { $gap } de plus
+explain-next-tier = tranche suivante : { $tier } pour { $condition }, avec { $gap } de budget en plus
 test-fails = budget { $budget } n’est pas { $op } { $bound }
 test-holds = budget { $budget } { $test }
 test-holds-both = budget { $budget } { $first } et { $second }
@@ -65,6 +75,8 @@ test-any = budget { $budget }
 
 ## Avertissements et erreurs d'une cotisation
 
+warn-implausible-budget = un budget de { $amount } est peu plausible pour une organisation de type { $kind } (au moins { $floor }) : vouliez-vous dire { $reading } ? La cotisation donnée est celle d’un budget de { $amount }.
+warn-implausible-budget-alone = un budget de { $amount } est peu plausible pour une organisation de type { $kind } (au moins { $floor }) ; la cotisation donnée est celle d’un budget de { $amount }.
 warn-strategy-ignored = la stratégie d’entraînement ne change rien pour « { $kind } » : cotisation selon le budget
 err-option = { $option } : { $message }
 err-option-strategy-required = { $option } : { $message } ; répondez par { $option } oui ou non
@@ -106,16 +118,15 @@ amount-ambiguous = { $cents ->
 
 view-dues = Cotisation { $year }
 view-tier = Tranche
-view-tier-value = { $id } — { $label }
 view-organisation = Organisation
 view-kind = Type
-view-kind-value = { $label } ({ $id })
 view-budget = Budget annuel
 view-strategy = Stratégie d’entraînement
 view-explanation = Explication :
 view-source = Source : { $source }
 tiers-title = { $title } — { $source }
 tiers-condition = Condition
+tiers-other-names = Autres noms (au singulier ou au pluriel)
 tiers-dues = Cotisation
 summary-rows = Lignes
 summary-dues = Cotisations
@@ -203,6 +214,13 @@ table-marker = marqueur de devise `{ $marker }` { $fault ->
    *[multiplier] commençant ou finissant par un multiplicateur
 } : un marqueur s’écrit à côté d’un montant, il ne contient donc ni chiffre, ni signe, ni séparateur (« , », « . », une espace), et ne commence ni ne finit par un multiplicateur (k, M, Md…), sans quoi « 2,3 M€ » se lirait 2,30 €
 table-symbol-not-accepted = le symbole `{ $symbol }` n’est pas parmi les marqueurs acceptés (`accepted`) : un montant écrit comme dues l’affiche ne se relirait pas
+table-issuer-empty = [issuer] : `{ $key }` ne peut pas être vide
+table-issuer-invalid = [issuer] : `{ $key }` ne peut pas être « { $value } » ; { $key ->
+    [email] une adresse électronique s’écrit nom@domaine.fr
+    [phone] un téléphone s’écrit en chiffres, avec espaces, points ou tirets, et un + facultatif (au moins 6 chiffres)
+   *[website] un site commence par https
+}
+table-issuer-unreachable = [issuer] ne dit pas comment le joindre : donnez au moins `email`, `phone` ou `website`
 table-no-kind = la table ne définit aucun type d’organisation : ajoutez un [[kind]] pour chacun
 table-duplicate-kind = l’identifiant de type `{ $id }` sert deux fois
 table-empty-kind-name = le type `{ $kind }` a un nom vide
@@ -331,6 +349,7 @@ fail-write-in = impossible d’écrire dans { $dir } : { $error }
 fail-output-folder = { $path } : c’est un dossier ; donnez un nom de fichier
 fail-too-many-links = { $path } : trop de niveaux de liens symboliques
 fail-output-is-input = { $option } { $path } est le fichier d’entrée ; écrivez dans un autre fichier
+fail-terminal = impossible de poser la question dans le terminal : { $error }
 fail-same-outputs = --summary-json { $path } est aussi le fichier de -o : le résumé remplacerait les lignes chiffrées ; donnez-lui un autre fichier
 fail-input-is-output = { $origin } : le fichier d’entrée est aussi la sortie (stdout) ; écrivez les lignes chiffrées dans un autre fichier
 io-not-found = fichier ou dossier introuvable
@@ -415,18 +434,21 @@ value-shell = SHELL
 help-quote = Chiffrer la cotisation d’une organisation.
 usage-quote = dues quote --budget <MONTANT> --kind <TYPE> [options]
 help-quote-after =
+    Dans un terminal, ce qui manque est demandé : le budget, le type (les noms de la table proposés au fil de la frappe), la réponse à la question de la stratégie d’entraînement quand elle décide de la cotisation ; un budget trop petit pour son type est à confirmer. Sans terminal, ou avec --no-input, rien n’est demandé.
+
     Les montants se lisent comme on les écrit en français : 2300000, 2 300 000, 2 300 000,50 €, 2,3 M€, 2.3M, 850 k€, 1,2 Md€. « 1,500 » et « 1.500 » sont refusés comme ambigus.
 
     Exemples :
-      dues quote --budget "2,3 M€" --kind commune
-      dues quote --budget "850 k€" --kind association --name "Les Ateliers" --explain
-      dues quote --budget "1,2 Md€" --kind "Conseil régional" --network-strategy oui
-      dues quote --budget 12000000 --kind departement --network-strategy non --format json
+      dues quote
+      dues quote -b "2,3 M€" -k commune
+      dues quote -b "850 k€" -k asso -n "Les Ateliers" --explain
+      dues quote -b "1,2 Md€" -k "Conseil régional" -s oui -f letter > proposition.md
+      dues quote -b 12000000 -k departement -s non -f json
 help-quote-budget = Budget annuel, par exemple 2300000, « 2 300 000 € », « 2,3 M€ », « 850 k€ ».
-help-quote-kind = Type d’organisation : region, departement, metropole, commune, epci, public, private, ou l’un de leurs libellés ou autres noms (« Conseil régional »…).
+help-quote-kind = Type d’organisation : un id de la table, son libellé ou l’un de ses autres noms, au singulier ou au pluriel (« commune », « Conseil régional », « asso »…) ; `dues tiers` les liste.
 help-quote-strategy = A-t-elle une stratégie d’entraînement des collectivités plus petites de son territoire ? oui ou non (aussi yes/no, true/false, 1/0, o/n, y/n). Nécessaire pour une Région, un Département ou une Métropole.
 help-quote-name = Nom de l’organisation, repris dans la sortie.
-help-quote-format = Format de sortie : table (pour les gens, par défaut), json ou csv.
+help-quote-format = Format de sortie : table (pour les gens, par défaut), text (le même, sans cadre, à copier), letter (une proposition à coller dans un courriel), html (la même, une page à imprimer), json ou csv.
 help-quote-explain = Montrer quelle règle s’applique et lesquelles non, avec les chiffres.
 help-format-table = pour les gens
 help-format-json = pour les scripts
@@ -528,3 +550,40 @@ io-cross-device = le fichier et son dossier ne sont pas sur le même système de
 io-bad-descriptor = le descripteur de fichier n’est pas ouvert
 io-too-many-files = trop de fichiers ouverts
 io-os-error = erreur du système (code { $code })
+date-long = { $day ->
+    [1] 1er
+   *[other] { $day }
+} { $month ->
+    [1] janvier
+    [2] février
+    [3] mars
+    [4] avril
+    [5] mai
+    [6] juin
+    [7] juillet
+    [8] août
+    [9] septembre
+    [10] octobre
+    [11] novembre
+   *[12] décembre
+} { $year }
+letter-date = Le { $date }
+letter-recipient = À l’attention de : { $name }
+letter-subject = Objet : { $title } à { $issuer }
+letter-greeting = Madame, Monsieur,
+letter-who-named = { $name } ({ $kind }, budget annuel de { $budget })
+letter-who = une organisation de type { $kind } dont le budget annuel est de { $budget }
+letter-fee = { $basis ->
+    [minimum] Pour { $who }, la cotisation d’adhésion à { $issuer } ({ $title }) est la suivante : { $fee } (tranche : { $tier }).
+   *[fixed] Pour { $who }, la cotisation d’adhésion à { $issuer } ({ $title }) est de { $fee } (tranche : { $tier }).
+}
+letter-fee-minimum = à partir de { $amount }, { $note }
+letter-closing = Nous restons à votre disposition pour toute question, et serions heureux de vous compter parmi nos adhérents.
+letter-regards = Veuillez agréer, Madame, Monsieur, l’expression de nos salutations distinguées.
+fail-no-issuer = la table { $origin } n’a pas de section [issuer] : une lettre dit qui l’envoie (nom, adresse, contact) ; ajoutez-la, ou choisissez un autre --format
+help-format-text = sans cadre, à copier
+help-format-letter = une proposition à envoyer
+help-format-html = la proposition, en page à imprimer
+help-quote-date = Date de la proposition (letter, html), AAAA-MM-JJ ; par défaut, aujourd’hui.
+help-quote-no-input = Ne rien demander, même dans un terminal : ce qui manque est une erreur.
+value-date = DATE

@@ -7,19 +7,45 @@ use clap::{Arg, Command};
 use dues::failure::Failure;
 use dues::i18n::Catalog;
 use dues::msg;
+use dues_core::Table;
 use roff::{Roff, bold, italic, roman};
 
 use super::write_stdout;
 use crate::cli;
 
-pub fn completions(cat: &Catalog, shell: clap_complete::Shell) -> Result<ExitCode, Failure> {
+pub fn completions(
+    cat: &Catalog,
+    table: &Table,
+    shell: clap_complete::Shell,
+) -> Result<ExitCode, Failure> {
     let mut out = Vec::new();
-    clap_complete::generate(shell, &mut cli::command(cat), "dues", &mut out);
+    let mut dues = cli::command(cat).mut_subcommand("quote", |quote| {
+        quote.mut_arg("kind", |kind| kind.value_parser(kind_names(table, shell)))
+    });
+    clap_complete::generate(shell, &mut dues, "dues", &mut out);
     if shell == clap_complete::Shell::Zsh {
         out = zsh_words(cat, &String::from_utf8_lossy(&out)).into_bytes();
     }
     write_stdout(&out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// What `--kind` completes to: every id, label and other name of the
+/// table's kinds; bash splits words on spaces, so it gets the one-word ones.
+fn kind_names(table: &Table, shell: clap_complete::Shell) -> cli::Suggested {
+    let mut names: Vec<String> = Vec::new();
+    for kind in &table.kinds {
+        let all = [&kind.id, &kind.label.fr, &kind.label.en]
+            .into_iter()
+            .chain(&kind.aliases);
+        for name in all {
+            let one_word = !name.contains(char::is_whitespace);
+            if (one_word || shell != clap_complete::Shell::Bash) && !names.contains(name) {
+                names.push(name.clone());
+            }
+        }
+    }
+    cli::Suggested(names)
 }
 
 /// The few words clap_complete writes into a zsh script itself — the

@@ -5,6 +5,7 @@ help). They share how a table is loaded and how text reaches stdout and
 stderr. Failures come back typed; `main` words and prints them.
 */
 
+mod ask;
 mod batch;
 mod check;
 mod generate;
@@ -43,7 +44,11 @@ pub fn run(config: Config, cat: &Catalog) -> Result<ExitCode, Failure> {
         Action::Batch(b) => batch::run(cat, &load(cat, &config.table)?.0, &b, config.color),
         Action::Tiers { format } => tiers::run(cat, &config.table, &format, config.color),
         Action::Check { file } => check::run(cat, file.as_ref().unwrap_or(&config.table)),
-        Action::Completions { shell } => generate::completions(cat, shell),
+        Action::Completions { shell } => {
+            // A table that cannot be read still leaves the built-in names.
+            let table = load(cat, &config.table).or_else(|_| load(cat, &TableSource::BuiltIn))?;
+            generate::completions(cat, &table.0, shell)
+        }
         Action::Man => generate::man(cat),
         Action::Help { command } => generate::help(cat, command.as_deref()),
     }

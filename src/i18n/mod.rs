@@ -147,6 +147,15 @@ impl Catalog {
         }
     }
 
+    /// Text from the table that is not translated (a name, an alias), with
+    /// the typography of the user's language.
+    pub fn typeset<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        match self.lang {
+            Lang::Fr => french(text),
+            Lang::En => Cow::Borrowed(text),
+        }
+    }
+
     /// Items joined as a list: « a, b et c », "a, b and c".
     pub fn list(&self, items: &[String]) -> String {
         match items {

@@ -266,6 +266,28 @@ pub fn warning(cat: &Catalog, table: &Table, quote: &Quote, warning: Warning) ->
             "warn-strategy-ignored",
             kind = kind_label(cat, table, quote.org.kind)
         ),
+        Warning::ImplausibleBudget(implausible) => {
+            let amount = money(cat, table, quote.org.budget);
+            let kind = kind_label(cat, table, quote.org.kind);
+            let floor = money(cat, table, implausible.floor);
+            match implausible.reading {
+                Some(reading) => msg!(
+                    cat,
+                    "warn-implausible-budget",
+                    amount = amount,
+                    kind = kind,
+                    floor = floor,
+                    reading = in_unit(quote.org.budget, reading, &table.currency.symbol),
+                ),
+                None => msg!(
+                    cat,
+                    "warn-implausible-budget-alone",
+                    amount = amount,
+                    kind = kind,
+                    floor = floor
+                ),
+            }
+        }
     }
 }
 
@@ -309,26 +331,26 @@ pub fn quote_error(cat: &Catalog, table: &Table, error: &QuoteError) -> String {
             value = &e.value,
             accepted = strategy_words()
         ),
-        QuoteError::StrategyRequired { yes, no } => {
-            let outcome = |q: &Quote| {
-                let t = &table.tiers[q.tier];
-                msg!(
-                    cat,
-                    "outcome-tier",
-                    tier = &t.id,
-                    fee = fee_long(cat, table, t)
-                )
-            };
-            msg!(
-                cat,
-                "err-strategy-required",
-                kind = kind_label(cat, table, yes.org.kind),
-                id = &table.kinds[yes.org.kind].id,
-                yes = outcome(yes),
-                no = outcome(no),
-            )
-        }
+        QuoteError::StrategyRequired { yes, no } => msg!(
+            cat,
+            "err-strategy-required",
+            kind = kind_label(cat, table, yes.org.kind),
+            id = &table.kinds[yes.org.kind].id,
+            yes = outcome(cat, table, yes),
+            no = outcome(cat, table, no),
+        ),
     }
+}
+
+/// One outcome of a quote: `tranche network, à partir de 8 000 € — …`.
+pub fn outcome(cat: &Catalog, table: &Table, quote: &Quote) -> String {
+    let tier = &table.tiers[quote.tier];
+    msg!(
+        cat,
+        "outcome-tier",
+        tier = &tier.id,
+        fee = fee_long(cat, table, tier)
+    )
 }
 
 /// The answers read as yes or no, in pairs: `oui/non, yes/no, …`.
@@ -415,6 +437,18 @@ fn amount_problem(cat: &Catalog, symbol: &str, problem: &AmountProblem) -> Strin
             )
         }
     }
+}
+
+/// A number read in `unit`, as a user would type it: `2,3 M€`.
+pub fn in_unit(number: Decimal, unit: Unit, symbol: &str) -> String {
+    // As typed: no cents added (`2,3`, not `2,30`).
+    let number = number.normalize();
+    let whole = plain(number.trunc());
+    let typed = match number.fract().to_string().strip_prefix("0.") {
+        Some(fraction) => format!("{whole},{fraction}"),
+        None => whole,
+    };
+    format!("{typed} {}", self::unit(unit, symbol))
 }
 
 /// A unit by its symbol, of the table's currency (`symbol`): `€`, `k€`,

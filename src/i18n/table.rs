@@ -133,6 +133,14 @@ fn problem(cat: &Catalog, symbol: &str, kind: &ProblemKind) -> String {
             msg!(cat, "table-symbol-not-accepted", symbol = symbol)
         }
         NoKind => msg!(cat, "table-no-kind"),
+        IssuerEmpty(field) => msg!(cat, "table-issuer-empty", key = field.key()),
+        IssuerInvalid { field, value } => msg!(
+            cat,
+            "table-issuer-invalid",
+            key = field.key(),
+            value = value
+        ),
+        IssuerUnreachable => msg!(cat, "table-issuer-unreachable"),
         DuplicateKindId(id) => msg!(cat, "table-duplicate-kind", id = id),
         EmptyKindName { kind } => msg!(cat, "table-empty-kind-name", kind = kind),
         KindNameClash {

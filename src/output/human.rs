@@ -108,37 +108,30 @@ pub fn quote(
     style: Style,
 ) -> String {
     let tier = &table.tiers[quote.tier];
-    let kind = &table.kinds[quote.org.kind];
     let mut grid = grid(style);
     grid.add_row(vec![
         strong(msg!(cat, "view-dues", year = table.year.to_string()), style),
         strong(fee_long(cat, table, tier), style),
     ]);
     let label = cat.table_text(&tier.label);
-    grid.add_row(vec![
-        msg!(cat, "view-tier"),
-        msg!(cat, "view-tier-value", id = &tier.id, label = label),
-    ]);
+    grid.add_row(vec![msg!(cat, "view-tier"), label.into_owned()]);
     if let Some(name) = name {
         grid.add_row(vec![msg!(cat, "view-organisation"), name.to_string()]);
     }
     grid.add_row(vec![
         msg!(cat, "view-kind"),
-        msg!(
-            cat,
-            "view-kind-value",
-            label = kind_label(cat, table, quote.org.kind),
-            id = &kind.id
-        ),
+        kind_label(cat, table, quote.org.kind),
     ]);
     grid.add_row(vec![
         msg!(cat, "view-budget"),
         money(cat, table, quote.org.budget),
     ]);
-    grid.add_row(vec![
-        msg!(cat, "view-strategy"),
-        strategy_answer(cat, quote.org.strategy),
-    ]);
+    if strategy_matters(table, quote.org.kind) {
+        grid.add_row(vec![
+            msg!(cat, "view-strategy"),
+            strategy_answer(cat, quote.org.strategy),
+        ]);
+    }
     let mut out = finish(grid, style);
     out.push_str("\n\n");
     out.push_str(&benefits(cat, table, style));
@@ -158,6 +151,16 @@ pub fn quote(
     ));
     out.push('\n');
     out
+}
+
+/// Whether the strategy answer can change the fee of `kind`: a rule tier
+/// names it and asks for an answer.
+fn strategy_matters(table: &Table, kind: usize) -> bool {
+    table
+        .tiers
+        .iter()
+        .filter_map(|t| t.rule.as_ref())
+        .any(|rule| rule.network_strategy.is_some() && rule.kinds.contains(&kind))
 }
 
 /// `dues tiers`: the leaflet in a terminal.
@@ -184,9 +187,38 @@ pub fn tiers(cat: &Catalog, table: &Table, style: Style) -> String {
     }
     out.push_str(&finish(grid, style));
     out.push_str("\n\n");
+    out.push_str(&kinds(cat, table, style));
+    out.push_str("\n\n");
     out.push_str(&benefits(cat, table, style));
     out.push('\n');
     out
+}
+
+/// The kinds, by id and label, with every other name they answer to.
+fn kinds(cat: &Catalog, table: &Table, style: Style) -> String {
+    let mut grid = grid(style);
+    grid.set_header(vec![
+        strong(msg!(cat, "view-kind"), style),
+        strong(msg!(cat, "tiers-other-names"), style),
+    ]);
+    for kind in &table.kinds {
+        let label = cat.table_text(&kind.label);
+        let other = match cat.lang() {
+            dues_core::text::Lang::Fr => &kind.label.en,
+            dues_core::text::Lang::En => &kind.label.fr,
+        };
+        let mut names: Vec<String> = Vec::new();
+        for name in std::iter::once(other).chain(&kind.aliases) {
+            if *name != *label && !names.contains(name) {
+                names.push(name.clone());
+            }
+        }
+        grid.add_row(vec![
+            msg!(cat, "kind-with-label", id = &kind.id, label = label),
+            cat.typeset(&names.join(", ")).into_owned(),
+        ]);
+    }
+    finish(grid, style)
 }
 
 /// A right-aligned cell (numbers).

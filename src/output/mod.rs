@@ -12,4 +12,5 @@ pub mod csv;
 pub mod human;
 pub mod json;
 pub mod jsonl;
+pub mod letter;
 pub mod outcome;

@@ -75,12 +75,14 @@ fn man_page_is_roff_from_the_clap_definition() {
             (
                 "\"dues quote\"",
                 vec![
-                    "\\fB\\-\\-budget\\fR \\fIMONTANT\\fR",
-                    "\\fB\\-\\-kind\\fR \\fITYPE\\fR",
-                    "\\fB\\-\\-network\\-strategy\\fR \\fIRÉPONSE\\fR",
-                    "\\fB\\-\\-name\\fR \\fINOM\\fR",
-                    "\\fB\\-\\-format\\fR \\fIFORMAT\\fR",
+                    "\\fB\\-b\\fR, \\fB\\-\\-budget\\fR \\fIMONTANT\\fR",
+                    "\\fB\\-k\\fR, \\fB\\-\\-kind\\fR \\fITYPE\\fR",
+                    "\\fB\\-s\\fR, \\fB\\-\\-network\\-strategy\\fR \\fIRÉPONSE\\fR",
+                    "\\fB\\-n\\fR, \\fB\\-\\-name\\fR \\fINOM\\fR",
+                    "\\fB\\-f\\fR, \\fB\\-\\-format\\fR \\fIFORMAT\\fR",
+                    "\\fB\\-\\-date\\fR \\fIDATE\\fR",
                     "\\fB\\-\\-explain\\fR",
+                    "\\fB\\-\\-no\\-input\\fR",
                 ]
             ),
             (
@@ -163,12 +165,14 @@ fn man_page_is_roff_from_the_clap_definition() {
     assert_eq!(
         commands[0].1,
         [
-            "\\fB\\-\\-budget\\fR \\fIAMOUNT\\fR",
-            "\\fB\\-\\-kind\\fR \\fIKIND\\fR",
-            "\\fB\\-\\-network\\-strategy\\fR \\fIANSWER\\fR",
-            "\\fB\\-\\-name\\fR \\fINAME\\fR",
-            "\\fB\\-\\-format\\fR \\fIFORMAT\\fR",
+            "\\fB\\-b\\fR, \\fB\\-\\-budget\\fR \\fIAMOUNT\\fR",
+            "\\fB\\-k\\fR, \\fB\\-\\-kind\\fR \\fIKIND\\fR",
+            "\\fB\\-s\\fR, \\fB\\-\\-network\\-strategy\\fR \\fIANSWER\\fR",
+            "\\fB\\-n\\fR, \\fB\\-\\-name\\fR \\fINAME\\fR",
+            "\\fB\\-f\\fR, \\fB\\-\\-format\\fR \\fIFORMAT\\fR",
+            "\\fB\\-\\-date\\fR \\fIDATE\\fR",
             "\\fB\\-\\-explain\\fR",
+            "\\fB\\-\\-no\\-input\\fR",
         ]
     );
     assert!(!text.contains("(1)"), "{text}");

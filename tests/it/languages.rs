@@ -160,7 +160,10 @@ fn kind_strategy_and_warning_messages_in_french() {
     assert_eq!(
         stderr,
         "dues\u{202f}: attention\u{202f}: la stratégie d’entraînement ne change rien pour \
-         «\u{202f}Commune\u{202f}»\u{202f}: cotisation selon le budget\n"
+         «\u{202f}Commune\u{202f}»\u{202f}: cotisation selon le budget\n\
+         dues\u{202f}: attention\u{202f}: un budget de 5\u{a0}€ est peu plausible pour une \
+         organisation de type Commune (au moins 10\u{202f}000\u{a0}€)\u{202f}: vouliez-vous dire \
+         5 M€\u{202f}? La cotisation donnée est celle d’un budget de 5\u{a0}€.\n"
     );
 }
 
@@ -251,7 +254,9 @@ fn usage_errors_in_both_languages() {
         ])
         .2,
         "dues\u{202f}: erreur\u{202f}: valeur «\u{202f}xml\u{202f}» invalide pour \
-         «\u{202f}--format <FORMAT>\u{202f}»\n\n  valeurs possibles\u{202f}: «\u{202f}table\u{202f}», «\u{202f}json\u{202f}», «\u{202f}csv\u{202f}»\n\n\
+         «\u{202f}--format <FORMAT>\u{202f}»\n\n  valeurs possibles\u{202f}: «\u{202f}table\u{202f}», \
+         «\u{202f}text\u{202f}», «\u{202f}letter\u{202f}», «\u{202f}html\u{202f}», «\u{202f}json\u{202f}», \
+         «\u{202f}csv\u{202f}»\n\n  astuce\u{202f}: une valeur proche existe\u{202f}: «\u{202f}html\u{202f}»\n\n\
          Pour en savoir plus, essayez «\u{202f}--help\u{202f}».\n"
     );
     assert_eq!(
@@ -276,10 +281,10 @@ fn help_in_both_languages() {
     assert_eq!(code, 0);
     for line in [
         "Chiffrer la cotisation d’une organisation.\n\nUtilisation\u{202f}: dues quote --budget <MONTANT> --kind <TYPE> [options]\n\nOptions\u{202f}:\n",
-        "      --budget <MONTANT>            Budget annuel, par exemple 2300000, «\u{202f}2 300 000 €\u{202f}»,",
+        "  -b, --budget <MONTANT>            Budget annuel, par exemple 2300000, «\u{202f}2 300 000 €\u{202f}»,",
         "Options de toutes les commandes\u{202f}:\n",
         "  -h, --help             Afficher l’aide\n",
-        "Exemples\u{202f}:\n  dues quote --budget \"2,3 M€\" --kind commune\n",
+        "Exemples\u{202f}:\n  dues quote\n  dues quote -b \"2,3 M€\" -k commune\n",
     ] {
         assert!(french.contains(line), "{line:?} in\n{french}");
     }
@@ -287,9 +292,9 @@ fn help_in_both_languages() {
     assert_eq!(code, 0);
     for line in [
         "Quote the dues of one organisation.\n\nUsage: dues quote --budget <AMOUNT> --kind <KIND> [options]\n\nOptions:\n",
-        "      --budget <AMOUNT>            Annual budget, e.g. 2300000, “2 300 000 €”, “2,3 M€”, “850 k€”.\n",
+        "  -b, --budget <AMOUNT>            Annual budget, e.g. 2300000, “2 300 000 €”, “2,3 M€”, “850 k€”.\n",
         "Options of every command:\n",
-        "Examples:\n  dues quote --budget \"2,3 M€\" --kind commune\n",
+        "Examples:\n  dues quote\n  dues quote -b \"2,3 M€\" -k commune\n",
     ] {
         assert!(english.contains(line), "{line:?} in\n{english}");
     }

@@ -16,11 +16,10 @@ const BENEFITS: [&str; 5] = [
 fn readme_first_quote_is_2500_with_the_five_benefits() {
     let (stdout, stderr) = run_code(&["quote", "--budget", "2,3 M€", "--kind", "commune"], 0);
     let expected = format!(
-        "Cotisation 2022           2 500 €\n\
-         Tranche                   medium — Budget annuel entre 1,5 M€ et 10 M€\n\
-         Type                      Commune (commune)\n\
-         Budget annuel             2 300 000 €\n\
-         Stratégie d’entraînement  non précisée\n\
+        "Cotisation 2022  2 500 €\n\
+         Tranche          Budget annuel entre 1,5 M€ et 10 M€\n\
+         Type             Commune\n\
+         Budget annuel    2 300 000 €\n\
          \n\
          L’adhésion à la 27e Région donne droit à :\n\
          {}\n\
@@ -244,7 +243,7 @@ fn a_yes_for_a_kind_that_is_not_eligible_warns_and_quotes_by_budget() {
         stderr,
         "dues : attention : la stratégie d’entraînement ne change rien pour « Commune » : cotisation selon le budget\n"
     );
-    assert!(plain(&stdout).starts_with("Cotisation 2022           2 500 €\n"));
+    assert!(plain(&stdout).starts_with("Cotisation 2022  2 500 €\n"));
 }
 
 #[test]
@@ -322,7 +321,7 @@ fn json_has_the_documented_shape() {
             "budget 2 300 000,50 € n’est pas < 1 500 000 € : pas la tranche small (1 000 €)",
             "budget 2 300 000,50 € ≥ 1 500 000 € et ≤ 10 000 000 € : tranche medium (2 500 €)",
             "budget 2 300 000,50 € n’est pas > 10 000 000 € : pas la tranche large (5 000 €)",
-            "tranche suivante : large (5 000 €) pour budget > 10 000 000 €, 7 699 999,51 € de plus",
+            "tranche suivante : large (5 000 €) pour budget > 10 000 000 €, avec 7 699 999,51 € de budget en plus",
         ]
     );
 }
@@ -462,7 +461,7 @@ fn explain_lists_each_rule_with_the_numbers() {
          • budget 2 300 000 € n’est pas < 1 500 000 € : pas la tranche small (1 000 €)\n\
          • budget 2 300 000 € ≥ 1 500 000 € et ≤ 10 000 000 € : tranche medium (2 500 €)\n\
          • budget 2 300 000 € n’est pas > 10 000 000 € : pas la tranche large (5 000 €)\n\
-         • tranche suivante : large (5 000 €) pour budget > 10 000 000 €, 7 700 000,01 € de plus\n"
+         • tranche suivante : large (5 000 €) pour budget > 10 000 000 €, avec 7 700 000,01 € de budget en plus\n"
     ), "{text}");
 }
 
@@ -472,7 +471,7 @@ fn english_output() {
         "--lang", "en", "quote", "--budget", "2,3 M€", "--kind", "commune",
     ]);
     let text = plain(&out);
-    assert!(text.starts_with("Dues 2022         €2,500\nTier              medium — Annual budget from €1.5M to €10M\n"), "{text}");
+    assert!(text.starts_with("Dues 2022      €2,500\nTier           Annual budget from €1.5M to €10M\nKind           Municipality\n"), "{text}");
     assert!(text.contains("Membership of La 27e Région entitles you to:\n• The opportunity to take part in the action-research programmes;\n"));
 }
 

@@ -13,9 +13,17 @@ fn tiers_prints_the_leaflet() {
          medium   1 500 000 € ≤ budget ≤ 10 000 000 €                               2 500 €\n\
          large    budget > 10 000 000 €                                             5 000 €\n\
          network  Région, Département, Métropole avec une stratégie d’entraînement  à partir de 8 000 € — à définir au cas par cas en fonction du groupement\n\n\
-         L’adhésion à la 27e Région donne droit à :\n\
-         • La possibilité de participer aux programmes de recherche-action ;\n"
+         Type                                                            Autres noms (au singulier ou au pluriel)\n\
+         region (Région)                                                 Region, Conseil régional, Collectivité territoriale unique, CTU,"
     ), "{text}");
+    // Every kind, with every other name it answers to.
+    for line in [
+        "commune (Commune)                                               Municipality, Ville, Mairie, Municipalité, Town, City, Town hall\n",
+        "private (Organisme privé (association, fondation, entreprise))  Private body (association, foundation, company), Association, Association loi 1901, Asso,",
+        "\n\nL’adhésion à la 27e Région donne droit à :\n• La possibilité de participer aux programmes de recherche-action ;\n",
+    ] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
 }
 
 #[test]

@@ -50,6 +50,8 @@ pub struct Quote {
     pub tier: usize,
     /// The answer `yes` was given but changes nothing for this kind.
     pub strategy_ignored: bool,
+    /// The budget, a plain number, is below what its kind's can be.
+    pub implausible: Option<Implausible>,
 }
 
 impl Quote {
@@ -65,7 +67,9 @@ impl Quote {
 
     /// What the user should know about this quote, beside the fee.
     pub fn warnings(&self) -> Vec<Warning> {
-        Vec::from_iter(self.strategy_ignored.then_some(Warning::StrategyIgnored))
+        let ignored = self.strategy_ignored.then_some(Warning::StrategyIgnored);
+        let implausible = self.implausible.map(Warning::ImplausibleBudget);
+        ignored.into_iter().chain(implausible).collect()
     }
 
     /// The next budget tier up, if the quote is by budget and there is one.
@@ -82,6 +86,8 @@ impl Quote {
 pub enum Warning {
     /// The answer `yes` was given, but the kind has no tier by strategy.
     StrategyIgnored,
+    /// A plain-number budget below its kind's floor: perhaps k€ or M€.
+    ImplausibleBudget(Implausible),
 }
 
 impl Warning {
@@ -89,6 +95,7 @@ impl Warning {
     pub fn code(self) -> &'static str {
         match self {
             Warning::StrategyIgnored => "network_strategy_ignored",
+            Warning::ImplausibleBudget(_) => "implausible_budget",
         }
     }
 }
@@ -235,14 +242,14 @@ pub fn quote_with(
         Some(s) => parse_strategy(s)?,
         None => None,
     };
-    classify(
-        table,
-        Org {
-            kind,
-            budget,
-            strategy,
-        },
-    )
+    let org = Org {
+        kind,
+        budget,
+        strategy,
+    };
+    let mut quote = classify(table, org)?;
+    quote.implausible = implausible(table, request.budget, &org);
+    Ok(quote)
 }
 
 /// A budget written as a plain number, below what its kind's smallest
@@ -342,6 +349,7 @@ fn decide(
         org,
         tier: ruled.unwrap_or(by_budget),
         strategy_ignored: false,
+        implausible: None,
     }
 }
 

@@ -131,8 +131,40 @@ pub enum ExampleOutcome {
     Error(super::ErrorCode),
 }
 
+/// A field of `[issuer]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IssuerField {
+    Name,
+    Address,
+    Email,
+    Phone,
+    Website,
+}
+
+impl IssuerField {
+    /// Its key in the table.
+    pub fn key(self) -> &'static str {
+        match self {
+            IssuerField::Name => "name",
+            IssuerField::Address => "address",
+            IssuerField::Email => "email",
+            IssuerField::Phone => "phone",
+            IssuerField::Website => "website",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProblemKind {
+    /// `[issuer]` has an empty name, or an empty address line.
+    IssuerEmpty(IssuerField),
+    /// An `[issuer]` field that cannot be what it says.
+    IssuerInvalid {
+        field: IssuerField,
+        value: String,
+    },
+    /// `[issuer]` gives no way to reach it: no email, phone nor website.
+    IssuerUnreachable,
     /// The symbol `dues` prints is not among the markers it reads back.
     SymbolNotAccepted {
         symbol: String,

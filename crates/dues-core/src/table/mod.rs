@@ -62,8 +62,27 @@ pub struct Table {
     pub kinds: Vec<Kind>,
     pub benefits_intro: Text,
     pub benefits: Vec<Text>,
+    /// Who issues the proposals (`dues quote --format letter`), if the
+    /// table says.
+    pub issuer: Option<Issuer>,
     pub examples: Vec<Example>,
     names: HashMap<String, usize>,
+}
+
+/// Who issues the proposals sent to prospects: printed at the head and
+/// foot of a letter. At least one way to reach them is required.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Issuer {
+    pub name: String,
+    /// The postal address, a line each, as printed under the name.
+    #[serde(default)]
+    pub address: Vec<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub website: Option<String>,
+    /// Who signs, e.g. « L'équipe de La 27e Région ».
+    pub signature: Option<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

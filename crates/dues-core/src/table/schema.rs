@@ -19,6 +19,8 @@ use super::error::{Syntax, TomlProblem};
 use super::{Basis, Currency, MAX_AMOUNT};
 use crate::text::Text;
 
+use super::Issuer;
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawTable {
@@ -26,6 +28,7 @@ pub(super) struct RawTable {
     pub tier: Vec<Spanned<RawTier>>,
     pub kind: Vec<Spanned<RawKind>>,
     pub benefits: RawBenefits,
+    pub issuer: Option<Spanned<Issuer>>,
     #[serde(default)]
     pub example: Vec<Spanned<RawExample>>,
 }

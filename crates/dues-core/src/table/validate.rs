@@ -15,10 +15,10 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
-use super::error::{BoundKey, MarkerFault, Problem, ProblemKind};
+use super::error::{BoundKey, IssuerField, MarkerFault, Problem, ProblemKind};
 use super::interval::{CENT, Edge, Interval};
 use super::schema::{Lines, RawBudget, RawExample, RawKind, RawTable, RawTier};
-use super::{Currency, ErrorCode, Example, Expect, Fee, Kind, MAX_FEE, Rule, Table, Tier};
+use super::{Currency, ErrorCode, Example, Expect, Fee, Issuer, Kind, MAX_FEE, Rule, Table, Tier};
 use crate::money::{MULTIPLIERS, is_space};
 use crate::text::fold;
 
@@ -52,6 +52,12 @@ pub(super) fn build(raw: RawTable, text: &str, origin: &str, problems: &mut Prob
     coverage(&tiers, problems);
     rule_clashes(&tiers, &kinds, problems);
     let examples = examples(raw.example, &lines, &tiers, problems);
+    let issuer = raw.issuer.map(|spanned| {
+        let line = lines.of(spanned.span().start);
+        let issuer = spanned.into_inner();
+        check_issuer(&issuer, line, problems);
+        issuer
+    });
     Table {
         origin: origin.to_string(),
         title: raw.table.title,
@@ -63,9 +69,68 @@ pub(super) fn build(raw: RawTable, text: &str, origin: &str, problems: &mut Prob
         kinds,
         benefits_intro: raw.benefits.intro,
         benefits: raw.benefits.item,
+        issuer,
         examples,
         names,
     }
+}
+
+/// The issuer of proposals: a name, address lines, and at least one way to
+/// reach them, each of which looks like what it says.
+fn check_issuer(issuer: &Issuer, line: usize, problems: &mut Problems) {
+    if issuer.name.trim().is_empty() {
+        problems.add(line, ProblemKind::IssuerEmpty(IssuerField::Name));
+    }
+    if issuer.address.iter().any(|l| l.trim().is_empty()) {
+        problems.add(line, ProblemKind::IssuerEmpty(IssuerField::Address));
+    }
+    let checks: [(IssuerField, &Option<String>, Check); 3] = [
+        (IssuerField::Email, &issuer.email, is_email),
+        (IssuerField::Phone, &issuer.phone, is_phone),
+        (IssuerField::Website, &issuer.website, is_website),
+    ];
+    for (field, value, valid) in checks {
+        if let Some(value) = value.as_ref().filter(|v| !valid(v)) {
+            let value = value.clone();
+            problems.add(line, ProblemKind::IssuerInvalid { field, value });
+        }
+    }
+    if checks.iter().all(|(_, value, _)| value.is_none()) {
+        problems.add(line, ProblemKind::IssuerUnreachable);
+    }
+}
+
+/// Whether a value looks like what its field says.
+type Check = fn(&str) -> bool;
+
+/// `name@domain.tld`, no space.
+fn is_email(value: &str) -> bool {
+    let Some((user, domain)) = value.split_once('@') else {
+        return false;
+    };
+    !user.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !value.contains(char::is_whitespace)
+        && !domain.contains('@')
+}
+
+/// Digits, spaces, dots, dashes and an optional leading `+`: 6 digits at least.
+fn is_phone(value: &str) -> bool {
+    let rest = value.trim().strip_prefix('+').unwrap_or(value.trim());
+    let allowed = rest
+        .chars()
+        .all(|c| c.is_ascii_digit() || [' ', '.', '-', '\u{a0}', '(', ')'].contains(&c));
+    allowed && rest.chars().filter(char::is_ascii_digit).count() >= 6
+}
+
+/// `https://…` or `http://…`, no space.
+fn is_website(value: &str) -> bool {
+    let rest = value
+        .strip_prefix("https://")
+        .or_else(|| value.strip_prefix("http://"));
+    rest.is_some_and(|r| r.contains('.') && !r.contains(char::is_whitespace))
 }
 
 /// A marker is typed beside an amount: it holds no digit, sign or separator,
