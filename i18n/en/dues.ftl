@@ -563,7 +563,7 @@ letter-date = { $date }
 letter-recipient = For the attention of: { $name }
 letter-subject = Subject: { $title } of { $issuer }
 letter-greeting = Dear Sir or Madam,
-letter-who-named = { $name } ({ $kind }, annual budget of { $budget })
+letter-who-named = { $name }, a { $kind } with an annual budget of { $budget }
 letter-who = a { $kind } with an annual budget of { $budget }
 letter-fee = { $basis ->
     [minimum] For { $who }, the membership fee of { $issuer } ({ $title }) is as follows: { $fee } (tier: { $tier }).

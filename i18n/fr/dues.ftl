@@ -571,8 +571,8 @@ letter-date = Le { $date }
 letter-recipient = À l’attention de : { $name }
 letter-subject = Objet : { $title } à { $issuer }
 letter-greeting = Madame, Monsieur,
-letter-who-named = { $name } ({ $kind }, budget annuel de { $budget })
-letter-who = une organisation de type { $kind } dont le budget annuel est de { $budget }
+letter-who-named = { $name }, organisation de type { $kind } au budget annuel de { $budget }
+letter-who = une organisation de type { $kind } au budget annuel de { $budget }
 letter-fee = { $basis ->
     [minimum] Pour { $who }, la cotisation d’adhésion à { $issuer } ({ $title }) est la suivante : { $fee } (tranche : { $tier }).
    *[fixed] Pour { $who }, la cotisation d’adhésion à { $issuer } ({ $title }) est de { $fee } (tranche : { $tier }).

@@ -250,7 +250,9 @@ pub fn html(
         ));
     }
     out.push_str("</header>\n");
-    out.push_str(&format!("<p class=\"date\">{}</p>\n", escape(&p.date)));
+    // « 1er », as print writes it: the ordinal's letters raised.
+    let date = escape(&p.date).replacen("1er ", "1<sup>er</sup> ", 1);
+    out.push_str(&format!("<p class=\"date\">{date}</p>\n"));
     if let Some(recipient) = &p.recipient {
         out.push_str(&format!(
             "<p class=\"recipient\">{}</p>\n",

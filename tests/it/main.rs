@@ -8,6 +8,7 @@ mod generated;
 mod guided;
 mod hostile;
 mod languages;
+mod letter;
 mod properties;
 mod pty;
 mod quote;

@@ -12,6 +12,9 @@ use std::time::{Duration, Instant};
 use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
 use rustix::termios::{Winsize, tcsetwinsize};
 
+/// Rows of every pseudo-terminal here: room for a whole quote.
+pub const ROWS: u16 = 60;
+
 /// A pseudo-terminal `columns` wide: its controller, and the path of its
 /// terminal side.
 pub fn pty(columns: u16) -> (File, String) {
@@ -19,7 +22,7 @@ pub fn pty(columns: u16) -> (File, String) {
     grantpt(&controller).unwrap();
     unlockpt(&controller).unwrap();
     let size = Winsize {
-        ws_row: 40,
+        ws_row: ROWS,
         ws_col: columns,
         ws_xpixel: 0,
         ws_ypixel: 0,
@@ -75,9 +78,16 @@ pub struct Session {
 }
 
 impl Session {
-    /// `dues args`, in French unless `lang` says, in a terminal.
+    /// `dues args`, in French unless `--lang` says, in a terminal 100
+    /// columns wide.
     pub fn spawn(args: &[&str]) -> Session {
-        let (controller, terminal) = pty(100);
+        Session::spawn_sized(100, args, &[])
+    }
+
+    /// `dues args` in a terminal `columns` wide (0: one that reports no
+    /// width), with `env` set.
+    pub fn spawn_sized(columns: u16, args: &[&str], env: &[(&str, &str)]) -> Session {
+        let (controller, terminal) = pty(columns);
         let side = || {
             OpenOptions::new()
                 .read(true)
@@ -90,6 +100,8 @@ impl Session {
             .env_remove("DUES_LANG")
             .env_remove("DUES_TIERS")
             .env_remove("NO_COLOR")
+            .env_remove("COLUMNS")
+            .envs(env.iter().copied())
             .env("TERM", "xterm-256color")
             .stdin(Stdio::from(side()))
             .stdout(Stdio::from(side()))
@@ -146,8 +158,31 @@ impl Session {
         self.send("\r");
     }
 
+    /// The screen as a person sees it once `dues` has ended: what a terminal
+    /// `columns` wide shows, every line trimmed, the blank ones at the end
+    /// left out.
+    pub fn final_screen(&self, columns: u16) -> String {
+        let size = |n: u16| std::num::NonZeroU16::new(n).expect("a screen has a size");
+        let mut parser = vt100::Parser::new(size(ROWS), size(columns), 0);
+        parser.process(&self.shown.lock().unwrap());
+        let contents = parser.screen().contents();
+        let lines: Vec<&str> = contents.lines().map(str::trim_end).collect();
+        let end = lines
+            .iter()
+            .rposition(|l| !l.is_empty())
+            .map_or(0, |i| i + 1);
+        lines[..end].join("\n") + "\n"
+    }
+
     /// The exit code once `dues` has ended (10 s at most), and the screen.
-    pub fn finish(mut self) -> (i32, String) {
+    pub fn finish(self) -> (i32, String) {
+        let (code, shown) = self.wait();
+        (code, screen(&shown))
+    }
+
+    /// The exit code once `dues` has ended (10 s at most), and every byte
+    /// it showed.
+    pub fn wait(mut self) -> (i32, Vec<u8>) {
         let start = Instant::now();
         let status = loop {
             if let Some(status) = self.child.try_wait().unwrap() {
@@ -164,6 +199,7 @@ impl Session {
             reader.join().unwrap();
         }
         let code = status.code().unwrap_or(-1);
-        (code, screen(&self.shown.lock().unwrap()))
+        let shown = self.shown.lock().unwrap().clone();
+        (code, shown)
     }
 }

@@ -7,16 +7,7 @@ use std::process::{Command as Process, Stdio};
 use std::thread;
 use std::time::Duration;
 
-use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
-
-/// A pseudo-terminal: its controller, and the path of its terminal side.
-fn pty() -> (File, String) {
-    let controller = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY).unwrap();
-    grantpt(&controller).unwrap();
-    unlockpt(&controller).unwrap();
-    let name = ptsname(&controller, Vec::new()).unwrap();
-    (File::from(controller), name.into_string().unwrap())
-}
+use super::pty::pty;
 
 /// Everything the terminal side was sent, until every writer closed it.
 fn drain(mut controller: File) -> thread::JoinHandle<String> {
@@ -40,7 +31,7 @@ fn a_long_batch_shows_its_progress_on_a_terminal_then_clears_it() {
         text.push_str(&format!("Commune {i},commune,{}\n", 1_000 + i));
     }
     std::fs::write(&input, text).unwrap();
-    let (controller, terminal) = pty();
+    let (controller, terminal) = pty(100);
     let stderr = OpenOptions::new().write(true).open(&terminal).unwrap();
     let mut child = Process::new(env!("CARGO_BIN_EXE_dues"))
         .arg("batch")
@@ -75,7 +66,7 @@ fn a_long_batch_shows_its_progress_on_a_terminal_then_clears_it() {
 
 #[test]
 fn a_short_batch_shows_no_progress() {
-    let (controller, terminal) = pty();
+    let (controller, terminal) = pty(100);
     let stderr = OpenOptions::new().write(true).open(&terminal).unwrap();
     let mut child = Process::new(env!("CARGO_BIN_EXE_dues"))
         .arg("batch")

@@ -1,0 +1,310 @@
+//! What staff send and copy (issue 9): `--format letter`, `--format html`,
+//! `--format text`; the names they use; the issuer the table names.
+
+use std::fs;
+
+use super::pty::Session;
+use super::{data, plain, run_code, stdout_ok};
+
+const BENEFITS_FR: &str = "- La possibilité de participer aux programmes de recherche-action ;\n\
+- La possibilité de participer aux activités du centre-ressources et de bénéficier de notre rôle de veille, de sensibilisation, d’orientation et de mise en réseau ;\n\
+- La participation à la gouvernance de la 27e Région ;\n\
+- L’accès prioritaire aux événements professionnels : webconférences, webinaires adhérents, voyages d’étude, rencontres internationales, workshops, Semaine/ Mois de l’innovation publique.\n\
+- Un compagnonnage, sous la forme d’un temps d’échange régulier avec l’équipe de la 27e Région pour bénéficier de son regard extérieur et de son expertise sur les démarches d’innovation menées par l’adhérent\n";
+
+#[test]
+fn a_letter_says_who_when_to_whom_the_fee_the_benefits_and_the_source() {
+    let out = stdout_ok(&[
+        "quote",
+        "-b",
+        "98,5 M€",
+        "-k",
+        "Ville",
+        "-n",
+        "Ville de Quimper",
+        "-f",
+        "letter",
+        "--date",
+        "2026-12-01",
+    ]);
+    assert_eq!(
+        plain(&out),
+        format!(
+            "**La 27e Région**  \n\
+             https://www.la27eregion.fr\n\
+             \n\
+             Le 1er décembre 2026\n\
+             \n\
+             À l’attention de : Ville de Quimper\n\
+             \n\
+             **Objet : Adhésion 2022 à La 27e Région**\n\
+             \n\
+             Madame, Monsieur,\n\
+             \n\
+             Pour Ville de Quimper, organisation de type Commune au budget annuel de 98 500 000 €, \
+             la cotisation d’adhésion à La 27e Région (Adhésion 2022) est de **5 000 €** \
+             (tranche : Budget annuel supérieur à 10 M€).\n\
+             \n\
+             L’adhésion à la 27e Région donne droit à :\n\
+             \n\
+             {BENEFITS_FR}\
+             \n\
+             Source : La 27e Région, dépliant « Adhésion 2022 »\n\
+             \n\
+             Nous restons à votre disposition pour toute question, et serions heureux de vous \
+             compter parmi nos adhérents.\n\
+             \n\
+             Veuillez agréer, Madame, Monsieur, l’expression de nos salutations distinguées.\n\
+             \n\
+             L’équipe de La 27e Région\n"
+        )
+    );
+}
+
+#[test]
+fn a_minimum_fee_reads_from_with_its_note_and_dates_follow_the_language() {
+    let out = stdout_ok(&[
+        "--lang",
+        "en",
+        "quote",
+        "-b",
+        "1,2 Md€",
+        "-k",
+        "Conseil régional",
+        "-s",
+        "yes",
+        "-f",
+        "letter",
+        "--date",
+        "2026-03-21",
+    ]);
+    let text = plain(&out);
+    assert!(text.contains("\n21 March 2026\n"), "{text}");
+    assert!(
+        !text.contains("For the attention of"),
+        "no --name, no recipient"
+    );
+    assert!(
+        text.contains(
+            "For a Region with an annual budget of €1,200,000,000, the membership fee of La 27e \
+             Région (Membership 2022) is as follows: **from €8,000, to be set case by case \
+             depending on the grouping** (tier: Region, département or metropolis with a network \
+             strategy).\n"
+        ),
+        "{text}"
+    );
+    let fr = plain(&stdout_ok(&[
+        "quote",
+        "-b",
+        "1,2 Md€",
+        "-k",
+        "région",
+        "-s",
+        "oui",
+        "-f",
+        "letter",
+        "--date",
+        "2026-03-21",
+    ]));
+    assert!(fr.contains("\nLe 21 mars 2026\n"), "{fr}");
+    assert!(
+        fr.contains("est la suivante : **à partir de 8 000 €, à définir au cas par cas en fonction du groupement**"),
+        "{fr}"
+    );
+    // Without --date, today.
+    let today = jiff::ZonedDateTime::now().date();
+    let text = plain(&stdout_ok(&[
+        "--lang", "en", "quote", "-b", "5 M€", "-k", "asso", "-f", "letter",
+    ]));
+    assert!(text.contains(&format!(" {}\n", today.year())), "{text}");
+    let (_, stderr) = run_code(
+        &["quote", "-b", "5 M€", "-k", "asso", "--date", "1/12/2026"],
+        2,
+    );
+    assert!(stderr.contains("--date <DATE>"), "{stderr}");
+}
+
+#[test]
+fn the_html_page_is_self_contained_escaped_and_a4() {
+    let out = stdout_ok(&[
+        "quote",
+        "-b",
+        "98,5 M€",
+        "-k",
+        "commune",
+        "-n",
+        "Café <b>&\"Co\"",
+        "-f",
+        "html",
+        "--date",
+        "2026-12-01",
+    ]);
+    let page = String::from_utf8(out).unwrap();
+    assert!(
+        page.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">")
+    );
+    assert!(page.ends_with("</body>\n</html>\n"));
+    assert!(page.contains("@page{size:A4;"));
+    assert!(page.contains("Café &lt;b&gt;&amp;&quot;Co&quot;"));
+    assert!(!page.contains("<b>&"));
+    assert!(page.contains("Le 1<sup>er</sup> décembre 2026"));
+    assert!(page.contains("<strong>5\u{202f}000\u{a0}€</strong>"));
+    // Nothing loaded from outside: no script, link, image, import or url().
+    for outside in ["<script", "<link", "<img", "@import", "url(", "src="] {
+        assert!(!page.contains(outside), "{outside}");
+    }
+    assert_eq!(page.matches("<li>").count(), 5);
+}
+
+#[test]
+fn a_letter_needs_the_tables_issuer_which_dues_check_checks() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = fs::read_to_string(data("../../tiers-2022.toml")).unwrap();
+    let start = source.find("[issuer]").unwrap();
+    let end = start + source[start..].find("\n\n").unwrap();
+    let without = dir.path().join("sans-issuer.toml");
+    fs::write(&without, format!("{}{}", &source[..start], &source[end..])).unwrap();
+    let t = without.to_str().unwrap();
+    let (_, stderr) = run_code(
+        &[
+            "--tiers", t, "quote", "-b", "5 M€", "-k", "asso", "-f", "letter",
+        ],
+        2,
+    );
+    assert!(
+        stderr.contains("n’a pas de section [issuer] : une lettre dit qui l’envoie"),
+        "{stderr}"
+    );
+    // The other formats do without.
+    stdout_ok(&[
+        "--tiers", t, "quote", "-b", "5 M€", "-k", "asso", "-f", "text",
+    ]);
+
+    let bad = dir.path().join("bad-issuer.toml");
+    let issuer = "[issuer]\nname = \" \"\naddress = [\"1 rue X\", \"\"]\nemail = \"contact at 27\"\n\
+                  phone = \"01 23\"\nwebsite = \"www.example.org\"\n";
+    fs::write(
+        &bad,
+        format!("{}{issuer}{}", &source[..start], &source[end..]),
+    )
+    .unwrap();
+    let (_, stderr) = run_code(&["--lang", "en", "check", bad.to_str().unwrap()], 2);
+    for problem in [
+        "[issuer]: `name` cannot be empty",
+        "[issuer]: `address` cannot be empty",
+        "[issuer]: `email` cannot be “contact at 27”; an email address is written name@domain.org",
+        "[issuer]: `phone` cannot be “01 23”; a phone number is written in digits",
+        "[issuer]: `website` cannot be “www.example.org”; a website starts with https",
+    ] {
+        assert!(stderr.contains(problem), "{problem}\n{stderr}");
+    }
+    let unreachable = dir.path().join("unreachable.toml");
+    let issuer = "[issuer]\nname = \"La 27e Région\"\n";
+    fs::write(
+        &unreachable,
+        format!("{}{issuer}{}", &source[..start], &source[end..]),
+    )
+    .unwrap();
+    let (_, stderr) = run_code(&["--lang", "en", "check", unreachable.to_str().unwrap()], 2);
+    assert!(
+        stderr.contains("[issuer] says no way to reach it"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn text_is_plain_even_in_a_terminal() {
+    let s = Session::spawn(&["quote", "-b", "2,3 M€", "-k", "commune", "-f", "text"]);
+    let (code, screen) = s.finish();
+    assert_eq!(code, 0);
+    assert!(screen.contains("Cotisation 2022  2 500 €"), "{screen}");
+    assert!(!screen.contains(['│', '╭', '─']), "{screen}");
+    // While the default view draws its box there.
+    let s = Session::spawn(&["quote", "-b", "2,3 M€", "-k", "commune"]);
+    let (_, screen) = s.finish();
+    assert!(screen.contains('│'), "{screen}");
+}
+
+#[test]
+fn a_terminal_that_reports_no_width_gets_columns_else_80() {
+    let widest = |screen: &str| screen.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    let s = Session::spawn_sized(
+        0,
+        &["quote", "-b", "2,3 M€", "-k", "commune"],
+        &[("COLUMNS", "60")],
+    );
+    let (code, screen) = s.finish();
+    assert_eq!(code, 0);
+    assert!(screen.contains('│'), "{screen}");
+    assert!(widest(&screen) <= 60 && widest(&screen) > 40, "{screen}");
+    let s = Session::spawn_sized(0, &["quote", "-b", "2,3 M€", "-k", "commune"], &[]);
+    let (_, screen) = s.finish();
+    assert!(widest(&screen) <= 80 && widest(&screen) > 60, "{screen}");
+}
+
+#[test]
+fn the_names_staff_use_are_known_and_a_slip_gets_the_closest() {
+    let kind = |name: &str| {
+        let out = stdout_ok(&["quote", "-b", "5 M€", "-k", name, "-s", "non", "-f", "json"]);
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        v["input"]["kind"].as_str().unwrap().to_string()
+    };
+    for (name, expected) in [
+        ("CCAS", "public"),
+        ("CIAS", "public"),
+        ("université", "public"),
+        ("CHU", "public"),
+        ("EPCC", "public"),
+        ("PNR", "public"),
+        ("GIP", "public"),
+        ("lycée", "public"),
+        ("Collège", "public"),
+        ("EPLE", "public"),
+        ("SIVU", "epci"),
+        ("SIVOM", "epci"),
+        ("syndicat de communes", "epci"),
+        ("Syndicat intercommunal", "epci"),
+        ("Eurométropole", "metropole"),
+        ("Eurométropole de Strasbourg", "metropole"),
+        ("Métropole du Grand Paris", "metropole"),
+        ("Métropole d'Aix-Marseille-Provence", "metropole"),
+        ("association loi 1901", "private"),
+        ("asso", "private"),
+        ("SEM", "private"),
+        ("SPL", "private"),
+        ("Communes", "commune"),
+        ("Régions", "region"),
+        ("Départements", "departement"),
+        ("Conseils départementaux", "departement"),
+    ] {
+        assert_eq!(kind(name), expected, "{name}");
+    }
+    let (_, stderr) = run_code(&["--lang", "en", "quote", "-b", "5 M€", "-k", "comune"], 1);
+    assert!(
+        stderr.starts_with(
+            "dues: error: --kind: unknown kind “comune”; did you mean “commune”? Accepted:"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn completions_offer_the_kinds_and_the_answers() {
+    let bash = String::from_utf8(stdout_ok(&["completions", "bash"])).unwrap();
+    for word in ["commune", "CCAS", "Asso", "Eurométropole", "SIVU"] {
+        assert!(bash.contains(word), "{word}");
+    }
+    assert!(
+        !bash.contains("Conseil régional"),
+        "bash splits words on spaces"
+    );
+    let zsh = String::from_utf8(stdout_ok(&["completions", "zsh"])).unwrap();
+    assert!(zsh.contains("Conseil\\ régional"), "zsh gets every name");
+    let fish = String::from_utf8(stdout_ok(&["completions", "fish"])).unwrap();
+    for answer in ["oui", "non", "yes", "no"] {
+        assert!(fish.contains(&format!("{answer}\\t")), "{answer}");
+    }
+    // --format and --lang, as before.
+    assert!(fish.contains("letter\\t"));
+    assert!(fish.contains("en\\t"));
+}
