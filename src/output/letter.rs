@@ -213,6 +213,7 @@ ul{padding-left:6mm;margin:2mm 0 6mm}\
 li{margin:1mm 0}\
 .source{color:#444;font-size:9.5pt}\
 .signature{margin-top:10mm;font-weight:600}\
+sup{line-height:0;font-size:.7em}\
 @media print{body{margin:0;padding:0;max-width:none}}";
 
 /// The letter as one self-contained HTML page.
