@@ -26,6 +26,7 @@ pub mod reader;
 pub mod summary;
 pub mod utf16;
 
+use std::borrow::Cow;
 use std::io;
 
 use dues_core::money::{Mark, Reading, Unit};
@@ -212,8 +213,8 @@ pub fn run(
         match &outcome {
             Outcome::Priced(p) => {
                 summary.priced_row(table, p.tier, p.kind);
-                let budget = dialect.encoding.decode_lossy(record.field(columns.budget));
-                notes.see(table, p, &budget);
+                let budget = || dialect.encoding.decode_lossy(record.field(columns.budget));
+                notes.see(table, p, budget);
             }
             Outcome::Blank => summary.blank += 1,
             Outcome::Error(error) if options.strict => {
@@ -340,11 +341,18 @@ impl Notes {
         }
     }
 
-    fn see(&mut self, table: &Table, priced: &Priced, budget: &str) {
+    /// Notes a priced row; `budget` gives its budget as written, decoded
+    /// only when a note needs it.
+    fn see<'r>(&mut self, table: &Table, priced: &Priced, budget: impl Fn() -> Cow<'r, str>) {
         if !self.unit_named {
-            self.scale.see(table, priced, budget);
+            self.scale.see(table, priced, &budget);
         }
-        if let convention::Shape::Ambiguous(mark) = convention::shape(budget) {
+        // Only a learnt mark is told, and only once a value needed it.
+        let unsettled = self.marks.iter().any(|(.., settled)| !settled);
+        if !unsettled {
+            return;
+        }
+        if let convention::Shape::Ambiguous(mark) = convention::shape(&budget()) {
             for (learnt, _, settled) in &mut self.marks {
                 *settled |= *learnt == mark;
             }
@@ -376,7 +384,7 @@ struct Scale {
 }
 
 impl Scale {
-    fn see(&mut self, table: &Table, priced: &Priced, written: &str) {
+    fn see<'r>(&mut self, table: &Table, priced: &Priced, written: impl Fn() -> Cow<'r, str>) {
         let Some(floor) = table.kinds[priced.kind].budget_floor else {
             return;
         };
@@ -384,7 +392,7 @@ impl Scale {
         if priced.budget < floor {
             self.small += 1;
             self.example
-                .get_or_insert_with(|| (written.to_string(), priced.kind, floor));
+                .get_or_insert_with(|| (written().into_owned(), priced.kind, floor));
         }
     }
 

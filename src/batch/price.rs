@@ -123,9 +123,17 @@ impl<'t> Pricer<'t> {
 
     /// What becomes of one record.
     pub fn outcome(&mut self, record: &RawRecord) -> Outcome {
+        // Bytes first: a visible ASCII character is no blank; a field of
+        // spaces and other bytes (a no-break space?) is decoded to tell.
         let blank = |i: usize| {
             let field = record.field(i);
-            field.is_empty() || self.encoding.decode_lossy(field).trim().is_empty()
+            if field
+                .iter()
+                .any(|b| b.is_ascii() && !b.is_ascii_whitespace())
+            {
+                return false;
+            }
+            field.is_ascii() || self.encoding.decode_lossy(field).trim().is_empty()
         };
         if (0..record.len()).all(blank) && !record.unclosed_quote {
             return Outcome::Blank;

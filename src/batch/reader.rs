@@ -50,9 +50,8 @@ pub struct RawReader<R> {
     ends: Vec<usize>,
     /// Lines consumed before the current record.
     lines: u64,
-    /// The line after the last record read: where the next one starts,
-    /// unless empty lines come between.
-    next_line: u64,
+    /// The last record read ended at a `\r`: a `\n` next is its CRLF's.
+    after_cr: bool,
     delimiter: u8,
     /// Lines end with a lone CR, which csv_core does not count as lines.
     cr_lines: bool,
@@ -72,7 +71,7 @@ impl<R: Read> RawReader<R> {
             fields: vec![0; 1 << 10],
             ends: vec![0; 64],
             lines: 0,
-            next_line: 1,
+            after_cr: false,
             delimiter,
             cr_lines: lone_cr,
         }
@@ -137,15 +136,18 @@ impl<R: Read> RawReader<R> {
         let line_byte = if self.cr_lines { b'\r' } else { b'\n' };
         let count = |bytes: &[u8]| bytes.iter().filter(|&&c| c == line_byte).count() as u64;
         let line = self.lines + count(&raw[..start]) + 1;
-        let blank_lines = line - self.next_line.max(1).min(line);
+        // The line breaks before the record are empty lines — but for the
+        // `\n` of a CRLF whose `\r` ended the record before.
+        let prefix = &raw[..start];
+        let split_crlf = self.after_cr && prefix.first() == Some(&b'\n');
+        let blank_lines = terminators(prefix) - u64::from(split_crlf);
         self.lines = if self.cr_lines {
             self.lines + count(raw)
         } else {
             // csv_core numbers the line it is on, from 1.
             self.core.line() - 1
         };
-        let lines_spanned = count(&raw[start..end]);
-        self.next_line = line + lines_spanned + 1;
+        self.after_cr = raw[end..].ends_with(b"\r");
         Ok(Some(RawRecord {
             raw: &raw[start..end],
             fields: &self.fields[..nout],
@@ -155,6 +157,22 @@ impl<R: Read> RawReader<R> {
             unclosed_quote,
         }))
     }
+}
+
+/// How many line breaks `bytes` (nothing but `\r` and `\n`) hold, a CRLF
+/// counting once.
+fn terminators(bytes: &[u8]) -> u64 {
+    let mut count = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        i += if bytes[i..].starts_with(b"\r\n") {
+            2
+        } else {
+            1
+        };
+        count += 1;
+    }
+    count
 }
 
 /// Does this record end inside a quoted field? (csv accepts that at the end of

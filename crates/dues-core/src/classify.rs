@@ -225,7 +225,9 @@ pub fn parse_strategy(value: &str) -> Result<Option<bool>, StrategyError> {
 
 /// Parses a request and classifies it.
 pub fn quote(table: &Table, request: Request) -> Result<Quote, QuoteError> {
-    quote_with(table, request, Reading::default(), |name| table.kind(name))
+    let mut quote = quote_with(table, request, Reading::default(), |name| table.kind(name))?;
+    quote.implausible = implausible(table, request.budget, &quote.org);
+    Ok(quote)
 }
 
 /// [`quote`], the budget read as `reading` says (a batch column's unit and
@@ -247,9 +249,7 @@ pub fn quote_with(
         budget,
         strategy,
     };
-    let mut quote = classify(table, org)?;
-    quote.implausible = implausible(table, request.budget, &org);
-    Ok(quote)
+    classify(table, org)
 }
 
 /// A budget written as a plain number, below what its kind's smallest
