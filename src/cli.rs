@@ -14,6 +14,7 @@ use std::ffi::OsString;
 use clap::builder::{PossibleValue, PossibleValuesParser};
 use clap::{Arg, ArgAction, Command, value_parser};
 use dues::i18n::Catalog;
+use dues::i18n::usage::BadDate;
 use dues::msg;
 use dues_core::classify::{ANSWERS, StrategyError};
 
@@ -197,9 +198,19 @@ fn answers() -> Suggested {
     Suggested(words.map(str::to_string).collect())
 }
 
-/// `--date`: a day as `YYYY-MM-DD`.
-fn date(value: &str) -> Result<jiff::civil::Date, jiff::Error> {
-    value.trim().parse()
+/// `--date`: a day of the calendar, written `YYYY-MM-DD`, from year 1000.
+fn date(value: &str) -> Result<jiff::civil::Date, BadDate> {
+    let value = value.trim();
+    let shape = value.len() == 10
+        && value.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    let date: jiff::civil::Date = shape.then(|| value.parse().ok()).flatten().ok_or(BadDate)?;
+    if date.year() < 1000 {
+        return Err(BadDate);
+    }
+    Ok(date)
 }
 
 /// A choice among values, each with its help.
@@ -390,11 +401,12 @@ fn delimiter(cat: &Catalog) -> Arg {
         .long("delimiter")
         .value_name(msg!(cat, "value-delimiter"))
         .value_parser(choice(vec![
+            // Words first (a shell completes them safely), the marks as aliases.
             PossibleValue::new("auto"),
-            PossibleValue::new(","),
-            PossibleValue::new(";"),
+            PossibleValue::new("semicolon").alias(";"),
+            PossibleValue::new("comma").alias(","),
             PossibleValue::new("tab").alias("\t"),
-            PossibleValue::new("|"),
+            PossibleValue::new("pipe").alias("|"),
         ]))
         .default_value("auto")
         .help(msg!(cat, "help-batch-delimiter"))

@@ -90,9 +90,12 @@ impl Color {
     /// `--color` says (`auto`: on a terminal, unless NO_COLOR is set).
     pub fn style(self, stream: &(impl IsTerminal + AsFd)) -> Style {
         let terminal = stream.is_terminal();
+        let width = terminal.then(|| terminal_width(stream));
+        // Too narrow for a box to hold its figures whole: plain text.
+        let boxed = terminal && width.is_some_and(|w| w >= 40);
         Style {
-            terminal,
-            width: terminal.then(|| terminal_width(stream)),
+            terminal: boxed,
+            width,
             color: match self {
                 Color::Always => true,
                 Color::Never => false,
@@ -230,8 +233,10 @@ fn batch(sub: &ArgMatches) -> Batch {
         .filter(|p| p.as_os_str() != "-")
         .cloned();
     let delimiter = match text(sub, "delimiter").as_deref() {
-        Some("tab") | Some("\t") => Some(b'\t'),
-        Some(d @ ("," | ";" | "|")) => Some(d.as_bytes()[0]),
+        Some("tab" | "\t") => Some(b'\t'),
+        Some("semicolon" | ";") => Some(b';'),
+        Some("comma" | ",") => Some(b','),
+        Some("pipe" | "|") => Some(b'|'),
         _ => None,
     };
     let encoding = match text(sub, "encoding").as_deref() {

@@ -58,6 +58,9 @@ pub enum Failure {
     /// `--summary-json` names the `-o` file.
     #[error("same_outputs")]
     SameOutputs(PathBuf),
+    /// Today's date could not be told (a system clock out of range).
+    #[error("clock")]
+    Clock,
     /// A letter was asked of a table with no `[issuer]`.
     #[error("no_issuer ({origin})")]
     NoIssuer { origin: String },

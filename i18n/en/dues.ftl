@@ -11,9 +11,16 @@ ask-kind-help = type to filter, ↑↓ to choose, Tab to complete, Enter to conf
 ask-strategy = Does it have a strategy of drawing the smaller authorities of its territory along?
 ask-strategy-help = yes or no — yes: { $yes }; no: { $no }
 ask-answer-needed = an answer is needed: yes or no
-ask-budget-check = A budget of { $amount } for a { $kind } (usually at least { $floor }): is that right?
-ask-budget-check-help = Enter to keep it, or type the right amount, e.g. { $reading }
-ask-budget-check-keep = Enter to keep it, or type the right amount
+ask-budget-check = A budget of { $amount } for the kind “{ $kind }” (usually at least { $floor }): is that right?
+ask-budget-check-help = Enter or “yes” to keep it, or type the right amount, e.g. { $reading }
+ask-budget-check-keep = Enter or “yes” to keep it, or type the right amount
+ask-budget-check-no = type the right amount, or Enter to keep this one
+ask-canceled = (given up)
+ask-answer-needed-value = an answer is needed
+warn-date-unused = --date is for the letter and html formats only: it is ignored here
+fail-clock = today's date cannot be told (the system clock is out of range); give it with --date
+fail-name-control = --name: “{ $name }” holds an invisible control or formatting character ({ $code }); write the name without it
+check-no-issuer = (no [issuer] section: no letter nor page to print)
 error = dues: error: { $message }
 warning = dues: warning: { $message }
 quoted = “{ $value }”
@@ -71,8 +78,8 @@ test-any = budget { $budget }
 
 ## Warnings and errors of a quote
 
-warn-implausible-budget = a budget of { $amount } is implausible for a { $kind } (at least { $floor }): did you mean { $reading }? The fee given is that of a budget of { $amount }.
-warn-implausible-budget-alone = a budget of { $amount } is implausible for a { $kind } (at least { $floor }); the fee given is that of a budget of { $amount }.
+warn-implausible-budget = a budget of { $amount } is implausible for the kind “{ $kind }” (at least { $floor }): did you mean { $reading }? The fee given is that of a budget of { $amount }.
+warn-implausible-budget-alone = a budget of { $amount } is implausible for the kind “{ $kind }” (at least { $floor }); the fee given is that of a budget of { $amount }.
 warn-strategy-ignored = the network strategy changes nothing for “{ $kind }”: the fee is by budget
 err-option = { $option }: { $message }
 err-option-strategy-required = { $option }: { $message }; answer with { $option } yes or no
@@ -105,6 +112,7 @@ amount-against-convention = { $stated ->
        *[decimal] “{ $mark }” is this column's decimal mark, by its other values, which this value contradicts; check it, or give the file's convention with --decimal-mark
     }
 }
+amount-in-unit = { $symbol }{ $number }{ $prefix }
 amount-ambiguous = { $cents ->
     [yes] it is ambiguous, “{ $mark }” followed by three digits may separate thousands ({ $thousands }) or mark decimals ({ $decimal }); write { $thousands } for the first reading or { $decimal_cents } for the second
    *[no] it is ambiguous, “{ $mark }” followed by three digits may separate thousands ({ $thousands }) or mark decimals ({ $decimal }); write { $thousands } for the first reading (the second is not a whole number of cents)
@@ -214,7 +222,7 @@ table-issuer-empty = [issuer]: `{ $key }` cannot be empty
 table-issuer-invalid = [issuer]: `{ $key }` cannot be “{ $value }”; { $key ->
     [email] an email address is written name@domain.org
     [phone] a phone number is written in digits, with spaces, dots or dashes, and an optional + (6 digits at least)
-   *[website] a website starts with https
+   *[website] a website is written with its scheme, https or http
 }
 table-issuer-unreachable = [issuer] says no way to reach it: give at least `email`, `phone` or `website`
 table-no-kind = the table defines no kind: add a [[kind]] for each kind of organisation
@@ -323,7 +331,7 @@ duration = { $minutes ->
     [0] { $seconds } s
    *[other] { $minutes } min { $seconds } s
 }
-warn-small-budgets = most budgets of column “{ $column }” ({ $small } of { $of }) are smaller than their kind's can be, e.g. “{ $example }” for a { $kind } (at least { $floor }): if they are in thousands or millions of euros, say so with --budget-unit k€ or M€ (they were priced as read)
+warn-small-budgets = most budgets of column “{ $column }” ({ $small } of { $of }) are smaller than their kind's can be, e.g. “{ $example }” for the kind “{ $kind }” (at least { $floor }): if they are in thousands or millions of euros, say so with --budget-unit k€ or M€ (they were priced as read)
 warn-convention = column “{ $column }” separates thousands with “{ $mark }” (e.g. “{ $example }”), so a value like “850{ $mark }000” there is read as 850 thousand, not 850; give --decimal-mark if that is wrong
 batch-progress = dues batch: { $rows ->
     [one] { $rows } row…
@@ -376,6 +384,7 @@ clap-too-many-values = unexpected value “{ $value }” for “{ $arg }” foun
 clap-wrong-number-of-values = “{ $arg }” was not given the number of values it takes
 clap-invalid-utf8 = an argument is not valid UTF-8
 clap-other = the arguments cannot be read
+clap-date-format = a date is written YYYY-MM-DD and must exist, e.g. 2026-12-01
 clap-possible-values = possible values: { $values }
 clap-similar-argument = tip: a similar argument exists: “{ $arg }”
 clap-similar-command = tip: a similar command exists: “{ $command }”
@@ -406,7 +415,7 @@ help-examples =
       dues check next-year.toml
       dues --tiers tiers-2023.toml quote --budget 850k --kind association
 help-exit-codes =
-    Exit codes: 0 done; 1 the input cannot be quoted (bad budget, unknown kind, missing network strategy); 2 usage error or invalid tier table.
+    Exit codes: 0 done; 1 the input cannot be quoted (invalid budget, unknown kind, missing network strategy); 2 usage error or invalid tier table; 130 a question given up (Ctrl-C, Esc) or the program interrupted.
 help-tiers = Tier table to use instead of the built-in 2022 one (“-”: stdin; also DUES_TIERS, where empty means the built-in table).
 help-lang = Language of the output: fr (French, the default) or en (English); also DUES_LANG.
 help-color = When to use bold and colour: auto (the default: on a terminal, unless NO_COLOR is set), always or never.
@@ -468,7 +477,7 @@ help-batch-after =
 help-batch-input = The CSV to price (“-” or none: stdin).
 help-batch-output = Write to FILE instead of stdout: a temporary file in the same folder, renamed when complete, so a failure never leaves half a file; a FIFO or a device is written straight into.
 help-batch-format = Output format: csv (the input's own dialect, the default) or jsonl (one JSON object per row).
-help-batch-delimiter = Field delimiter: auto (the default: the one that splits the first lines most consistently; tab for a .tsv file), “,”, “;”, tab or “|”.
+help-batch-delimiter = Field delimiter: auto (the default: the one that splits the first lines most regularly; tab for a .tsv file), “;” or semicolon, “,” or comma, tab, “|” or pipe.
 help-batch-encoding = Text encoding: auto (the default: UTF-16 if it starts with its BOM, else strict UTF-8, else Windows-1252), utf-8, windows-1252, utf-16le or utf-16be. The output is written in the same one.
 help-batch-name-column = Column of the name, by its header or its number from 1 (by default: found by its header, “Name”, “Company name”…).
 help-batch-kind-column = Column of the kind, by its header or its number (by default: “Type”, “Organisation type”…).
@@ -563,8 +572,8 @@ letter-date = { $date }
 letter-recipient = For the attention of: { $name }
 letter-subject = Subject: { $title } of { $issuer }
 letter-greeting = Dear Sir or Madam,
-letter-who-named = { $name }, a { $kind } with an annual budget of { $budget }
-letter-who = a { $kind } with an annual budget of { $budget }
+letter-who-named = { $name }, of the kind “{ $kind }”, with an annual budget of { $budget }
+letter-who = an organisation of the kind “{ $kind }” with an annual budget of { $budget }
 letter-fee = { $basis ->
     [minimum] For { $who }, the membership fee of { $issuer } ({ $title }) is as follows: { $fee } (tier: { $tier }).
    *[fixed] For { $who }, the membership fee of { $issuer } ({ $title }) is { $fee } (tier: { $tier }).

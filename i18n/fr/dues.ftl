@@ -16,8 +16,15 @@ ask-strategy = A-t-elle une stratégie d’entraînement des collectivités plus
 ask-strategy-help = oui ou non — oui : { $yes } ; non : { $no }
 ask-answer-needed = une réponse est nécessaire : oui ou non
 ask-budget-check = Un budget de { $amount } pour une organisation de type { $kind } (au moins { $floor } d’habitude) : est-ce bien cela ?
-ask-budget-check-help = Entrée pour le garder, ou tapez le bon montant, par exemple { $reading }
-ask-budget-check-keep = Entrée pour le garder, ou tapez le bon montant
+ask-budget-check-help = Entrée ou « oui » pour le garder, ou tapez le bon montant, par exemple { $reading }
+ask-budget-check-keep = Entrée ou « oui » pour le garder, ou tapez le bon montant
+ask-budget-check-no = tapez le bon montant, ou Entrée pour garder celui-ci
+ask-canceled = (abandonné)
+ask-answer-needed-value = une réponse est nécessaire
+warn-date-unused = --date ne sert qu’aux formats letter et html : elle est ignorée ici
+fail-clock = la date d’aujourd’hui est introuvable (l’horloge du système est hors limites) ; donnez-la avec --date
+fail-name-control = --name : « { $name } » contient un caractère de contrôle ou de mise en forme invisible ({ $code }) ; écrivez le nom sans
+check-no-issuer = (sans section [issuer] : pas de lettre ni de page à imprimer)
 error = dues : erreur : { $message }
 warning = dues : attention : { $message }
 quoted = « { $value } »
@@ -109,6 +116,7 @@ amount-against-convention = { $stated ->
        *[decimal] « { $mark } » est la marque décimale de cette colonne, d’après ses autres valeurs, ce que cette valeur contredit ; vérifiez-la, ou donnez la convention du fichier avec --decimal-mark
     }
 }
+amount-in-unit = { $number } { $prefix }{ $symbol }
 amount-ambiguous = { $cents ->
     [yes] il est ambigu : « { $mark } » suivi de trois chiffres peut séparer les milliers ({ $thousands }) ou marquer les décimales ({ $decimal }) ; écrivez { $thousands } pour la première lecture ou { $decimal_cents } pour la seconde
    *[no] il est ambigu : « { $mark } » suivi de trois chiffres peut séparer les milliers ({ $thousands }) ou marquer les décimales ({ $decimal }) ; écrivez { $thousands } pour la première lecture (la seconde n’est pas un nombre entier de centimes)
@@ -218,7 +226,7 @@ table-issuer-empty = [issuer] : `{ $key }` ne peut pas être vide
 table-issuer-invalid = [issuer] : `{ $key }` ne peut pas être « { $value } » ; { $key ->
     [email] une adresse électronique s’écrit nom@domaine.fr
     [phone] un téléphone s’écrit en chiffres, avec espaces, points ou tirets, et un + facultatif (au moins 6 chiffres)
-   *[website] un site commence par https
+   *[website] un site s’écrit avec son protocole, https ou http
 }
 table-issuer-unreachable = [issuer] ne dit pas comment le joindre : donnez au moins `email`, `phone` ou `website`
 table-no-kind = la table ne définit aucun type d’organisation : ajoutez un [[kind]] pour chacun
@@ -380,6 +388,7 @@ clap-too-many-values = valeur inattendue « { $value } » pour « { $arg }
 clap-wrong-number-of-values = « { $arg } » n’a pas reçu le nombre de valeurs qu’il prend
 clap-invalid-utf8 = un argument n’est pas en UTF-8 valide
 clap-other = les arguments ne peuvent pas être lus
+clap-date-format = une date s’écrit AAAA-MM-JJ et doit exister, par exemple 2026-12-01
 clap-possible-values = valeurs possibles : { $values }
 clap-similar-argument = astuce : un argument proche existe : « { $arg } »
 clap-similar-command = astuce : une commande proche existe : « { $command } »
@@ -411,7 +420,7 @@ help-examples =
       dues check tranches-2023.toml
       dues --tiers tranches-2023.toml quote --budget 850k --kind association
 help-exit-codes =
-    Codes de retour : 0 fait ; 1 l’entrée ne peut pas être chiffrée (budget invalide, type inconnu, stratégie d’entraînement manquante) ; 2 erreur d’utilisation ou table des tranches invalide.
+    Codes de retour : 0 fait ; 1 l’entrée ne peut pas être chiffrée (budget invalide, type inconnu, stratégie d’entraînement manquante) ; 2 erreur d’utilisation ou table des tranches invalide ; 130 une question abandonnée (Ctrl-C, Échap) ou le programme interrompu.
 help-tiers = Table des tranches à utiliser au lieu de celle de 2022, intégrée (« - » : l’entrée standard ; aussi DUES_TIERS, où une valeur vide veut dire la table intégrée).
 help-lang = Langue de la sortie : fr (français, par défaut) ou en (anglais) ; aussi DUES_LANG.
 help-color = Quand mettre du gras et de la couleur : auto (par défaut : dans un terminal, sauf si NO_COLOR est défini), always (toujours) ou never (jamais).
@@ -473,7 +482,7 @@ help-batch-after =
 help-batch-input = Le CSV à chiffrer (« - » ou rien : l’entrée standard).
 help-batch-output = Écrire dans FICHIER plutôt que sur la sortie standard : un fichier temporaire dans le même dossier, renommé une fois complet, si bien qu’un échec ne laisse jamais un demi-fichier ; un tube nommé (FIFO) ou un périphérique reçoit les lignes directement.
 help-batch-format = Format de sortie : csv (le dialecte de l’entrée, par défaut) ou jsonl (un objet JSON par ligne).
-help-batch-delimiter = Séparateur de champs : auto (par défaut : celui qui découpe le plus régulièrement les premières lignes ; la tabulation pour un fichier .tsv), « , », « ; », tab ou « | ».
+help-batch-delimiter = Séparateur de champs : auto (par défaut : celui qui découpe le plus régulièrement les premières lignes ; la tabulation pour un fichier .tsv), « ; » ou semicolon, « , » ou comma, tab, « | » ou pipe.
 help-batch-encoding = Encodage du texte : auto (par défaut : UTF-16 s’il commence par son BOM, sinon UTF-8 strict, sinon Windows-1252), utf-8, windows-1252, utf-16le ou utf-16be. La sortie s’écrit dans le même.
 help-batch-name-column = Colonne du nom, par son en-tête ou son numéro à partir de 1 (par défaut : trouvée par son en-tête, « Nom », « Raison sociale »…).
 help-batch-kind-column = Colonne du type, par son en-tête ou son numéro (par défaut : « Type », « Forme juridique »…).

@@ -16,7 +16,7 @@ use dues_core::classify::{Implausible, QuoteError, parse_strategy};
 use dues_core::money::parse_amount;
 use dues_core::text::fold;
 use inquire::autocompletion::{Autocomplete, Replacement};
-use inquire::ui::RenderConfig;
+use inquire::ui::{RenderConfig, Styled};
 use inquire::validator::Validation;
 use inquire::{CustomUserError, InquireError, Text};
 use rust_decimal::Decimal;
@@ -26,6 +26,8 @@ pub struct Asker<'a> {
     cat: &'a Catalog,
     table: &'a Table,
     color: bool,
+    /// « (abandonné) »: what a prompt given up shows, in the catalogue's words.
+    canceled: String,
 }
 
 impl<'a> Asker<'a> {
@@ -34,40 +36,61 @@ impl<'a> Asker<'a> {
     pub fn new(cat: &'a Catalog, table: &'a Table, color: bool, no_input: bool) -> Option<Self> {
         let terminal =
             io::stdin().is_terminal() && io::stdout().is_terminal() && io::stderr().is_terminal();
-        (terminal && !no_input).then_some(Asker { cat, table, color })
+        let canceled = msg!(cat, "ask-canceled");
+        (terminal && !no_input).then_some(Asker {
+            cat,
+            table,
+            color,
+            canceled,
+        })
     }
 
-    fn text(&self, message: &'a str, help: &'a str) -> Text<'a, 'a> {
-        let render = if self.color {
+    /// A prompt, with the help line given, started from `initial` (a value
+    /// given on the command line and refused, to correct rather than
+    /// retype).
+    fn text(&'a self, message: &'a str, help: &'a str, initial: Option<&'a str>) -> Text<'a, 'a> {
+        let mut render = if self.color {
             RenderConfig::default_colored()
         } else {
             RenderConfig::empty()
         };
-        Text::new(message)
+        render.canceled_prompt_indicator = Styled::new(self.canceled.as_str());
+        let text = Text::new(message)
             .with_help_message(help)
-            .with_render_config(render)
+            .with_render_config(render);
+        match initial {
+            Some(value) => text.with_initial_value(value),
+            None => text,
+        }
     }
 
     /// The annual budget, as typed: it must be an amount.
-    pub fn budget(&self) -> Result<String, Failure> {
+    pub fn budget(&self, initial: Option<&str>) -> Result<String, Failure> {
         let (cat, table) = (self.cat, self.table);
         let message = msg!(cat, "ask-budget");
         let help = msg!(cat, "ask-budget-help");
         let valid = move |input: &str| -> Result<Validation, CustomUserError> {
+            if input.trim().is_empty() {
+                return Ok(invalid(msg!(cat, "ask-answer-needed-value")));
+            }
             Ok(match parse_amount(input, &table.currency.accepted) {
                 Ok(_) => Validation::Valid,
                 Err(e) => invalid(amount_error(cat, &table.currency.symbol, &e)),
             })
         };
-        answer(self.text(&message, &help).with_validator(valid).prompt())
+        let prompt = self.text(&message, &help, initial);
+        answer(prompt.with_validator(valid).prompt())
     }
 
     /// The kind, as typed: one of the table's names, offered as one types.
-    pub fn kind(&self) -> Result<String, Failure> {
+    pub fn kind(&self, initial: Option<&str>) -> Result<String, Failure> {
         let (cat, table) = (self.cat, self.table);
         let message = msg!(cat, "ask-kind");
         let help = msg!(cat, "ask-kind-help");
         let valid = move |input: &str| -> Result<Validation, CustomUserError> {
+            if input.trim().is_empty() {
+                return Ok(invalid(msg!(cat, "ask-answer-needed-value")));
+            }
             Ok(match table.kind(input) {
                 Ok(_) => Validation::Valid,
                 Err(e) => invalid(quote_error(cat, table, &QuoteError::Kind(e))),
@@ -75,7 +98,7 @@ impl<'a> Asker<'a> {
         };
         let names = KindNames::new(cat, table);
         let prompt = self
-            .text(&message, &help)
+            .text(&message, &help, initial)
             .with_autocomplete(names)
             .with_page_size(8);
         answer(prompt.with_validator(valid).prompt())
@@ -94,11 +117,12 @@ impl<'a> Asker<'a> {
                 Err(e) => invalid(quote_error(cat, self.table, &QuoteError::Strategy(e))),
             })
         };
-        answer(self.text(&message, &help).with_validator(valid).prompt())
+        let prompt = self.text(&message, &help, None);
+        answer(prompt.with_validator(valid).prompt())
     }
 
     /// A budget that cannot be right for `kind`, confirmed: `None` to keep
-    /// it, or the amount typed instead.
+    /// it (Enter, or a yes), or the amount typed instead.
     pub fn confirm_budget(
         &self,
         budget: Decimal,
@@ -118,21 +142,26 @@ impl<'a> Asker<'a> {
             Some(unit) => msg!(
                 cat,
                 "ask-budget-check-help",
-                reading = in_unit(budget, unit, symbol)
+                reading = in_unit(cat, budget, unit, symbol)
             ),
             None => msg!(cat, "ask-budget-check-keep"),
         };
+        let keep = |input: &str| input.trim().is_empty() || parse_strategy(input) == Ok(Some(true));
         let valid = move |input: &str| -> Result<Validation, CustomUserError> {
-            if input.trim().is_empty() {
+            if keep(input) {
                 return Ok(Validation::Valid);
+            }
+            if parse_strategy(input) == Ok(Some(false)) {
+                return Ok(invalid(msg!(cat, "ask-budget-check-no")));
             }
             Ok(match parse_amount(input, &table.currency.accepted) {
                 Ok(_) => Validation::Valid,
                 Err(e) => invalid(amount_error(cat, symbol, &e)),
             })
         };
-        let typed = answer(self.text(&message, &help).with_validator(valid).prompt())?;
-        Ok(Some(typed).filter(|t| !t.trim().is_empty()))
+        let prompt = self.text(&message, &help, None);
+        let typed = answer(prompt.with_validator(valid).prompt())?;
+        Ok(Some(typed).filter(|t| !keep(t)))
     }
 }
 

@@ -20,7 +20,7 @@ pub fn completions(
 ) -> Result<ExitCode, Failure> {
     let mut out = Vec::new();
     let mut dues = cli::command(cat).mut_subcommand("quote", |quote| {
-        quote.mut_arg("kind", |kind| kind.value_parser(kind_names(table, shell)))
+        quote.mut_arg("kind", |kind| kind.value_parser(kind_names(table)))
     });
     clap_complete::generate(shell, &mut dues, "dues", &mut out);
     if shell == clap_complete::Shell::Zsh {
@@ -30,17 +30,22 @@ pub fn completions(
     Ok(ExitCode::SUCCESS)
 }
 
-/// What `--kind` completes to: every id, label and other name of the
-/// table's kinds; bash splits words on spaces, so it gets the one-word ones.
-fn kind_names(table: &Table, shell: clap_complete::Shell) -> cli::Suggested {
+/// What `--kind` completes to: the ids, labels and other names of the
+/// table's kinds that every shell takes as one word — no space, quote nor
+/// bracket (bash and fish split on spaces; fish runs what parentheses hold).
+/// The others are still read when typed.
+fn kind_names(table: &Table) -> cli::Suggested {
+    let plain = |name: &str| {
+        name.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '’'))
+    };
     let mut names: Vec<String> = Vec::new();
     for kind in &table.kinds {
         let all = [&kind.id, &kind.label.fr, &kind.label.en]
             .into_iter()
             .chain(&kind.aliases);
         for name in all {
-            let one_word = !name.contains(char::is_whitespace);
-            if (one_word || shell != clap_complete::Shell::Bash) && !names.contains(name) {
+            if plain(name) && !names.contains(name) {
                 names.push(name.clone());
             }
         }

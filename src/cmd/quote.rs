@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use dues::failure::Failure;
 use dues::i18n::Catalog;
-use dues::i18n::quote::{outcome as in_words, quote_error, warning};
+use dues::i18n::quote::{fee_long, quote_error, warning};
 use dues::i18n::usage::usage_error;
 use dues::msg;
 use dues::output::{csv, human, json, letter};
@@ -25,7 +25,48 @@ struct Given {
     strategy: Option<String>,
 }
 
+/// `--name`, as given: a blank one is none; one with an invisible control or
+/// formatting character (a line break, a right-to-left override) is refused,
+/// as it would garble a letter or the terminal.
+fn checked_name<'a>(cat: &Catalog, name: Option<&'a str>) -> Result<Option<&'a str>, Failure> {
+    let Some(name) = name.filter(|n| !n.trim().is_empty()) else {
+        return Ok(None);
+    };
+    let invisible = |c: &char| {
+        c.is_control()
+            || matches!(*c, '\u{200e}' | '\u{200f}' | '\u{061c}')
+            || ('\u{202a}'..='\u{202e}').contains(c)
+            || ('\u{2066}'..='\u{2069}').contains(c)
+            || ('\u{e000}'..='\u{f8ff}').contains(c)
+    };
+    match name.chars().find(invisible) {
+        None => Ok(Some(name)),
+        Some(c) => {
+            let shown: String = name.chars().filter(|c| !invisible(c)).collect();
+            let code = format!("U+{:04X}", u32::from(c));
+            warn(&msg!(
+                cat,
+                "error",
+                message = msg!(cat, "fail-name-control", name = shown, code = code)
+            ));
+            Err(Failure::Reported(2))
+        }
+    }
+}
+
 pub fn run(cat: &Catalog, table: &Table, args: &Args, color: Color) -> Result<ExitCode, Failure> {
+    let name = checked_name(cat, args.name.as_deref())?;
+    let letter = matches!(args.format.as_str(), "letter" | "html");
+    if letter {
+        // Before any question: a letter needs its sender.
+        issuer(table)?;
+    } else if args.date.is_some() {
+        warn(&msg!(
+            cat,
+            "warning",
+            message = msg!(cat, "warn-date-unused")
+        ));
+    }
     let colored = color.style(&std::io::stderr()).color;
     let asker = Asker::new(cat, table, colored, args.no_input);
     let given = gather(cat, args, asker.as_ref())?;
@@ -37,7 +78,7 @@ pub fn run(cat: &Catalog, table: &Table, args: &Args, color: Color) -> Result<Ex
         }
     };
     let (given, outcome) = outcome;
-    render(cat, table, args, &given, &outcome, color)?;
+    render(cat, table, args, name, &given, &outcome, color)?;
     match outcome {
         Ok(q) => {
             for w in q.warnings() {
@@ -83,11 +124,11 @@ fn gather(cat: &Catalog, args: &Args, asker: Option<&Asker>) -> Result<Given, Fa
     };
     let budget = match &args.budget {
         Some(budget) => budget.clone(),
-        None => asker.budget()?,
+        None => asker.budget(None)?,
     };
     let kind = match &args.kind {
         Some(kind) => kind.clone(),
-        None => asker.kind()?,
+        None => asker.kind(None)?,
     };
     Ok(Given {
         budget,
@@ -107,19 +148,25 @@ fn guided(
 ) -> Result<(Given, Result<Quote, QuoteError>), Failure> {
     let mut confirmed = false;
     loop {
-        let outcome = quote(table, request(&given));
+        let mut outcome = quote(table, request(&given));
         let org = match &outcome {
             Ok(q) => q.org,
             Err(QuoteError::StrategyRequired { yes, .. }) => yes.org,
-            Err(QuoteError::Budget(_)) => {
-                given.budget = asker.budget()?;
+            // A value that cannot be read is said why, and asked again,
+            // started from what was typed.
+            Err(e @ QuoteError::Budget(_)) => {
+                refused(cat, table, e);
+                given.budget = asker.budget(Some(&given.budget))?;
                 continue;
             }
-            Err(QuoteError::Kind(_)) => {
-                given.kind = asker.kind()?;
+            Err(e @ QuoteError::Kind(_)) => {
+                refused(cat, table, e);
+                given.kind = asker.kind(Some(&given.kind))?;
                 continue;
             }
-            Err(QuoteError::Strategy(_)) => {
+            // An answer that is none: said why, then asked where it matters.
+            Err(e @ QuoteError::Strategy(_)) => {
+                refused(cat, table, e);
                 given.strategy = None;
                 continue;
             }
@@ -133,12 +180,23 @@ fn guided(
             }
         }
         if let Err(QuoteError::StrategyRequired { yes, no }) = &outcome {
-            let (yes, no) = (in_words(cat, table, yes), in_words(cat, table, no));
+            // The fee each answer gives: what the person on the phone weighs.
+            let fee = |q: &Quote| fee_long(cat, table, &table.tiers[q.tier]);
+            let (yes, no) = (fee(yes), fee(no));
             given.strategy = Some(asker.strategy(&yes, &no)?);
             continue;
         }
+        // A budget confirmed as typed needs no warning after.
+        if confirmed && let Ok(q) = &mut outcome {
+            q.implausible = None;
+        }
         return Ok((given, outcome));
     }
+}
+
+/// A value from the command line that the guided quote asks again: why.
+fn refused(cat: &Catalog, table: &Table, error: &QuoteError) {
+    warn(&msg!(cat, "error", message = unquotable(cat, table, error)));
 }
 
 /// The quote in the format asked for, on stdout.
@@ -146,11 +204,11 @@ fn render(
     cat: &Catalog,
     table: &Table,
     args: &Args,
+    name: Option<&str>,
     given: &Given,
     outcome: &Result<Quote, QuoteError>,
     color: Color,
 ) -> Result<(), Failure> {
-    let name = args.name.as_deref();
     match (args.format.as_str(), outcome) {
         ("csv", _) => print(&csv_row(cat, table, name, given, outcome)),
         ("json", Ok(q)) => print_json(&json::quote(cat, table, q, name)),
@@ -167,14 +225,14 @@ fn render(
             cat,
             table,
             q,
-            &letter_of(args),
+            &letter_of(args, name)?,
             issuer(table)?,
         )),
         ("html", Ok(q)) => print(&letter::html(
             cat,
             table,
             q,
-            &letter_of(args),
+            &letter_of(args, name)?,
             issuer(table)?,
         )),
         ("text", Ok(q)) => {
@@ -201,14 +259,19 @@ fn issuer(table: &Table) -> Result<&dues_core::table::Issuer, Failure> {
     })
 }
 
-/// What a letter says beside the quote: to whom, and when.
-fn letter_of(args: &Args) -> letter::Letter<'_> {
-    letter::Letter {
-        recipient: args.name.as_deref(),
-        date: args
-            .date
-            .unwrap_or_else(|| jiff::ZonedDateTime::now().date()),
-    }
+/// What a letter says beside the quote: to whom, and when (today, unless
+/// `--date` says; a clock out of range is an error, not a panic).
+fn letter_of<'a>(args: &Args, name: Option<&'a str>) -> Result<letter::Letter<'a>, Failure> {
+    let date = match args.date {
+        Some(date) => date,
+        None => jiff::Timestamp::try_from(std::time::SystemTime::now())
+            .map(|now| now.to_zoned_datetime(jiff::tz::TimeZone::system()).date())
+            .map_err(|_| Failure::Clock)?,
+    };
+    Ok(letter::Letter {
+        recipient: name,
+        date,
+    })
 }
 
 fn csv_row(

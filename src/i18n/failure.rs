@@ -82,6 +82,7 @@ pub fn failure(cat: &Catalog, failure: &Failure) -> String {
             option = *option,
             path = path.display().to_string()
         ),
+        Failure::Clock => msg!(cat, "fail-clock"),
         Failure::NoIssuer { origin } => msg!(cat, "fail-no-issuer", origin = origin),
         Failure::Terminal(error) => msg!(cat, "fail-terminal", error = io_error(cat, error)),
         Failure::SameOutputs(path) => {

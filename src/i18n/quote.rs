@@ -277,7 +277,7 @@ pub fn warning(cat: &Catalog, table: &Table, quote: &Quote, warning: Warning) ->
                     amount = amount,
                     kind = kind,
                     floor = floor,
-                    reading = in_unit(quote.org.budget, reading, &table.currency.symbol),
+                    reading = in_unit(cat, quote.org.budget, reading, &table.currency.symbol),
                 ),
                 None => msg!(
                     cat,
@@ -439,16 +439,30 @@ fn amount_problem(cat: &Catalog, symbol: &str, problem: &AmountProblem) -> Strin
     }
 }
 
-/// A number read in `unit`, as a user would type it: `2,3 M€`.
-pub fn in_unit(number: Decimal, unit: Unit, symbol: &str) -> String {
-    // As typed: no cents added (`2,3`, not `2,30`).
+/// A number read in `unit`, as a user would type it back: `2,3 M€`,
+/// `€2.3M` (the number is below a thousand: no grouping).
+pub fn in_unit(cat: &Catalog, number: Decimal, unit: Unit, symbol: &str) -> String {
+    // As typed, in a form `dues` reads back: no cents added (`2,3`, not
+    // `2,30`), the language's decimal mark.
     let number = number.normalize();
-    let whole = plain(number.trunc());
-    let typed = match number.fract().to_string().strip_prefix("0.") {
-        Some(fraction) => format!("{whole},{fraction}"),
-        None => whole,
+    let mark = match cat.lang() {
+        dues_core::text::Lang::Fr => ",",
+        dues_core::text::Lang::En => ".",
     };
-    format!("{typed} {}", self::unit(unit, symbol))
+    let text = number.to_string().replace('.', mark);
+    let prefix = match unit {
+        Unit::Euro => "",
+        Unit::Thousand => "k",
+        Unit::Million => "M",
+        Unit::Billion => "Md",
+    };
+    msg!(
+        cat,
+        "amount-in-unit",
+        number = text,
+        prefix = prefix,
+        symbol = symbol
+    )
 }
 
 /// A unit by its symbol, of the table's currency (`symbol`): `€`, `k€`,

@@ -322,7 +322,7 @@ fn example_outcome(cat: &Catalog, symbol: &str, outcome: &ExampleOutcome) -> Str
 /// What `dues check` says of a valid table.
 pub fn valid(cat: &Catalog, table: &Table) -> String {
     let by_rule = table.tiers.iter().filter(|t| t.rule.is_some()).count();
-    msg!(
+    let valid = msg!(
         cat,
         "check-valid",
         origin = &table.origin,
@@ -332,5 +332,9 @@ pub fn valid(cat: &Catalog, table: &Table) -> String {
         kinds = table.kinds.len(),
         benefits = table.benefits.len(),
         examples = table.examples.len(),
-    )
+    );
+    match table.issuer {
+        Some(_) => valid,
+        None => format!("{valid} {}", msg!(cat, "check-no-issuer")),
+    }
 }

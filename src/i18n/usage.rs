@@ -78,6 +78,12 @@ pub fn usage_error(cat: &Catalog, e: &clap::Error) -> String {
     out
 }
 
+/// A `--date` that is no day written `YYYY-MM-DD` (from year 1000), or no
+/// day of the calendar (`2026-02-29`).
+#[derive(Debug, thiserror::Error)]
+#[error("bad date")]
+pub struct BadDate;
+
 /// What would be accepted, or was probably meant.
 fn tips(cat: &Catalog, e: &clap::Error) -> Vec<String> {
     let get = |kind| text(e.get(kind));
@@ -97,6 +103,9 @@ fn tips(cat: &Catalog, e: &clap::Error) -> Vec<String> {
     }
     // A strategy answer refused by its parser: the answers it reads.
     let source = std::error::Error::source(e);
+    if source.is_some_and(|s| s.is::<BadDate>()) {
+        tips.push(msg!(cat, "clap-date-format"));
+    }
     if source.is_some_and(|s| s.is::<dues_core::classify::StrategyError>()) {
         let values = super::quote::strategy_words();
         tips.push(msg!(cat, "clap-possible-values", values = values));

@@ -78,6 +78,10 @@ pub fn quote_error_object(
             "code": error.code().as_str(),
             "field": error.field().id(),
             "message": quote_error(cat, table, error),
+            "suggestions": match error {
+                QuoteError::Kind(e) => e.suggestions.clone(),
+                _ => Vec::new(),
+            },
         },
     })
 }

@@ -32,6 +32,12 @@ pub fn long_date(cat: &Catalog, date: Date) -> String {
     )
 }
 
+/// Where the sentences hold the fee and the recipient's name: each format
+/// puts them in with its own markup (bold; a name's text set apart), never
+/// by searching the finished sentence for them.
+const FEE: &str = "\u{e000}";
+const NAME: &str = "\u{e001}";
+
 /// The parts of a letter, in words, in order.
 struct Parts {
     issuer: Vec<String>,
@@ -64,10 +70,10 @@ fn parts(cat: &Catalog, table: &Table, quote: &Quote, letter: &Letter, issuer: &
         _ => fee_short(cat, table, tier),
     };
     let who = match letter.recipient {
-        Some(name) => msg!(
+        Some(_) => msg!(
             cat,
             "letter-who-named",
-            name = name,
+            name = NAME,
             kind = kind,
             budget = budget
         ),
@@ -84,7 +90,7 @@ fn parts(cat: &Catalog, table: &Table, quote: &Quote, letter: &Letter, issuer: &
         issuer = issuer.name.as_str(),
         who = who,
         basis = basis,
-        fee = fee.as_str(),
+        fee = FEE,
         tier = cat.table_text(&tier.label),
     );
     let contact = [&issuer.email, &issuer.phone, &issuer.website]
@@ -104,7 +110,7 @@ fn parts(cat: &Catalog, table: &Table, quote: &Quote, letter: &Letter, issuer: &
         date: msg!(cat, "letter-date", date = long_date(cat, letter.date)),
         recipient: letter
             .recipient
-            .map(|name| msg!(cat, "letter-recipient", name = name)),
+            .map(|_| msg!(cat, "letter-recipient", name = NAME)),
         subject: msg!(
             cat,
             "letter-subject",
@@ -153,15 +159,20 @@ pub fn markdown(
     line("");
     line(&p.date);
     line("");
+    let name = letter.recipient.map(markdown_text).unwrap_or_default();
+    let fill = |text: &str| {
+        text.replacen(FEE, &format!("**{}**", p.fee), 1)
+            .replacen(NAME, &name, 1)
+    };
     if let Some(recipient) = &p.recipient {
-        line(recipient);
+        line(&fill(recipient));
         line("");
     }
     line(&format!("**{}**", p.subject));
     line("");
     line(&p.greeting);
     line("");
-    line(&p.fee_sentence.replace(&p.fee, &format!("**{}**", p.fee)));
+    line(&fill(&p.fee_sentence));
     line("");
     line(&p.benefits_intro);
     line("");
@@ -176,6 +187,18 @@ pub fn markdown(
     line(&p.regards);
     line("");
     line(&p.signature);
+    out
+}
+
+/// Text for Markdown: its own marks (`*`, `_`, `[`…) taken literally.
+fn markdown_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if "\\`*_[]<>#".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
     out
 }
 
@@ -198,7 +221,7 @@ fn escape(text: &str) -> String {
 /// The page's style: A4 with print margins, system fonts, nothing loaded.
 const STYLE: &str = "@page{size:A4;margin:22mm 20mm}\
 *{box-sizing:border-box}\
-body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,sans-serif;\
+body{overflow-wrap:anywhere;font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,sans-serif;\
 font-size:11pt;line-height:1.5;color:#1a1a1a;max-width:170mm;margin:12mm auto;padding:0 6mm}\
 header{border-bottom:2px solid #1a1a1a;padding-bottom:4mm;margin-bottom:8mm}\
 header .name{font-size:15pt;font-weight:700;margin:0}\
@@ -254,19 +277,23 @@ pub fn html(
     // « 1er », as print writes it: the ordinal's letters raised.
     let date = escape(&p.date).replacen("1er ", "1<sup>er</sup> ", 1);
     out.push_str(&format!("<p class=\"date\">{date}</p>\n"));
+    // The name is set apart (`<bdi>`): a right-to-left one stays whole and
+    // leaves the sentence around it in order.
+    let name = letter
+        .recipient
+        .map(|n| format!("<bdi>{}</bdi>", escape(n)))
+        .unwrap_or_default();
+    let fill = |text: &str| {
+        escape(text)
+            .replacen(FEE, &format!("<strong>{}</strong>", escape(&p.fee)), 1)
+            .replacen(NAME, &name, 1)
+    };
     if let Some(recipient) = &p.recipient {
-        out.push_str(&format!(
-            "<p class=\"recipient\">{}</p>\n",
-            escape(recipient)
-        ));
+        out.push_str(&format!("<p class=\"recipient\">{}</p>\n", fill(recipient)));
     }
     out.push_str(&format!("<h1>{}</h1>\n", escape(&p.subject)));
     out.push_str(&format!("<p>{}</p>\n", escape(&p.greeting)));
-    let fee = escape(&p.fee_sentence).replace(
-        &escape(&p.fee),
-        &format!("<strong>{}</strong>", escape(&p.fee)),
-    );
-    out.push_str(&format!("<p class=\"fee\">{fee}</p>\n"));
+    out.push_str(&format!("<p class=\"fee\">{}</p>\n", fill(&p.fee_sentence)));
     out.push_str(&format!("<p>{}</p>\n<ul>\n", escape(&p.benefits_intro)));
     for benefit in &p.benefits {
         out.push_str(&format!("<li>{}</li>\n", escape(benefit)));

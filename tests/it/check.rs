@@ -99,7 +99,8 @@ fn check_reads_stdin() {
         .success()
         .stdout(
             "<entrée standard>\u{202f}: valide — 4 tranches (3 selon le budget, 1 selon une règle), 7 types, \
-             5 avantages\u{202f}; 2 exemples vérifiés\n",
+             5 avantages\u{202f}; 2 exemples vérifiés (sans section [issuer]\u{202f}: pas de lettre ni de \
+             page à imprimer)\n",
         );
 }
 

@@ -322,7 +322,7 @@ fn small_budgets_in_a_column_without_unit_are_warned_once() {
     assert_eq!(
         r.stderr,
         "dues: warning: most budgets of column “Budget” (14 of 16) are smaller than their kind's \
-         can be, e.g. “93,3” for a Municipality (at least €10,000): if they are in thousands or \
+         can be, e.g. “93,3” for the kind “Municipality” (at least €10,000): if they are in thousands or \
          millions of euros, say so with --budget-unit k€ or M€ (they were priced as read)\n\
          dues batch: 16 rows priced; 0 in error\n"
     );

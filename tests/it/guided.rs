@@ -36,7 +36,9 @@ fn the_strategy_question_is_asked_when_it_decides_the_fee() {
         "A-t-elle une stratégie d’entraînement des collectivités plus petites de son territoire ?",
     );
     // Its help gives both outcomes.
-    s.expect("oui : tranche network");
+    s.expect(
+        "oui : à partir de 8 000 € — à définir au cas par cas en fonction du groupement ; non :",
+    );
     s.answer("peut-être");
     s.expect("ne répond pas à la question");
     s.erase("peut-être".chars().count());
@@ -49,34 +51,53 @@ fn the_strategy_question_is_asked_when_it_decides_the_fee() {
 #[test]
 fn a_budget_too_small_for_its_kind_is_confirmed_or_corrected() {
     let mut s = Session::spawn(&["quote", "-b", "2,3", "-k", "commune", "--lang", "en"]);
-    s.expect("A budget of €2.30 for a Municipality (usually at least €10,000): is that right?");
-    s.expect("e.g. 2,3 M€");
-    s.answer("2,3 M€");
+    s.expect(
+        "A budget of €2.30 for the kind “Municipality” (usually at least €10,000): is that right?",
+    );
+    s.expect("e.g. €2.3M");
+    s.answer("€2.3M");
     let (code, screen) = s.finish();
     assert_eq!(code, 0, "{screen}");
     assert!(screen.contains("€2,500"), "{screen}");
-    // Kept as typed: the fee of the budget as read, and the warning.
-    let mut s = Session::spawn(&["quote", "-b", "2,3", "-k", "commune", "--lang", "en"]);
-    s.expect("is that right?");
-    s.answer("");
+    // Kept as typed (Enter, or a yes): the fee of the budget as read, and no
+    // warning after the question.
+    for keep in ["", "yes", "oui"] {
+        let mut s = Session::spawn(&["quote", "-b", "2,3", "-k", "commune", "--lang", "en"]);
+        s.expect("is that right?");
+        s.answer(keep);
+        let (code, screen) = s.finish();
+        assert_eq!(code, 0, "{screen}");
+        assert!(screen.contains("€1,000"), "{screen}");
+        assert!(!screen.contains("did you mean"), "{screen}");
+    }
+    // « non » is no amount: the right one is asked for.
+    let mut s = Session::spawn(&["quote", "-b", "2,3", "-k", "commune"]);
+    s.expect("bien cela ?");
+    s.answer("non");
+    s.expect("tapez le bon montant, ou Entrée pour garder celui-ci");
+    s.erase(3);
+    s.answer("2,3 M€");
     let (code, screen) = s.finish();
     assert_eq!(code, 0, "{screen}");
-    assert!(screen.contains("€1,000"), "{screen}");
-    assert!(screen.contains("did you mean 2,3 M€?"), "{screen}");
+    assert!(screen.contains("2 500 €"), "{screen}");
 }
 
 #[test]
 fn a_value_that_cannot_be_read_is_asked_again() {
     let mut s = Session::spawn(&["quote", "-b", "beaucoup", "-k", "comune"]);
-    s.expect("Budget annuel :");
+    // Why it was refused, then the prompt, started from what was typed.
+    s.expect("--budget : « beaucoup » n’est pas un montant : ce n’est pas un nombre");
+    s.expect("Budget annuel : beaucoup");
+    s.erase("beaucoup".chars().count());
     s.answer("1,500");
     s.expect("il est ambigu");
     s.erase(5);
     s.answer("1 500 000");
-    s.expect("Type d’organisation :");
-    s.answer("comune");
-    s.expect("vouliez-vous dire « commune » ?");
+    s.expect("vouliez-vous dire « Commune » ?");
+    s.expect("Type d’organisation : comune");
     s.erase(6);
+    s.answer("");
+    s.expect("une réponse est nécessaire");
     s.answer("Communes");
     let (code, screen) = s.finish();
     assert_eq!(code, 0, "{screen}");
@@ -150,7 +171,7 @@ fn a_script_is_never_asked_and_never_waits() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(
         plain(&out.stderr),
-        "dues: warning: a budget of €2.30 is implausible for a Municipality (at least €10,000): \
-         did you mean 2,3 M€? The fee given is that of a budget of €2.30.\n"
+        "dues: warning: a budget of €2.30 is implausible for the kind “Municipality” (at least \
+         €10,000): did you mean €2.3M? The fee given is that of a budget of €2.30.\n"
     );
 }

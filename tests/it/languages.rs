@@ -113,7 +113,7 @@ fn kind_strategy_and_warning_messages_in_french() {
     assert!(
         stderr.starts_with(
             "dues\u{202f}: erreur\u{202f}: --kind\u{202f}: type d’organisation inconnu\u{202f}: \
-         «\u{202f}comune\u{202f}»\u{202f}; vouliez-vous dire «\u{202f}commune\u{202f}»\u{202f}? \
+         «\u{202f}comune\u{202f}»\u{202f}; vouliez-vous dire «\u{202f}Commune\u{202f}»\u{202f}? \
          Acceptés\u{202f}: region (Région),"
         ),
         "{stderr}"
@@ -163,7 +163,7 @@ fn kind_strategy_and_warning_messages_in_french() {
          «\u{202f}Commune\u{202f}»\u{202f}: cotisation selon le budget\n\
          dues\u{202f}: attention\u{202f}: un budget de 5\u{a0}€ est peu plausible pour une \
          organisation de type Commune (au moins 10\u{202f}000\u{a0}€)\u{202f}: vouliez-vous dire \
-         5 M€\u{202f}? La cotisation donnée est celle d’un budget de 5\u{a0}€.\n"
+         5\u{a0}M€\u{202f}? La cotisation donnée est celle d’un budget de 5\u{a0}€.\n"
     );
 }
 

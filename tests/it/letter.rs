@@ -4,7 +4,7 @@
 use std::fs;
 
 use super::pty::Session;
-use super::{data, plain, run_code, stdout_ok};
+use super::{data, dues, plain, run_code, stdout_ok};
 
 const BENEFITS_FR: &str = "- La possibilité de participer aux programmes de recherche-action ;\n\
 - La possibilité de participer aux activités du centre-ressources et de bénéficier de notre rôle de veille, de sensibilisation, d’orientation et de mise en réseau ;\n\
@@ -86,7 +86,8 @@ fn a_minimum_fee_reads_from_with_its_note_and_dates_follow_the_language() {
     );
     assert!(
         text.contains(
-            "For a Region with an annual budget of €1,200,000,000, the membership fee of La 27e \
+            "For an organisation of the kind “Region” with an annual budget of €1,200,000,000, the \
+             membership fee of La 27e \
              Région (Membership 2022) is as follows: **from €8,000, to be set case by case \
              depending on the grouping** (tier: Region, département or metropolis with a network \
              strategy).\n"
@@ -194,7 +195,7 @@ fn a_letter_needs_the_tables_issuer_which_dues_check_checks() {
         "[issuer]: `address` cannot be empty",
         "[issuer]: `email` cannot be “contact at 27”; an email address is written name@domain.org",
         "[issuer]: `phone` cannot be “01 23”; a phone number is written in digits",
-        "[issuer]: `website` cannot be “www.example.org”; a website starts with https",
+        "[issuer]: `website` cannot be “www.example.org”; a website is written with its scheme, https or http",
     ] {
         assert!(stderr.contains(problem), "{problem}\n{stderr}");
     }
@@ -282,7 +283,7 @@ fn the_names_staff_use_are_known_and_a_slip_gets_the_closest() {
     let (_, stderr) = run_code(&["--lang", "en", "quote", "-b", "5 M€", "-k", "comune"], 1);
     assert!(
         stderr.starts_with(
-            "dues: error: --kind: unknown kind “comune”; did you mean “commune”? Accepted:"
+            "dues: error: --kind: unknown kind “comune”; did you mean “Commune”? Accepted:"
         ),
         "{stderr}"
     );
@@ -294,17 +295,228 @@ fn completions_offer_the_kinds_and_the_answers() {
     for word in ["commune", "CCAS", "Asso", "Eurométropole", "SIVU"] {
         assert!(bash.contains(word), "{word}");
     }
-    assert!(
-        !bash.contains("Conseil régional"),
-        "bash splits words on spaces"
-    );
-    let zsh = String::from_utf8(stdout_ok(&["completions", "zsh"])).unwrap();
-    assert!(zsh.contains("Conseil\\ régional"), "zsh gets every name");
+    // One-word names only: bash and fish split on spaces, fish runs what
+    // parentheses hold.
+    assert!(!bash.contains("Conseil régional"));
+    assert!(!bash.contains("(intercommunalité)"));
     let fish = String::from_utf8(stdout_ok(&["completions", "fish"])).unwrap();
     for answer in ["oui", "non", "yes", "no"] {
         assert!(fish.contains(&format!("{answer}\\t")), "{answer}");
     }
-    // --format and --lang, as before.
+    // --format and --lang, as before; --delimiter by words a shell takes.
     assert!(fish.contains("letter\\t"));
     assert!(fish.contains("en\\t"));
+    assert!(fish.contains("pipe\\t") && !fish.contains("|\\t"));
+    // The scripts load, where the shells are installed.
+    let dir = tempfile::tempdir().unwrap();
+    for (shell, check) in [("bash", "-n"), ("zsh", "-n"), ("fish", "--no-execute")] {
+        let script = dir.path().join(shell);
+        fs::write(&script, stdout_ok(&["completions", shell])).unwrap();
+        match std::process::Command::new(shell)
+            .arg(check)
+            .arg(&script)
+            .status()
+        {
+            Ok(status) => assert!(status.success(), "{shell}"),
+            Err(_) => eprintln!("{shell} not installed: its script left unchecked"),
+        }
+    }
+}
+
+// ─── What an adversarial pass found ──────────────────────────────────────────
+
+#[test]
+fn only_the_fee_is_bold_and_a_name_is_text_whatever_it_holds() {
+    let text = plain(&stdout_ok(&[
+        "quote",
+        "-b",
+        "11000",
+        "-k",
+        "commune",
+        "-n",
+        "**Café** & [Co]",
+        "-f",
+        "letter",
+        "--date",
+        "2026-12-01",
+    ]));
+    assert!(
+        text.contains(
+            "Pour \\*\\*Café\\*\\* & \\[Co\\], organisation de type Commune au budget annuel de \
+             11 000 €, la cotisation d’adhésion à La 27e Région (Adhésion 2022) est de **1 000 €**"
+        ),
+        "{text}"
+    );
+    let page = String::from_utf8(stdout_ok(&[
+        "--lang",
+        "en",
+        "quote",
+        "-b",
+        "1000000",
+        "-k",
+        "commune",
+        "-n",
+        "שלום",
+        "-f",
+        "html",
+        "--date",
+        "2026-12-01",
+    ]))
+    .unwrap();
+    assert!(page.contains(
+        "For <bdi>שלום</bdi>, of the kind “Municipality”, with an annual budget of €1,000,000"
+    ));
+    assert_eq!(page.matches("<strong>").count(), 1);
+    assert!(page.contains("<strong>€1,000</strong>"));
+}
+
+#[test]
+fn a_name_with_invisible_characters_is_refused_and_a_blank_one_is_none() {
+    for name in ["Ville\u{202e}de", "Ville\nde", "Ville\u{1b}[31m"] {
+        let (_, stderr) = run_code(
+            &[
+                "--lang", "en", "quote", "-b", "5 M€", "-k", "asso", "-n", name,
+            ],
+            2,
+        );
+        assert!(
+            stderr.contains("holds an invisible control or formatting character (U+"),
+            "{stderr}"
+        );
+    }
+    let text = plain(&stdout_ok(&[
+        "quote",
+        "-b",
+        "5 M€",
+        "-k",
+        "asso",
+        "-n",
+        "  ",
+        "-f",
+        "letter",
+        "--date",
+        "2026-12-01",
+    ]));
+    assert!(!text.contains("À l’attention de"), "{text}");
+    assert!(
+        text.contains("Pour une organisation de type Organisme privé"),
+        "{text}"
+    );
+}
+
+#[test]
+fn dates_are_days_of_the_calendar_written_year_month_day() {
+    for date in [
+        "2026-12-1",
+        "2026-02-29",
+        "2026-12-01T10:00",
+        "0999-01-01",
+        "1/12/2026",
+    ] {
+        let (_, stderr) = run_code(
+            &[
+                "quote", "-b", "5 M€", "-k", "asso", "-f", "letter", "--date", date,
+            ],
+            2,
+        );
+        assert!(
+            stderr.contains("une date s’écrit AAAA-MM-JJ et doit exister, par exemple 2026-12-01"),
+            "{date}: {stderr}"
+        );
+    }
+    stdout_ok(&[
+        "quote",
+        "-b",
+        "5 M€",
+        "-k",
+        "asso",
+        "-f",
+        "letter",
+        "--date",
+        "2028-02-29",
+    ]);
+    let (_, stderr) = run_code(
+        &["quote", "-b", "5 M€", "-k", "asso", "--date", "2026-12-01"],
+        0,
+    );
+    assert_eq!(
+        stderr,
+        "dues : attention : --date ne sert qu’aux formats letter et html : elle est ignorée ici\n"
+    );
+}
+
+#[test]
+fn acronyms_are_not_plurals_and_ambiguous_ones_are_no_names() {
+    for unknown in ["CAS", "CUS", "CCS", "CEA", "SA", "CCI"] {
+        let out = dues()
+            .args(["quote", "-b", "5 M€", "-k", unknown, "-f", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{unknown}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["error"]["code"], "unknown_kind");
+        assert_eq!(
+            v["error"]["suggestions"],
+            serde_json::json!([]),
+            "{unknown}"
+        );
+    }
+    let out = dues()
+        .args(["quote", "-b", "5 M€", "-k", "fondaton", "-f", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["error"]["suggestions"], serde_json::json!(["Fondation"]));
+    let out = stdout_ok(&["quote", "-b", "5 M€", "-k", "Mairies", "-f", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["input"]["kind"], "commune");
+    for (name, kind) in [("EPIC", "public"), ("EPA", "public")] {
+        let out = stdout_ok(&["quote", "-b", "5 M€", "-k", name, "-f", "json"]);
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(v["input"]["kind"], kind, "{name}");
+    }
+}
+
+#[test]
+fn a_narrow_terminal_gets_plain_text() {
+    let s = Session::spawn_sized(30, &["quote", "-b", "2,3 M€", "-k", "commune"], &[]);
+    let (code, screen) = s.finish();
+    assert_eq!(code, 0);
+    assert!(!screen.contains('│'), "{screen}");
+    assert!(screen.contains("Cotisation 2022  2 500 €"), "{screen}");
+}
+
+#[test]
+fn a_guided_letter_needs_its_issuer_before_any_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = fs::read_to_string(data("../../tiers-2022.toml")).unwrap();
+    let start = source.find("[issuer]").unwrap();
+    let end = start + source[start..].find("\n\n").unwrap();
+    let without = dir.path().join("sans-issuer.toml");
+    fs::write(&without, format!("{}{}", &source[..start], &source[end..])).unwrap();
+    let s = Session::spawn(&[
+        "--tiers",
+        without.to_str().unwrap(),
+        "quote",
+        "-f",
+        "letter",
+    ]);
+    let (code, screen) = s.finish();
+    assert_eq!(code, 2, "{screen}");
+    assert!(!screen.contains("Budget annuel :"), "{screen}");
+    // An empty signature is refused; http is a website too.
+    let bad = dir.path().join("signature.toml");
+    let issuer = "[issuer]\nname = \"La 27e Région\"\nwebsite = \"http://example.org\"\n\
+                  signature = { fr = \"\", en = \"\" }\n";
+    fs::write(
+        &bad,
+        format!("{}{issuer}{}", &source[..start], &source[end..]),
+    )
+    .unwrap();
+    let (_, stderr) = run_code(&["--lang", "en", "check", bad.to_str().unwrap()], 2);
+    assert!(
+        stderr.contains("[issuer]: `signature` cannot be empty"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("website"), "{stderr}");
 }

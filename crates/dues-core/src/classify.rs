@@ -268,8 +268,12 @@ pub fn implausible(table: &Table, written: &str, org: &Org) -> Option<Implausibl
     if org.budget >= floor || !is_plain(written, &table.currency.accepted) {
         return None;
     }
+    // A unit is suggested for the short numbers people type with one in
+    // mind (`2,3`, `850`): `49999999` in k€ would be no likelier.
+    let short = org.budget < Decimal::from(1000);
     let reading = [Unit::Thousand, Unit::Million, Unit::Billion]
         .into_iter()
+        .filter(|_| short)
         .find(|unit| {
             org.budget
                 .checked_mul(unit.factor())
@@ -573,9 +577,12 @@ mod tests {
     #[test]
     fn an_unknown_kind_comes_with_the_closest_names() {
         let suggest = |name: &str| table().kind(name).unwrap_err().suggestions;
-        assert_eq!(suggest("comune"), ["commune"]);
-        assert_eq!(suggest("Comunne"), ["commune"]);
-        assert_eq!(suggest("departemnt"), ["departement"]);
+        assert_eq!(suggest("comune"), ["Commune"]);
+        assert_eq!(suggest("Comunne"), ["Commune"]);
+        assert_eq!(suggest("departemnt"), ["Département"]);
+        // An acronym-sized slip suggests nothing.
+        assert!(suggest("SA").is_empty());
+        assert!(suggest("CCI").is_empty());
         assert_eq!(suggest("fondaton"), ["Fondation"]);
         assert!(suggest("xyzzy").is_empty());
     }

@@ -139,6 +139,7 @@ pub enum IssuerField {
     Email,
     Phone,
     Website,
+    Signature,
 }
 
 impl IssuerField {
@@ -150,6 +151,7 @@ impl IssuerField {
             IssuerField::Email => "email",
             IssuerField::Phone => "phone",
             IssuerField::Website => "website",
+            IssuerField::Signature => "signature",
         }
     }
 }

@@ -14,63 +14,79 @@ use super::Kind;
 /// communes`, not of `communauté de commune`.
 const PREPOSITIONS: [&str; 9] = ["de", "d", "du", "des", "la", "le", "l", "of", "en"];
 
-/// The singular a plural word may have, French and English: `communes`,
-/// `départementaux` (→ `departemental`), `bureaux`, `companies`.
-fn singular(word: &str) -> Option<String> {
-    if word.len() < 3 {
-        return None;
+/// The singulars a plural word may have, French and English, likeliest
+/// first: `communes`, `départementaux` (→ `departemental`), `bureaux`,
+/// `mairies` (→ `mairie`) and `companies` (→ `company`). Words of three
+/// letters or fewer are left alone: `CAS` is no plural of `CA`.
+fn singulars(word: &str) -> Vec<String> {
+    if word.chars().count() < 4 {
+        return Vec::new();
     }
-    for (plural, singular) in [("eaux", "eau"), ("aux", "al"), ("ies", "y")] {
+    let mut out = Vec::new();
+    for (plural, singular) in [("eaux", "eau"), ("aux", "al"), ("ies", "ie"), ("ies", "y")] {
         if let Some(stem) = word.strip_suffix(plural) {
-            return Some(format!("{stem}{singular}"));
+            out.push(format!("{stem}{singular}"));
         }
     }
-    word.strip_suffix(['s', 'x']).map(str::to_string)
+    if out.is_empty()
+        && let Some(stem) = word.strip_suffix(['s', 'x'])
+    {
+        out.push(stem.to_string());
+    }
+    out
 }
 
 /// The singular forms a folded name may stand for, most likely first: every
 /// word before the first preposition made singular, then the first alone,
-/// then the last alone (`town halls`).
+/// then the last alone (`town halls`); each with every singular a word may
+/// have (`mairies`: `mairie`, then `mairy`).
 pub fn singular_forms(folded: &str) -> Vec<String> {
     let words: Vec<&str> = folded.split(' ').collect();
     let head = words
         .iter()
         .position(|w| PREPOSITIONS.contains(w))
         .unwrap_or(words.len());
-    let with = |chosen: &dyn Fn(usize) -> bool| -> Option<String> {
+    let with = |chosen: &dyn Fn(usize) -> bool, variant: usize| -> Option<String> {
         let mut changed = false;
         let out: Vec<String> = words
             .iter()
             .enumerate()
-            .map(|(i, w)| match (chosen(i), singular(w)) {
-                (true, Some(s)) => {
-                    changed = true;
-                    s
+            .map(|(i, w)| {
+                let candidates = singulars(w);
+                match candidates.get(variant).or(candidates.first()) {
+                    Some(s) if chosen(i) => {
+                        changed = true;
+                        s.clone()
+                    }
+                    _ => w.to_string(),
                 }
-                _ => w.to_string(),
             })
             .collect();
         changed.then(|| out.join(" "))
     };
     let mut forms: Vec<String> = Vec::new();
     let last = head.saturating_sub(1);
-    for form in [with(&|i| i < head), with(&|i| i == 0), with(&|i| i == last)]
-        .into_iter()
-        .flatten()
-    {
-        if !forms.contains(&form) {
-            forms.push(form);
+    for variant in 0..2 {
+        let all = with(&|i| i < head, variant);
+        let first = with(&|i| i == 0, variant);
+        let last = with(&|i| i == last, variant);
+        for form in [all, first, last].into_iter().flatten() {
+            if !forms.contains(&form) {
+                forms.push(form);
+            }
         }
     }
     forms
 }
 
 /// How many edits a name of `len` characters may be from the one meant:
-/// a slip on a short name, two on a longer one, three on a long one.
+/// none on an acronym-sized one (`SA` is no slip for `CA`), a slip on a
+/// short name, two on a longer one, three on a long one.
 fn tolerance(len: usize) -> usize {
     match len {
-        0..=4 => 1,
-        5..=9 => 2,
+        0..=3 => 0,
+        4..=5 => 1,
+        6..=9 => 2,
         _ => 3,
     }
 }
@@ -86,14 +102,16 @@ pub fn suggestions(kinds: &[Kind], value: &str) -> Vec<String> {
     let typed_chars = typed.chars().count();
     let mut found: Vec<(usize, usize, &str)> = Vec::new();
     for (k, kind) in kinds.iter().enumerate() {
-        let names = [&kind.id, &kind.label.fr, &kind.label.en]
+        // Labels first: a slip on `commune` suggests « Commune », not the id.
+        let names = [&kind.label.fr, &kind.label.en]
             .into_iter()
-            .chain(kind.aliases.iter());
+            .chain(kind.aliases.iter())
+            .chain([&kind.id]);
         for name in names {
             let folded = fold(name);
             let distance = strsim::osa_distance(&typed, &folded);
             let prefix = typed_chars >= 3 && folded.starts_with(&typed);
-            let close = distance <= tolerance(typed_chars.max(folded.chars().count()));
+            let close = distance <= tolerance(typed_chars);
             if !(close || prefix) {
                 continue;
             }
@@ -134,11 +152,13 @@ mod tests {
                 "etablissements publics territoriaux",
                 "etablissement public territorial",
             ),
-            ("companies", "company"),
         ] {
             assert_eq!(singular_forms(plural)[0], singular, "{plural}");
         }
+        assert!(singular_forms("companies").contains(&"company".to_string()));
         assert!(singular_forms("town halls").contains(&"town hall".to_string()));
+        assert!(singular_forms("mairies").contains(&"mairie".to_string()));
         assert!(singular_forms("cc").is_empty());
+        assert!(singular_forms("cas").is_empty(), "an acronym, no plural");
     }
 }

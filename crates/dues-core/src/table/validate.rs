@@ -84,6 +84,10 @@ fn check_issuer(issuer: &Issuer, line: usize, problems: &mut Problems) {
     if issuer.address.iter().any(|l| l.trim().is_empty()) {
         problems.add(line, ProblemKind::IssuerEmpty(IssuerField::Address));
     }
+    let blank = |t: &crate::text::Text| t.fr.trim().is_empty() || t.en.trim().is_empty();
+    if issuer.signature.as_ref().is_some_and(blank) {
+        problems.add(line, ProblemKind::IssuerEmpty(IssuerField::Signature));
+    }
     let checks: [(IssuerField, &Option<String>, Check); 3] = [
         (IssuerField::Email, &issuer.email, is_email),
         (IssuerField::Phone, &issuer.phone, is_phone),
