@@ -321,6 +321,12 @@ fn batch(cat: &Catalog) -> Command {
         )
         .arg(delimiter(cat))
         .arg(encoding(cat))
+        .arg(
+            option(cat, "sheet")
+                .long("sheet")
+                .value_name(msg!(cat, "value-sheet"))
+                .help(msg!(cat, "help-batch-sheet")),
+        )
         .args(columns(cat))
         .args(readings(cat))
         .arg(

@@ -162,6 +162,8 @@ pub struct Batch {
     pub input: Option<PathBuf>,
     pub output: Option<PathBuf>,
     pub jsonl: bool,
+    /// `-o FILE.xlsx`: a workbook out.
+    pub xlsx: bool,
     pub summary: bool,
     pub summary_json: Option<PathBuf>,
     pub options: Options,
@@ -250,6 +252,10 @@ fn batch(sub: &ArgMatches) -> Batch {
         input,
         output: sub.get_one::<PathBuf>("output").cloned(),
         jsonl: text(sub, "format").as_deref() == Some("jsonl"),
+        xlsx: sub
+            .get_one::<PathBuf>("output")
+            .and_then(|p| p.extension())
+            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx")),
         summary: sub.get_flag("summary"),
         summary_json: sub.get_one::<PathBuf>("summary_json").cloned(),
         options: Options {
@@ -262,6 +268,7 @@ fn batch(sub: &ArgMatches) -> Batch {
             strict: sub.get_flag("strict"),
             budget_unit: text(sub, "budget_unit").and_then(|u| budget_unit(&u)),
             decimal_mark: text(sub, "decimal_mark").and_then(|m| m.chars().next()),
+            sheet: text(sub, "sheet"),
             network_strategy: text(sub, "network_strategy")
                 .and_then(|answer| parse_strategy(&answer).ok().flatten()),
         },

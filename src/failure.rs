@@ -58,6 +58,9 @@ pub enum Failure {
     /// `--summary-json` names the `-o` file.
     #[error("same_outputs")]
     SameOutputs(PathBuf),
+    /// `-o FILE.xlsx` with `--format jsonl`: a workbook holds no JSON lines.
+    #[error("xlsx_jsonl")]
+    XlsxJsonl,
     /// Today's date could not be told (a system clock out of range).
     #[error("clock")]
     Clock,

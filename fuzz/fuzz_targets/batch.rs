@@ -83,7 +83,7 @@ fuzz_target!(|data: &[u8]| {
         ..Options::default()
     };
     let jsonl = choice & 4 != 0;
-    let Ok(opened) = batch::open(Box::new(input), &options, false, || Ok(true)) else {
+    let Ok(opened) = batch::open(Box::new(input), &options, dues::batch::Named::Csv, || Ok(true)) else {
         return;
     };
     let dialect = opened.dialect;

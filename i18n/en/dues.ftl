@@ -18,6 +18,7 @@ ask-budget-check-no = type the right amount, or Enter to keep this one
 ask-canceled = (given up)
 ask-answer-needed-value = an answer is needed
 warn-date-unused = --date is for the letter and html formats only: it is ignored here
+fail-xlsx-jsonl = -o …xlsx writes a workbook, --format jsonl JSON lines: choose one or the other
 fail-clock = today's date cannot be told (the system clock is out of range); give it with --date
 fail-name-control = --name: “{ $name }” holds an invisible control or formatting character ({ $code }); write the name without it
 check-no-issuer = (no [issuer] section: no letter nor page to print)
@@ -287,6 +288,15 @@ unit-scale = { $unit ->
     [million] millions
    *[billion] billions
 }
+sheet-unreadable = this is no readable workbook (xlsx, xlsm, xls, xlsb or ods): a damaged file, or a text file named as a workbook? Open it and save it again, or as CSV
+sheet-protected = this workbook cannot be read: protected by a password, or damaged? Save a copy without a password, or as CSV
+sheet-no-such = --sheet “{ $wanted }” names no sheet; the workbook's sheets: { $sheets }; a sheet is given by its name or by its number, from 1 to { $count }
+sheet-ambiguous = several sheets have the columns of a list to price: { $sheets }; say which with --sheet (its name or number)
+sheet-too-many-rows = the list has more rows than a workbook's sheet holds (1,048,576): write it as CSV
+xlsx-rows-sheet = Rows
+xlsx-summary-sheet = Summary
+xlsx-dues-from = Dues (at least)
+xlsx-dues-to = Dues (at most; empty: to be negotiated)
 batch-column-clash = the input already has a column “{ $header }”; dues appends the columns tier, fee, fee_basis and error, so rename that column first
 batch-duplicate-header = header “{ $header }” appears twice; JSON objects need distinct keys (rename one, or use --format csv)
 batch-reserved-header = header “{ $header }” is the name JSON lines give the fields past the header's width; rename that column, or use --format csv
@@ -588,3 +598,5 @@ help-format-html = the proposal, as a page to print
 help-quote-date = Date of the proposal (letter, html), YYYY-MM-DD; by default, today.
 help-quote-no-input = Never ask, even in a terminal: what is missing is an error.
 value-date = DATE
+value-sheet = SHEET
+help-batch-sheet = Sheet of the workbook to price (xlsx, xls, ods), by its name or its number from 1; by default, the one whose header has the columns of a list to price.

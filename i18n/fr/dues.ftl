@@ -22,6 +22,7 @@ ask-budget-check-no = tapez le bon montant, ou Entrée pour garder celui-ci
 ask-canceled = (abandonné)
 ask-answer-needed-value = une réponse est nécessaire
 warn-date-unused = --date ne sert qu’aux formats letter et html : elle est ignorée ici
+fail-xlsx-jsonl = -o …xlsx écrit un classeur, --format jsonl des lignes JSON : choisissez l’un ou l’autre
 fail-clock = la date d’aujourd’hui est introuvable (l’horloge du système est hors limites) ; donnez-la avec --date
 fail-name-control = --name : « { $name } » contient un caractère de contrôle ou de mise en forme invisible ({ $code }) ; écrivez le nom sans
 check-no-issuer = (sans section [issuer] : pas de lettre ni de page à imprimer)
@@ -291,6 +292,15 @@ unit-scale = { $unit ->
     [million] les millions
    *[billion] les milliards
 }
+sheet-unreadable = ce n’est pas un classeur lisible (xlsx, xlsm, xls, xlsb ou ods) : un fichier abîmé, ou un fichier texte nommé comme un classeur ? Ouvrez-le et enregistrez-le à nouveau, ou en CSV
+sheet-protected = ce classeur ne se lit pas : protégé par un mot de passe, ou abîmé ? Enregistrez-en une copie sans mot de passe, ou en CSV
+sheet-no-such = --sheet « { $wanted } » ne nomme aucune feuille ; feuilles du classeur : { $sheets } ; une feuille se désigne par son nom ou par son numéro, de 1 à { $count }
+sheet-ambiguous = plusieurs feuilles ont les colonnes d’une liste à chiffrer : { $sheets } ; dites laquelle avec --sheet (son nom ou son numéro)
+sheet-too-many-rows = la liste a plus de lignes qu’une feuille de classeur n’en tient (1 048 576) : écrivez-la en CSV
+xlsx-rows-sheet = Lignes
+xlsx-summary-sheet = Résumé
+xlsx-dues-from = Cotisations (au moins)
+xlsx-dues-to = Cotisations (au plus ; vide : à négocier)
 batch-column-clash = l’entrée a déjà une colonne « { $header } » ; dues ajoute les colonnes tier, fee, fee_basis et error : renommez d’abord cette colonne
 batch-duplicate-header = l’en-tête « { $header } » apparaît deux fois ; les objets JSON demandent des clés distinctes (renommez-en un, ou utilisez --format csv)
 batch-reserved-header = l’en-tête « { $header } » est le nom que les lignes JSON donnent aux champs au-delà de la largeur de l’en-tête ; renommez cette colonne, ou utilisez --format csv
@@ -596,3 +606,5 @@ help-format-html = la proposition, en page à imprimer
 help-quote-date = Date de la proposition (letter, html), AAAA-MM-JJ ; par défaut, aujourd’hui.
 help-quote-no-input = Ne rien demander, même dans un terminal : ce qui manque est une erreur.
 value-date = DATE
+value-sheet = FEUILLE
+help-batch-sheet = Feuille du classeur à chiffrer (xlsx, xls, ods), par son nom ou son numéro à partir de 1 ; par défaut, celle dont l’en-tête a les colonnes d’une liste à chiffrer.

@@ -134,19 +134,41 @@ pub struct Opened<'a> {
     /// Its first MiB as the reader gives it, to learn the columns'
     /// conventions before the first row is priced.
     pub sample: Vec<u8>,
+    /// A workbook's sheet, its cells as typed, row for record.
+    pub sheet: Option<super::sheet::Sheet>,
 }
 
-/// Opens an input for [`super::run`]: works out its dialect from its first
-/// bytes. `tsv`: the file is named `.tsv`. `rest_is_utf8`: asked only when
-/// the first MiB is plain ASCII (a file can be scanned to its end; a pipe
-/// cannot be read twice).
+/// What an input's name says it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Named {
+    /// A CSV, or no name (stdin).
+    Csv,
+    /// `.tsv`: tab-separated.
+    Tsv,
+    /// `.xlsx`, `.ods`…: a workbook, or else refused.
+    Sheet,
+}
+
+/// Opens an input for [`super::run`]: a workbook, known by its first bytes,
+/// is read whole ([`super::sheet`]); any other input's dialect is worked
+/// out from its first bytes. `named`: what its name says. `rest_is_utf8`:
+/// asked only when the first MiB is plain ASCII (a file can be scanned to
+/// its end; a pipe cannot be read twice).
 pub fn open<'a>(
     mut source: Box<dyn Read + 'a>,
     options: &Options,
-    tsv: bool,
+    named: Named,
     rest_is_utf8: impl FnOnce() -> io::Result<bool>,
 ) -> Result<Opened<'a>, BatchError> {
     let mut sample = read_sample(&mut source).map_err(BatchError::Read)?;
+    if super::sheet::looks_like(&sample) {
+        source.read_to_end(&mut sample).map_err(BatchError::Read)?;
+        return super::sheet::open(sample, options);
+    }
+    if named == Named::Sheet {
+        return Err(BatchError::SheetUnreadable { protected: false });
+    }
+    let tsv = named == Named::Tsv;
     let utf16 = match options.encoding {
         Some(Encoding::Utf16(endian)) => Some(endian),
         // A UTF-16 BOM under another forced encoding: NUL bytes to come.
@@ -168,6 +190,7 @@ pub fn open<'a>(
             dialect,
             reader: Box::new(Cursor::new(sample.clone()).chain(source)),
             sample,
+            sheet: None,
         });
     };
     let bom = match endian {
@@ -197,6 +220,7 @@ pub fn open<'a>(
         dialect,
         reader: Box::new(Cursor::new(sample.clone()).chain(decoded)),
         sample,
+        sheet: None,
     })
 }
 

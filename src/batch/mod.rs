@@ -23,6 +23,7 @@ pub mod convention;
 pub mod dialect;
 pub mod price;
 pub mod reader;
+pub mod sheet;
 pub mod summary;
 pub mod utf16;
 
@@ -34,7 +35,9 @@ use dues_core::table::Table;
 use rust_decimal::Decimal;
 
 pub use columns::{Columns, HeaderUnit, Role};
-pub use dialect::{Dialect, Encoding, LineEnding, Opened, SNIFF_BYTES, is_utf8, open, sniff};
+pub use dialect::{
+    Dialect, Encoding, LineEnding, Named, Opened, SNIFF_BYTES, is_utf8, open, sniff,
+};
 pub use price::{Outcome, Priced, RowError, RowProblem};
 pub use reader::RawRecord;
 pub use summary::{ErrorGroup, Summary, Total, Undecided};
@@ -61,6 +64,8 @@ pub struct Options {
     pub decimal_mark: Option<char>,
     /// The strategy answer for rows without their own.
     pub network_strategy: Option<bool>,
+    /// A workbook's sheet to price, by name or number from 1.
+    pub sheet: Option<String>,
 }
 
 /// What a batch tells once, beside its rows.
@@ -129,6 +134,20 @@ pub enum BatchError {
         first: String,
         second: String,
     },
+    /// A file that looks like a workbook (or is named as one) but cannot be
+    /// read as one; `protected`: an OLE2 container, as a workbook under a
+    /// password is.
+    #[error("sheet_unreadable")]
+    SheetUnreadable { protected: bool },
+    /// `--sheet` names no sheet of the workbook.
+    #[error("no_such_sheet ({wanted})")]
+    NoSuchSheet { wanted: String, sheets: Vec<String> },
+    /// More rows than a workbook's sheet holds (1 048 576).
+    #[error("too_many_rows_for_xlsx")]
+    TooManyRowsForXlsx,
+    /// More than one sheet names the columns a quote needs.
+    #[error("ambiguous_sheet")]
+    AmbiguousSheet { sheets: Vec<String> },
     /// The budget header names two scales (`Budget (k€, en millions)`).
     #[error("header_units ({header})")]
     HeaderUnits {
@@ -206,7 +225,11 @@ pub fn run(
     pricer.reading = learnt.reading;
     pricer.strategy = options.network_strategy;
     let mut notes = Notes::new(learnt);
-    while let Some(record) = reader.read().map_err(BatchError::Read)? {
+    let sheet = input.sheet;
+    let mut index = 0;
+    while let Some(mut record) = reader.read().map_err(BatchError::Read)? {
+        index += 1;
+        record.cells = sheet.as_ref().and_then(|s| sheet::cells_of(s, index));
         let outcome = pricer.outcome(&record);
         summary.rows += 1 + record.blank_lines;
         summary.blank += record.blank_lines;

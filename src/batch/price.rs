@@ -2,14 +2,15 @@
 //! same [`quote_with`] as `dues quote`, its budget read with its column's
 //! unit and convention; the outcome, or a typed [`RowError`].
 
-use dues_core::classify::{QuoteError, Request, quote_with};
-use dues_core::money::Reading;
+use dues_core::classify::{QuoteError, Request, quote_budget, quote_with};
+use dues_core::money::{Reading, from_int_cell, from_number_cell};
 use dues_core::table::{Table, UnknownKind};
 use rust_decimal::Decimal;
 
 use super::columns::Columns;
 use super::dialect::Encoding;
 use super::reader::RawRecord;
+use super::sheet::Cell;
 
 /// What became of a record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -187,9 +188,18 @@ impl<'t> Pricer<'t> {
             kind: &kind,
             strategy: strategy.as_deref(),
         };
-        let outcome = quote_with(table, request, self.reading, |name| {
-            kinds.get(kind_bytes, || table.kind(name))
-        });
+        let kind_of = |name: &str| kinds.get(kind_bytes, || table.kind(name));
+        // A workbook's number cell is a number: read exactly, not as text.
+        let number = record.cells.and_then(|cells| cells.get(columns.budget));
+        let outcome = match number {
+            Some(Cell::Number(value)) => from_number_cell(*value, self.reading)
+                .map_err(QuoteError::Budget)
+                .and_then(|budget| quote_budget(table, budget, request, kind_of)),
+            Some(Cell::Int(value)) => from_int_cell(*value, self.reading)
+                .map_err(QuoteError::Budget)
+                .and_then(|budget| quote_budget(table, budget, request, kind_of)),
+            _ => quote_with(table, request, self.reading, kind_of),
+        };
         let priced = |q: dues_core::classify::Quote| Priced {
             tier: q.tier,
             kind: q.org.kind,

@@ -16,6 +16,9 @@ pub struct RawRecord<'a> {
     /// A quoted field still open at the end of the file: it swallowed every
     /// line after its opening quote.
     pub unclosed_quote: bool,
+    /// A workbook's row: its cells as typed (numbers, dates…); `None` for
+    /// a text file.
+    pub cells: Option<&'a [super::sheet::Cell]>,
 }
 
 impl RawRecord<'_> {
@@ -77,6 +80,19 @@ impl<R: Read> RawReader<R> {
         }
     }
 
+    /// Reads the next block of input into the buffer.
+    fn refill(&mut self) -> io::Result<()> {
+        self.len = loop {
+            match self.inner.read(&mut self.buf) {
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                other => break other?,
+            }
+        };
+        self.pos = 0;
+        self.eof = self.len == 0;
+        Ok(())
+    }
+
     pub fn read(&mut self) -> io::Result<Option<RawRecord<'_>>> {
         use csv_core::ReadRecordResult::*;
         // The record's bytes are sliced from the buffer, or, when it spans a
@@ -89,15 +105,8 @@ impl<R: Read> RawReader<R> {
             if self.pos == self.len && !self.eof {
                 self.raw.extend_from_slice(&self.buf[begin..self.len]);
                 spanning = true;
-                self.len = loop {
-                    match self.inner.read(&mut self.buf) {
-                        Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                        other => break other?,
-                    }
-                };
-                self.pos = 0;
+                self.refill()?;
                 begin = 0;
-                self.eof = self.len == 0;
             }
             let input = &self.buf[self.pos..self.len];
             let (result, nin, out, end) =
@@ -155,6 +164,7 @@ impl<R: Read> RawReader<R> {
             line,
             blank_lines,
             unclosed_quote,
+            cells: None,
         }))
     }
 }

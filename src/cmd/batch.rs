@@ -9,12 +9,13 @@ use std::process::ExitCode;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
-use dues::batch::{self, BatchError, Opened, Options, RowSink, Summary};
+use dues::batch::{self, BatchError, Named, Opened, Options, RowSink, Summary};
 use dues::failure::{Failure, Target};
 use dues::i18n::Catalog;
 use dues::i18n::batch::{closing_line, progress, strict_stop, warning};
 use dues::output::csv::CsvSink;
 use dues::output::jsonl::JsonlSink;
+use dues::output::xlsx::XlsxSink;
 use dues::output::{human, json};
 use dues_core::Table;
 
@@ -28,6 +29,9 @@ pub fn run(
     args: &config::Batch,
     color: Color,
 ) -> Result<ExitCode, Failure> {
+    if args.xlsx && args.jsonl {
+        return Err(Failure::XlsxJsonl);
+    }
     let input = Input::open(cat, args.input.as_deref(), &args.options)?;
     // The summary's file is checked, and made ready, before any row is read.
     let mut summary_out = match &args.summary_json {
@@ -157,7 +161,8 @@ fn price_into(
     args: &config::Batch,
     progress: impl FnMut(u64),
 ) -> Result<Summary, BatchError> {
-    if !args.options.strict {
+    // A workbook is only written at the end: nothing to hold back.
+    if !args.options.strict || args.xlsx {
         return price(cat, table, input, output, args, progress);
     }
     let mut spool = tempfile::tempfile().map_err(BatchError::Write)?;
@@ -222,10 +227,18 @@ fn price(
     cat: &Catalog,
     table: &Table,
     input: Input,
-    output: impl io::Write,
+    mut output: impl io::Write,
     args: &config::Batch,
     progress: impl FnMut(u64),
 ) -> Result<Summary, BatchError> {
+    if args.xlsx {
+        // A workbook is written whole, once every row is priced.
+        let mut sink = XlsxSink::new(table, cat);
+        let summary = batch::run(table, input.opened, &mut sink, &args.options, progress)?;
+        let bytes = sink.workbook(&summary)?;
+        output.write_all(&bytes).map_err(BatchError::Write)?;
+        return Ok(summary);
+    }
     let mut sink: Box<dyn RowSink + '_> = if args.jsonl {
         Box::new(JsonlSink::new(output, table, cat))
     } else {
@@ -284,10 +297,15 @@ impl Input {
             .and_then(|p| fs::metadata(p).ok())
             .filter(|m| m.is_file())
             .map(|m| m.len());
-        let tsv = path
+        let extension = path
             .as_ref()
             .and_then(|p| p.extension())
-            .is_some_and(|e| e.eq_ignore_ascii_case("tsv"));
+            .map(|e| e.to_string_lossy().to_lowercase());
+        let named = match extension.as_deref() {
+            Some("tsv") => Named::Tsv,
+            Some(e) if batch::sheet::EXTENSIONS.contains(&e) => Named::Sheet,
+            _ => Named::Csv,
+        };
         // Only a regular file can be read a second time to settle its
         // encoding: reading a pipe or a process substitution again would eat
         // the rows themselves.
@@ -298,7 +316,7 @@ impl Input {
             _ => Ok(true),
         };
         let opened =
-            batch::open(source, options, tsv, rest_is_utf8).map_err(|error| Failure::Batch {
+            batch::open(source, options, named, rest_is_utf8).map_err(|error| Failure::Batch {
                 origin: origin.clone(),
                 error,
             })?;

@@ -48,6 +48,29 @@ fn quoted_list(cat: &Catalog, items: &[impl AsRef<str>]) -> String {
     quoted(cat, items).join(", ")
 }
 
+/// Why a workbook could not be read, or which sheet to read is unknown.
+fn sheet_error(cat: &Catalog, error: &BatchError) -> String {
+    let sheets = |names: &[String]| quoted_list(cat, names);
+    match error {
+        BatchError::SheetUnreadable { protected: true } => msg!(cat, "sheet-protected"),
+        BatchError::NoSuchSheet {
+            wanted,
+            sheets: names,
+        } => msg!(
+            cat,
+            "sheet-no-such",
+            wanted = wanted,
+            sheets = sheets(names),
+            count = names.len()
+        ),
+        BatchError::AmbiguousSheet { sheets: names } => {
+            msg!(cat, "sheet-ambiguous", sheets = sheets(names))
+        }
+        BatchError::TooManyRowsForXlsx => msg!(cat, "sheet-too-many-rows"),
+        _ => msg!(cat, "sheet-unreadable"),
+    }
+}
+
 /// No column for `roles`, with what would be one.
 fn missing_columns(cat: &Catalog, roles: &[Role], headers: &[String]) -> String {
     let names: Vec<String> = roles.iter().map(|r| role(cat, *r)).collect();
@@ -118,6 +141,10 @@ pub fn batch_error(cat: &Catalog, error: &BatchError) -> String {
             second = second,
             option = role_option(*r),
         ),
+        BatchError::SheetUnreadable { .. }
+        | BatchError::NoSuchSheet { .. }
+        | BatchError::AmbiguousSheet { .. }
+        | BatchError::TooManyRowsForXlsx => sheet_error(cat, error),
         BatchError::HeaderUnits {
             header,
             first,

@@ -12,21 +12,24 @@ use crate::failure::{Failure, Target};
 use crate::msg;
 
 /// The message of a failure, without the `dues: error:` prefix.
+/// The table could not be read from `path` (`None`: stdin).
+fn table_read(cat: &Catalog, path: Option<&std::path::Path>, error: &std::io::Error) -> String {
+    let io = io_error(cat, error);
+    match path {
+        Some(p) => msg!(
+            cat,
+            "fail-table-read",
+            path = p.display().to_string(),
+            error = io
+        ),
+        None => msg!(cat, "fail-table-read-stdin", error = io),
+    }
+}
+
 pub fn failure(cat: &Catalog, failure: &Failure) -> String {
     match failure {
         Failure::StdinTwice => msg!(cat, "fail-stdin-twice"),
-        Failure::TableRead { path, error } => {
-            let io = io_error(cat, error);
-            match path {
-                Some(p) => msg!(
-                    cat,
-                    "fail-table-read",
-                    path = p.display().to_string(),
-                    error = io
-                ),
-                None => msg!(cat, "fail-table-read-stdin", error = io),
-            }
-        }
+        Failure::TableRead { path, error } => table_read(cat, path.as_deref(), error),
         Failure::Table(e) => table_error(cat, e),
         Failure::InputOpen { origin, error } => {
             msg!(
@@ -83,6 +86,7 @@ pub fn failure(cat: &Catalog, failure: &Failure) -> String {
             path = path.display().to_string()
         ),
         Failure::Clock => msg!(cat, "fail-clock"),
+        Failure::XlsxJsonl => msg!(cat, "fail-xlsx-jsonl"),
         Failure::NoIssuer { origin } => msg!(cat, "fail-no-issuer", origin = origin),
         Failure::Terminal(error) => msg!(cat, "fail-terminal", error = io_error(cat, error)),
         Failure::SameOutputs(path) => {

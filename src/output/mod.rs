@@ -14,3 +14,4 @@ pub mod json;
 pub mod jsonl;
 pub mod letter;
 pub mod outcome;
+pub mod xlsx;

@@ -93,6 +93,7 @@ fn man_page_is_roff_from_the_clap_definition() {
                     "\\fB\\-\\-format\\fR \\fIFORMAT\\fR",
                     "\\fB\\-\\-delimiter\\fR \\fISÉPARATEUR\\fR",
                     "\\fB\\-\\-encoding\\fR \\fIENCODAGE\\fR",
+                    "\\fB\\-\\-sheet\\fR \\fIFEUILLE\\fR",
                     "\\fB\\-\\-name\\-column\\fR \\fICOLONNE\\fR",
                     "\\fB\\-\\-kind\\-column\\fR \\fICOLONNE\\fR",
                     "\\fB\\-\\-budget\\-column\\fR \\fICOLONNE\\fR",

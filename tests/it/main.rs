@@ -13,6 +13,7 @@ mod properties;
 mod pty;
 mod quote;
 mod readme;
+mod sheets;
 mod terminal;
 mod tiers;
 

@@ -122,7 +122,7 @@ proptest! {
 
         let table = table();
         let options = dues::batch::Options { delimiter: Some(delimiter), ..Default::default() };
-        let opened = dues::batch::open(Box::new(input.as_slice()), &options, false, || Ok(true)).unwrap();
+        let opened = dues::batch::open(Box::new(input.as_slice()), &options, dues::batch::Named::Csv, || Ok(true)).unwrap();
         let mut output = Vec::new();
         let cat = Catalog::new(Lang::Fr);
         let mut sink = CsvSink::new(&mut output, &table, &cat);

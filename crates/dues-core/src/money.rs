@@ -198,6 +198,47 @@ pub fn parse_amount<S: AsRef<str>>(input: &str, currency: &[S]) -> Result<Decima
     parse_amount_as(input, currency, Reading::default())
 }
 
+/// The amount a spreadsheet's number cell holds, exactly: a binary float is
+/// read through its shortest decimal form (`1499999.99` stays 1 499 999,99,
+/// never 1 499 999,989 999 999 9), then scaled by the column's unit like a
+/// plain number. Refused as text would be: negative, finer than a cent,
+/// past what a decimal holds.
+pub fn from_number_cell(value: f64, reading: Reading) -> Result<Decimal, AmountError> {
+    let shortest = format!("{value}");
+    let fail = |problem| AmountError {
+        value: shortest.clone(),
+        problem,
+    };
+    if !value.is_finite() {
+        return Err(fail(AmountProblem::NotANumber));
+    }
+    let number = shortest
+        .parse::<Decimal>()
+        .map_err(|_| fail(AmountProblem::TooManyDigits))?;
+    cell_amount(number, reading).map_err(fail)
+}
+
+/// The amount a spreadsheet's integer cell holds (ods, xls), exactly.
+pub fn from_int_cell(value: i64, reading: Reading) -> Result<Decimal, AmountError> {
+    cell_amount(Decimal::from(value), reading).map_err(|problem| AmountError {
+        value: value.to_string(),
+        problem,
+    })
+}
+
+/// A cell's number as an amount: positive, in the column's unit, to the cent.
+fn cell_amount(number: Decimal, reading: Reading) -> Result<Decimal, AmountProblem> {
+    if number.is_sign_negative() && !number.is_zero() {
+        return Err(AmountProblem::Negative);
+    }
+    let unit = reading.unit.map_or(Decimal::ONE, Unit::factor);
+    let amount = scaled(Ok(number), unit)?;
+    if amount.scale() > 2 {
+        return Err(AmountProblem::SubCent);
+    }
+    Ok(amount)
+}
+
 /// Whether an amount is written as a plain number, with no unit nor
 /// currency (`2,3`, not `2,3 M€` nor `2,30 €`).
 pub fn is_plain<S: AsRef<str>>(input: &str, currency: &[S]) -> bool {
@@ -722,6 +763,38 @@ mod tests {
                 thousands: d("1500000"),
                 decimal: d("1500")
             }
+        );
+    }
+
+    #[test]
+    fn a_number_cell_is_read_through_its_shortest_decimal_form() {
+        let cell = |v: f64| from_number_cell(v, Reading::default()).map(machine);
+        assert_eq!(cell(1_499_999.99), Ok("1499999.99".to_string()));
+        assert_eq!(cell(1_500_000.0), Ok("1500000".to_string()));
+        assert_eq!(cell(10_000_000.01), Ok("10000000.01".to_string()));
+        assert_eq!(
+            cell(0.1 + 0.2).map_err(|e| e.problem),
+            Err(AmountProblem::SubCent)
+        );
+        assert_eq!(
+            cell(-5.0).map_err(|e| e.problem),
+            Err(AmountProblem::Negative)
+        );
+        assert_eq!(
+            cell(f64::NAN).map_err(|e| e.problem),
+            Err(AmountProblem::NotANumber)
+        );
+        assert_eq!(
+            cell(1e300).map_err(|e| e.problem),
+            Err(AmountProblem::TooManyDigits)
+        );
+        let millions = Reading {
+            unit: Some(Unit::Million),
+            ..Reading::default()
+        };
+        assert_eq!(
+            from_number_cell(92.4, millions).map(machine),
+            Ok("92400000".to_string())
         );
     }
 

@@ -1,0 +1,398 @@
+//! Spreadsheets in and out (issue 10): workbooks built here, xlsx with
+//! rust_xlsxwriter and ods by hand, with number, text, date and empty
+//! cells, two sheets and a bad row; priced as CSV files are; and workbooks
+//! written with their cell types, styling and summary sheet.
+
+use std::fs;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use calamine::{Data, Reader, open_workbook_auto};
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+
+use super::{dues, plain, rows};
+
+/// A cell to build a workbook with.
+#[derive(Clone)]
+enum V {
+    S(&'static str),
+    N(f64),
+    D(u16, u8, u8),
+    E,
+}
+use V::{D, E, N, S};
+
+/// The prospects every workbook here holds: the tier boundaries as number
+/// cells, French amounts as text, a date, an empty cell, a bad row.
+fn prospects() -> Vec<Vec<V>> {
+    vec![
+        vec![
+            S("Raison sociale"),
+            S("Type"),
+            S("Budget 2024 (€)"),
+            S("Stratégie"),
+            S("Rendez-vous"),
+        ],
+        vec![
+            S("L'Escale"),
+            S("Commune"),
+            N(1_499_999.99),
+            E,
+            D(2026, 1, 15),
+        ],
+        vec![
+            S("Sainte-Foy-l'Argentière"),
+            S("Commune"),
+            N(1_500_000.0),
+            E,
+            E,
+        ],
+        vec![
+            S("Condé-sur-l'Escaut"),
+            S("Commune"),
+            N(10_000_000.0),
+            E,
+            D(2026, 2, 3),
+        ],
+        vec![S("Annœullin"), S("Commune"), N(10_000_000.01), E, E],
+        vec![
+            S("Bretagne"),
+            S("Région"),
+            S("1 712 000 000,00 €"),
+            S("oui"),
+            E,
+        ],
+        vec![S("Fondation Horizon"), S("Fondation"), S("beaucoup"), E, E],
+        vec![E, E, E, E, E],
+        vec![S("CA du Grand Poitiers"), S("CA"), N(250_000_000.0), E, E],
+    ]
+}
+
+/// A sheet of notes, without the columns of a list.
+fn notes() -> Vec<Vec<V>> {
+    vec![vec![S("Notes")], vec![S("Liste de novembre, à relancer")]]
+}
+
+fn xlsx(path: &Path, sheets: &[(&str, Vec<Vec<V>>)]) {
+    let mut book = Workbook::new();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    for (name, rows) in sheets {
+        let sheet = book.add_worksheet();
+        sheet.set_name(*name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                match cell {
+                    S(s) => {
+                        sheet.write_string(r, c, *s).unwrap();
+                    }
+                    N(n) => {
+                        sheet.write_number(r, c, *n).unwrap();
+                    }
+                    D(y, m, d) => {
+                        let when = ExcelDateTime::from_ymd(*y, *m, *d).unwrap();
+                        {
+                            sheet
+                                .write_datetime_with_format(r, c, &when, &date)
+                                .unwrap();
+                        }
+                    }
+                    E => {}
+                }
+            }
+        }
+    }
+    book.save(path).unwrap();
+}
+
+/// An OpenDocument spreadsheet, written as LibreOffice does: a zip with its
+/// mimetype first, and the cells in content.xml.
+fn ods(path: &Path, sheets: &[(&str, Vec<Vec<V>>)]) {
+    let escape = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('\'', "&apos;")
+    };
+    let mut body = String::new();
+    for (name, rows) in sheets {
+        body.push_str(&format!("<table:table table:name=\"{}\">", escape(name)));
+        for row in rows {
+            body.push_str("<table:table-row>");
+            for cell in row {
+                body.push_str(&match cell {
+                    S(s) => format!(
+                        "<table:table-cell office:value-type=\"string\"><text:p>{}</text:p></table:table-cell>",
+                        escape(s)
+                    ),
+                    N(n) => format!(
+                        "<table:table-cell office:value-type=\"float\" office:value=\"{n}\"><text:p>{n}</text:p></table:table-cell>"
+                    ),
+                    D(y, m, d) => format!(
+                        "<table:table-cell office:value-type=\"date\" office:date-value=\"{y:04}-{m:02}-{d:02}\"><text:p>{d:02}/{m:02}/{y}</text:p></table:table-cell>"
+                    ),
+                    E => "<table:table-cell/>".to_string(),
+                });
+            }
+            body.push_str("</table:table-row>");
+        }
+        body.push_str("</table:table>");
+    }
+    let content = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+         <office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
+         xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" \
+         xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\">\
+         <office:body><office:spreadsheet>{body}</office:spreadsheet></office:body></office:document-content>"
+    );
+    let manifest = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+        <manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">\
+        <manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>\
+        <manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>\
+        </manifest:manifest>";
+    let mut zip = zip::ZipWriter::new(fs::File::create(path).unwrap());
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    let deflated = zip::write::SimpleFileOptions::default();
+    zip.start_file("content.xml", deflated).unwrap();
+    zip.write_all(content.as_bytes()).unwrap();
+    zip.start_file("META-INF/manifest.xml", deflated).unwrap();
+    zip.write_all(manifest.as_bytes()).unwrap();
+    zip.finish().unwrap();
+}
+
+/// `dues batch` on `path`: stdout, stderr (plain spaces), exit code.
+fn batch(path: &Path, args: &[&str]) -> (Vec<u8>, String, i32) {
+    let out = dues().arg("batch").arg(path).args(args).output().unwrap();
+    (out.stdout, plain(&out.stderr), out.status.code().unwrap())
+}
+
+/// The tier and fee of every row of a CSV output, by name.
+fn tiers_of(out: &[u8]) -> Vec<(String, String, String)> {
+    rows(out, b',', false)
+        .into_iter()
+        .skip(1)
+        .map(|r| (r[0].clone(), r[5].clone(), r[6].clone()))
+        .collect()
+}
+
+const EXPECTED: [(&str, &str, &str); 8] = [
+    ("L'Escale", "small", "1000"),
+    ("Sainte-Foy-l'Argentière", "medium", "2500"),
+    ("Condé-sur-l'Escaut", "medium", "2500"),
+    ("Annœullin", "large", "5000"),
+    ("Bretagne", "network", "8000"),
+    ("Fondation Horizon", "", ""),
+    ("", "", ""),
+    ("CA du Grand Poitiers", "large", "5000"),
+];
+
+fn workbook(kind: &str, dir: &Path) -> PathBuf {
+    let path = dir.join(format!("prospects.{kind}"));
+    let sheets = [("Notes", notes()), ("Prospects", prospects())];
+    if kind == "ods" {
+        ods(&path, &sheets);
+    } else {
+        xlsx(&path, &sheets);
+    }
+    path
+}
+
+#[test]
+fn a_workbook_is_priced_as_a_csv_is_its_numbers_exact_at_the_cent() {
+    let dir = tempfile::tempdir().unwrap();
+    for kind in ["xlsx", "ods"] {
+        let path = workbook(kind, dir.path());
+        let (out, stderr, code) = batch(&path, &["--lang", "en"]);
+        assert_eq!(code, 1, "{kind}: {stderr}");
+        let text = String::from_utf8(out.clone()).unwrap();
+        // CSV out: UTF-8, `,`, CRLF; cells as a CSV holds them.
+        assert!(text.starts_with(
+            "Raison sociale,Type,Budget 2024 (€),Stratégie,Rendez-vous,tier,fee,fee_basis,error\r\n\
+             L'Escale,Commune,1499999.99,,2026-01-15,small,1000,fixed,\r\n"
+        ), "{kind}: {text}");
+        let got = tiers_of(&out);
+        let want: Vec<(String, String, String)> = EXPECTED
+            .iter()
+            .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+            .collect();
+        assert_eq!(got, want, "{kind}");
+        assert!(text.contains("“beaucoup” is not an amount"), "{kind}");
+        assert_eq!(
+            stderr,
+            "dues batch: 6 rows priced, 1 of them at a minimum fee (to be negotiated); 1 in error \
+             (line 7); 1 blank row\n",
+            "{kind}"
+        );
+    }
+}
+
+#[test]
+fn a_sheet_is_chosen_by_its_columns_by_name_or_by_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("deux.xlsx");
+    xlsx(
+        &path,
+        &[
+            ("2023", prospects()),
+            ("2024", prospects()),
+            ("Notes", notes()),
+        ],
+    );
+    let (_, stderr, code) = batch(&path, &["--lang", "en"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("several sheets have the columns of a list to price: “2023”, “2024”; say which with --sheet"),
+        "{stderr}"
+    );
+    let (by_name, _, _) = batch(&path, &["--sheet", "2024"]);
+    let (by_number, _, _) = batch(&path, &["--sheet", "2"]);
+    assert_eq!(by_name, by_number);
+    assert_eq!(tiers_of(&by_name).len(), 8);
+    let (_, stderr, code) = batch(&path, &["--sheet", "2025", "--lang", "en"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--sheet “2025” names no sheet; the workbook's sheets: “2023”, “2024”, “Notes”; a sheet is given by its name or by its number, from 1 to 3"), "{stderr}");
+    // Only notes: the usual missing columns.
+    let only = dir.path().join("notes.xlsx");
+    xlsx(&only, &[("Notes", notes())]);
+    let (_, stderr, code) = batch(&only, &["--lang", "en"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("no kind and budget columns"), "{stderr}");
+}
+
+#[test]
+fn what_only_looks_like_a_workbook_is_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("liste.xlsx");
+    fs::write(&text, "nom,type,budget\nA,commune,5000000\n").unwrap();
+    let corrupt = dir.path().join("abime.xlsx");
+    fs::write(&corrupt, b"PK\x03\x04 not a zip at all").unwrap();
+    let ole = dir.path().join("protege.xlsx");
+    let mut bytes = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    bytes.extend([0u8; 600]);
+    fs::write(&ole, bytes).unwrap();
+    for (path, message) in [
+        (
+            &text,
+            "this is no readable workbook (xlsx, xlsm, xls, xlsb or ods)",
+        ),
+        (&corrupt, "this is no readable workbook"),
+        (
+            &ole,
+            "this workbook cannot be read: protected by a password, or damaged?",
+        ),
+    ] {
+        let (out, stderr, code) = batch(path, &["--lang", "en"]);
+        assert_eq!(code, 2, "{}", path.display());
+        assert!(out.is_empty());
+        assert!(
+            stderr.starts_with(&format!("dues: error: {}: {message}", path.display())),
+            "{stderr}"
+        );
+    }
+}
+
+/// The cells of a workbook's sheet, by calamine.
+fn read_back(path: &Path, sheet: &str) -> Vec<Vec<Data>> {
+    let mut book = open_workbook_auto(path).unwrap();
+    let range = book.worksheet_range(sheet).unwrap();
+    range.rows().map(<[Data]>::to_vec).collect()
+}
+
+/// A part of an xlsx (a zip of XML files).
+fn part(path: &Path, name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(fs::File::open(path).unwrap()).unwrap();
+    let mut text = String::new();
+    zip.by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+#[test]
+fn a_workbook_out_keeps_cell_types_sums_fees_and_holds_the_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    for kind in ["xlsx", "ods"] {
+        let input = workbook(kind, dir.path());
+        let out = dir.path().join(format!("chiffre-{kind}.xlsx"));
+        let (stdout, stderr, code) = batch(&input, &["-o", out.to_str().unwrap()]);
+        assert_eq!(code, 1, "{stderr}");
+        assert!(stdout.is_empty());
+        let cells = read_back(&out, "Lignes");
+        assert_eq!(cells.len(), 9);
+        assert_eq!(cells[0][5], Data::String("tier".into()));
+        // Numbers stay numbers, dates dates, text text.
+        assert_eq!(cells[1][2], Data::Float(1_499_999.99));
+        assert!(
+            matches!(cells[1][4], Data::DateTime(_)),
+            "{:?}",
+            cells[1][4]
+        );
+        assert_eq!(cells[5][2], Data::String("1 712 000 000,00 €".into()));
+        // The fee: a number, to sum.
+        assert_eq!(cells[1][6], Data::Float(1000.0));
+        assert_eq!(cells[5][6], Data::Float(8000.0));
+        assert_eq!(cells[6][6], Data::Empty);
+        assert!(matches!(&cells[6][8], Data::String(e) if e.contains("beaucoup")));
+        // Styled: header bold, frozen, filtered; the fee in euros.
+        let sheet = part(&out, "xl/worksheets/sheet1.xml");
+        assert!(sheet.contains("state=\"frozen\""), "{sheet}");
+        assert!(sheet.contains("<autoFilter ref=\"A1:I9\""), "{sheet}");
+        assert!(sheet.contains("<cols>"));
+        let styles = part(&out, "xl/styles.xml");
+        assert!(styles.contains("<b/>"));
+        assert!(styles.contains("#,##0.00 &quot;€&quot;"), "{styles}");
+        // The summary, in French by default.
+        let summary = read_back(&out, "Résumé");
+        let total = summary
+            .iter()
+            .find(|r| r[0] == Data::String("Total".into()))
+            .expect("a total");
+        assert_eq!(total[1], Data::Float(8.0));
+        assert_eq!(total[2], Data::Float(24_000.0));
+        assert_eq!(total[3], Data::Empty, "open above: a minimum fee");
+    }
+}
+
+#[test]
+fn a_csv_becomes_a_workbook_and_a_workbook_a_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = super::data("batch/crm-excel-1252.csv");
+    let out = dir.path().join("crm.xlsx");
+    let (_, stderr, code) = batch(Path::new(&csv), &["-o", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let cells = read_back(&out, "Lignes");
+    // The header and 40 rows; the two blank rows at the end leave no trace
+    // in a sheet, where a row with nothing in it is no row.
+    assert_eq!(cells.len(), 41);
+    assert_eq!(cells[17][0], Data::String("Sainte-Foy-l'Argentière".into()));
+    assert_eq!(
+        cells[17][2],
+        Data::String("1\u{a0}500\u{a0}000,00\u{a0}€".into())
+    );
+    assert_eq!(cells[17][7], Data::Float(2500.0));
+    // --strict with a workbook out writes nothing when it stops.
+    let input = workbook("xlsx", dir.path());
+    let stopped = dir.path().join("stopped.xlsx");
+    let (_, _, code) = batch(&input, &["--strict", "-o", stopped.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(!stopped.exists());
+    // A workbook holds no JSON lines.
+    let (_, stderr, code) = batch(&input, &["-o", out.to_str().unwrap(), "--format", "jsonl"]);
+    assert_eq!(code, 2, "{stderr}");
+    // A workbook to JSON lines, and to CSV with another delimiter.
+    let (jsonl, _, _) = batch(&input, &["--format", "jsonl"]);
+    let first: serde_json::Value =
+        serde_json::from_str(String::from_utf8(jsonl).unwrap().lines().next().unwrap()).unwrap();
+    assert_eq!(first["Budget 2024 (€)"], "1499999.99");
+    assert_eq!(first["budget_parsed"], "1499999.99");
+    let (semi, _, _) = batch(&input, &["--delimiter", ";"]);
+    assert!(
+        String::from_utf8(semi)
+            .unwrap()
+            .starts_with("Raison sociale;Type;")
+    );
+}
