@@ -10,6 +10,7 @@ use std::os::fd::AsFd;
 use std::path::PathBuf;
 
 use clap::ArgMatches;
+use clap::parser::ValueSource;
 use dues::batch::{Encoding, Endian, Options};
 use dues::output::human::Style;
 use dues_core::classify::parse_strategy;
@@ -164,6 +165,10 @@ pub struct Batch {
     pub jsonl: bool,
     /// `-o FILE.xlsx`: a workbook out.
     pub xlsx: bool,
+    /// `-o` names a workbook of another format (`ods`, `xls`…): its extension.
+    pub other_workbook: Option<String>,
+    /// `--format`, when the user gave it.
+    pub format_given: Option<String>,
     pub summary: bool,
     pub summary_json: Option<PathBuf>,
     pub options: Options,
@@ -248,14 +253,23 @@ fn batch(sub: &ArgMatches) -> Batch {
         Some("utf-16be") => Some(Encoding::Utf16(Endian::Big)),
         _ => None,
     };
+    let out_extension = sub
+        .get_one::<PathBuf>("output")
+        .and_then(|p| p.extension())
+        .map(|e| e.to_string_lossy().to_lowercase());
     Batch {
         input,
         output: sub.get_one::<PathBuf>("output").cloned(),
         jsonl: text(sub, "format").as_deref() == Some("jsonl"),
-        xlsx: sub
-            .get_one::<PathBuf>("output")
-            .and_then(|p| p.extension())
-            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx")),
+        xlsx: out_extension.as_deref() == Some("xlsx"),
+        other_workbook: out_extension
+            .filter(|e| e != "xlsx" && dues::batch::sheet::EXTENSIONS.contains(&e.as_str())),
+        format_given: text(sub, "format").filter(|_| {
+            matches!(
+                sub.value_source("format"),
+                Some(ValueSource::CommandLine | ValueSource::EnvVariable)
+            )
+        }),
         summary: sub.get_flag("summary"),
         summary_json: sub.get_one::<PathBuf>("summary_json").cloned(),
         options: Options {

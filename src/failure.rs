@@ -58,9 +58,13 @@ pub enum Failure {
     /// `--summary-json` names the `-o` file.
     #[error("same_outputs")]
     SameOutputs(PathBuf),
-    /// `-o FILE.xlsx` with `--format jsonl`: a workbook holds no JSON lines.
-    #[error("xlsx_jsonl")]
-    XlsxJsonl,
+    /// `-o FILE.xlsx` with `--format`: a workbook is neither CSV nor JSON
+    /// lines.
+    #[error("xlsx_format ({0})")]
+    XlsxFormat(String),
+    /// `-o` names a workbook of another format than xlsx (`.ods`, `.xls`).
+    #[error("workbook_format ({0})")]
+    WorkbookFormat(String),
     /// Today's date could not be told (a system clock out of range).
     #[error("clock")]
     Clock,

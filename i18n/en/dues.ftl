@@ -18,7 +18,8 @@ ask-budget-check-no = type the right amount, or Enter to keep this one
 ask-canceled = (given up)
 ask-answer-needed-value = an answer is needed
 warn-date-unused = --date is for the letter and html formats only: it is ignored here
-fail-xlsx-jsonl = -o …xlsx writes a workbook, --format jsonl JSON lines: choose one or the other
+fail-xlsx-format = -o …xlsx writes a workbook, and --format { $format } asks for something else: drop one or the other
+fail-workbook-format = dues writes its workbooks as xlsx only, not { $extension }: name the output …xlsx (every spreadsheet opens it), or …csv
 fail-clock = today's date cannot be told (the system clock is out of range); give it with --date
 fail-name-control = --name: “{ $name }” holds an invisible control or formatting character ({ $code }); write the name without it
 check-no-issuer = (no [issuer] section: no letter nor page to print)
@@ -99,6 +100,7 @@ amount-currency-twice = the currency is written twice
 amount-grouping = digits must be grouped by three, with a single space, U+00A0 or U+202F between groups (2 300 000)
 amount-misplaced = “{ $char }” is out of place
 amount-too-many-digits = it has more digits than an exact decimal holds (28 digits)
+amount-uncomputed = it is a formula whose value the file does not hold: open the workbook in a spreadsheet and save it, for the value to be computed
 amount-sub-cent = it is more precise than a cent
 amount-dash-cents = “{ $mark }-” for “no cents” is not read; write { $whole } or { $whole },00
 amount-dash-cents-alone = “{ $mark }-” for “no cents” is not read; write the amount without it
@@ -272,7 +274,7 @@ batch-utf16-without-bom = { $order ->
    *[little] the input looks like UTF-16 (little-endian) without a byte-order mark; read it with --encoding utf-16le
 }
 batch-utf16-forced = the input is UTF-16 (it starts with its byte-order mark), not in the encoding --encoding gives; leave --encoding out
-batch-binary = the input holds NUL bytes, so it is not a text CSV (a spreadsheet? save it as CSV first)
+batch-binary = the input holds NUL bytes: it is neither a text CSV nor a workbook dues reads (xlsx, xlsm, xls, xlsb, ods); save it as CSV or xlsx
 batch-unclosed-header-quote = line { $line }: a quote opened in the header is never closed, so the whole file went into one header field; close the quote
 batch-ambiguous-delimiter = cannot tell the delimiter: { $first } and { $second } split the first lines equally well; say which with --delimiter
 batch-missing-columns = { $count ->
@@ -292,6 +294,9 @@ sheet-unreadable = this is no readable workbook (xlsx, xlsm, xls, xlsb or ods): 
 sheet-protected = this workbook cannot be read: protected by a password, or damaged? Save a copy without a password, or as CSV
 sheet-no-such = --sheet “{ $wanted }” names no sheet; the workbook's sheets: { $sheets }; a sheet is given by its name or by its number, from 1 to { $count }
 sheet-ambiguous = several sheets have the columns of a list to price: { $sheets }; say which with --sheet (its name or number)
+sheet-too-large = sheet “{ $sheet }” spans { $first } to { $last }: more cells than a list has (20 million at most); a stray cell far from the list? Delete the rows and columns between it and the list, or name another sheet with --sheet
+sheet-of-text = --sheet names a workbook's sheet, and this is a text file: drop --sheet
+sheet-encoding = --encoding tells a text file's encoding, and this is a workbook, whose cells need none: drop --encoding
 sheet-too-many-rows = the list has more rows than a workbook's sheet holds (1,048,576): write it as CSV
 xlsx-rows-sheet = Rows
 xlsx-summary-sheet = Summary
@@ -312,7 +317,9 @@ row-not-utf8 = line { $line }, column “{ $column }”: not valid UTF-8; if the
 row-quote-error = line { $line }, column “{ $column }”: { $error }
 row-strategy-empty = line { $line }, column “{ $column }”: { $error }; answer yes or no in this column, or for every row without an answer with --network-strategy yes or no
 row-no-strategy-column = line { $line }: { $error }; the file has no strategy column (add one headed “Network strategy”, with yes or no, or answer for all such rows with --network-strategy yes or no)
-batch-done = dues batch: { $priced ->
+batch-tool = dues batch
+batch-tool-sheet = dues batch (sheet “{ $sheet }”)
+batch-done = { $tool }: { $priced ->
     [one] { $priced } row priced
    *[other] { $priced } rows priced
 }{ $minimum ->
@@ -472,7 +479,7 @@ help-format-toml = the table's source (a valid table only)
 help-format-batch-csv = the input's own dialect
 help-format-jsonl = one JSON object per row
 
-help-batch = Price a CSV of prospects: every row back, in order, with its dues.
+help-batch = Price a list of prospects, CSV or workbook: every row back, in order, with its dues.
 usage-batch = dues batch [<INPUT>] [options]
 help-batch-after =
     Reads Excel and CRM exports as they are: “;”, “,” or tab, Windows-1252, UTF-8 (with or without a BOM) or UTF-16 with its BOM, CRLF or LF, budgets such as “1 500 000,00 €”, in k€ or M€ when the header says so (“Budget (M€)”). Columns are found by header, years, units and punctuation aside (“Company name”, “Organisation type”, “Budget 2024 (€)”, “Network strategy”…). Every row comes back, in order, its fields untouched, with tier, fee, fee_basis and error, in the input's dialect; empty lines stay empty.
@@ -484,11 +491,11 @@ help-batch-after =
       dues batch --format jsonl < prospects.csv
       dues batch list.csv --budget-unit M€ --network-strategy no --summary-json summary.json
       dues batch export.csv --budget-column "Budget 2022" --kind-column 3
-help-batch-input = The CSV to price (“-” or none: stdin).
-help-batch-output = Write to FILE instead of stdout: a temporary file in the same folder, renamed when complete, so a failure never leaves half a file; a FIFO or a device is written straight into.
-help-batch-format = Output format: csv (the input's own dialect, the default) or jsonl (one JSON object per row).
+help-batch-input = The list to price: a CSV, or an xlsx, xlsm, xls, xlsb or ods workbook (“-” or none: stdin).
+help-batch-output = Write to FILE instead of stdout; a FILE ending in .xlsx gets a workbook (typed cells, the fee a number, a summary sheet). A temporary file in the same folder is renamed when complete, so a failure never leaves half a file; a FIFO or a device is written straight into.
+help-batch-format = Output format: csv (the input's own dialect, the default; UTF-8 and “,” for a workbook) or jsonl (one JSON object per row). Not with -o …xlsx.
 help-batch-delimiter = Field delimiter: auto (the default: the one that splits the first lines most regularly; tab for a .tsv file), “;” or semicolon, “,” or comma, tab, “|” or pipe.
-help-batch-encoding = Text encoding: auto (the default: UTF-16 if it starts with its BOM, else strict UTF-8, else Windows-1252), utf-8, windows-1252, utf-16le or utf-16be. The output is written in the same one.
+help-batch-encoding = Encoding of a text file: auto (the default: UTF-16 if it starts with its BOM, else strict UTF-8, else Windows-1252), utf-8, windows-1252, utf-16le or utf-16be. The output is written in the same one. Not for a workbook.
 help-batch-name-column = Column of the name, by its header or its number from 1 (by default: found by its header, “Name”, “Company name”…).
 help-batch-kind-column = Column of the kind, by its header or its number (by default: “Type”, “Organisation type”…).
 help-batch-budget-column = Column of the budget, by its header or its number (by default: “Budget”, “Annual budget (€)”, “BP 2024”…). A revenue is no budget: name its column to use it.
@@ -599,4 +606,4 @@ help-quote-date = Date of the proposal (letter, html), YYYY-MM-DD; by default, t
 help-quote-no-input = Never ask, even in a terminal: what is missing is an error.
 value-date = DATE
 value-sheet = SHEET
-help-batch-sheet = Sheet of the workbook to price (xlsx, xls, ods), by its name or its number from 1; by default, the one whose header has the columns of a list to price.
+help-batch-sheet = Sheet of the workbook to price (xlsx, xlsm, xls, xlsb, ods), by its name or its number from 1; by default, the visible sheet whose header has the columns of a list to price.

@@ -22,7 +22,8 @@ ask-budget-check-no = tapez le bon montant, ou Entrée pour garder celui-ci
 ask-canceled = (abandonné)
 ask-answer-needed-value = une réponse est nécessaire
 warn-date-unused = --date ne sert qu’aux formats letter et html : elle est ignorée ici
-fail-xlsx-jsonl = -o …xlsx écrit un classeur, --format jsonl des lignes JSON : choisissez l’un ou l’autre
+fail-xlsx-format = -o …xlsx écrit un classeur, et --format { $format } demande autre chose : retirez l’un ou l’autre
+fail-workbook-format = dues écrit ses classeurs en xlsx seulement, pas en { $extension } : nommez la sortie …xlsx (tout tableur l’ouvre), ou …csv
 fail-clock = la date d’aujourd’hui est introuvable (l’horloge du système est hors limites) ; donnez-la avec --date
 fail-name-control = --name : « { $name } » contient un caractère de contrôle ou de mise en forme invisible ({ $code }) ; écrivez le nom sans
 check-no-issuer = (sans section [issuer] : pas de lettre ni de page à imprimer)
@@ -103,6 +104,7 @@ amount-currency-twice = la devise est écrite deux fois
 amount-grouping = les chiffres se groupent par trois, avec une seule espace, U+00A0 ou U+202F entre les groupes (2 300 000)
 amount-misplaced = « { $char } » n’est pas à sa place
 amount-too-many-digits = il a plus de chiffres qu’un décimal exact n’en tient (28 chiffres)
+amount-uncomputed = c’est une formule dont le fichier ne garde pas la valeur : ouvrez le classeur dans un tableur et enregistrez-le, pour qu’il la calcule
 amount-sub-cent = il est plus précis que le centime
 amount-dash-cents = « { $mark }- » pour « sans centimes » n’est pas lu ; écrivez { $whole } ou { $whole },00
 amount-dash-cents-alone = « { $mark }- » pour « sans centimes » n’est pas lu ; écrivez le montant sans
@@ -276,7 +278,7 @@ batch-utf16-without-bom = { $order ->
    *[little] l’entrée semble en UTF-16 (petit-boutiste) sans indicateur d’ordre des octets (BOM) ; lisez-la avec --encoding utf-16le
 }
 batch-utf16-forced = l’entrée est en UTF-16 (elle commence par son indicateur d’ordre des octets), pas dans l’encodage que donne --encoding ; retirez --encoding
-batch-binary = l’entrée contient des octets NUL : ce n’est pas un CSV texte (un classeur ? enregistrez-le d’abord en CSV)
+batch-binary = l’entrée contient des octets NUL : ce n’est ni un CSV texte ni un classeur que dues lise (xlsx, xlsm, xls, xlsb, ods) ; enregistrez-la en CSV ou en xlsx
 batch-unclosed-header-quote = ligne { $line } : un guillemet ouvert dans l’en-tête n’est jamais fermé, si bien que tout le fichier est allé dans un seul champ d’en-tête ; fermez le guillemet
 batch-ambiguous-delimiter = impossible de dire quel est le séparateur : { $first } et { $second } découpent aussi bien les premières lignes ; précisez-le avec --delimiter
 batch-missing-columns = { $count ->
@@ -296,6 +298,9 @@ sheet-unreadable = ce n’est pas un classeur lisible (xlsx, xlsm, xls, xlsb ou 
 sheet-protected = ce classeur ne se lit pas : protégé par un mot de passe, ou abîmé ? Enregistrez-en une copie sans mot de passe, ou en CSV
 sheet-no-such = --sheet « { $wanted } » ne nomme aucune feuille ; feuilles du classeur : { $sheets } ; une feuille se désigne par son nom ou par son numéro, de 1 à { $count }
 sheet-ambiguous = plusieurs feuilles ont les colonnes d’une liste à chiffrer : { $sheets } ; dites laquelle avec --sheet (son nom ou son numéro)
+sheet-too-large = la feuille « { $sheet } » s’étend de { $first } à { $last } : plus de cellules qu’une liste n’en a (20 millions au plus) ; une cellule isolée loin de la liste ? Supprimez les lignes et colonnes qui la séparent de la liste, ou désignez une autre feuille avec --sheet
+sheet-of-text = --sheet désigne une feuille de classeur, et c’est un fichier texte : retirez --sheet
+sheet-encoding = --encoding dit l’encodage d’un fichier texte, et c’est un classeur, dont les cellules n’en ont pas besoin : retirez --encoding
 sheet-too-many-rows = la liste a plus de lignes qu’une feuille de classeur n’en tient (1 048 576) : écrivez-la en CSV
 xlsx-rows-sheet = Lignes
 xlsx-summary-sheet = Résumé
@@ -316,7 +321,9 @@ row-not-utf8 = ligne { $line }, colonne « { $column } » : UTF-8 invalide
 row-quote-error = ligne { $line }, colonne « { $column } » : { $error }
 row-strategy-empty = ligne { $line }, colonne « { $column } » : { $error } ; répondez oui ou non dans cette colonne, ou pour toutes les lignes sans réponse avec --network-strategy oui ou non
 row-no-strategy-column = ligne { $line } : { $error } ; le fichier n’a pas de colonne de stratégie (ajoutez-en une intitulée « Stratégie d’entraînement », avec oui ou non, ou répondez pour toutes ces lignes avec --network-strategy oui ou non)
-batch-done = dues batch : { $priced ->
+batch-tool = dues batch
+batch-tool-sheet = dues batch (feuille « { $sheet } »)
+batch-done = { $tool } : { $priced ->
     [one] { $priced } ligne chiffrée
    *[other] { $priced } lignes chiffrées
 }{ $minimum ->
@@ -477,7 +484,7 @@ help-format-toml = la source de la table (d’une table valide seulement)
 help-format-batch-csv = le dialecte de l’entrée
 help-format-jsonl = un objet JSON par ligne
 
-help-batch = Chiffrer un CSV de prospects : chaque ligne rendue, dans l’ordre, avec sa cotisation.
+help-batch = Chiffrer une liste de prospects, CSV ou classeur : chaque ligne rendue, dans l’ordre, avec sa cotisation.
 usage-batch = dues batch [<ENTRÉE>] [options]
 help-batch-after =
     Lit les exports d’Excel et des CRM tels qu’ils sont : « ; », « , » ou tabulation, Windows-1252, UTF-8 (avec ou sans BOM) ou UTF-16 avec son BOM, CRLF ou LF, des budgets comme « 1 500 000,00 € », en k€ ou en M€ si l’en-tête le dit (« Budget (M€) »). Les colonnes se trouvent par leur en-tête, années, unités et ponctuation mises à part (« Raison sociale », « Forme juridique », « Budget 2024 (€) », « Stratégie »…). Chaque ligne est rendue, dans l’ordre, ses champs intacts, avec tier, fee, fee_basis et error, dans le dialecte de l’entrée ; les lignes vides restent vides.
@@ -489,11 +496,11 @@ help-batch-after =
       dues batch --format jsonl < prospects.csv
       dues batch liste.csv --budget-unit M€ --network-strategy non --summary-json resume.json
       dues batch export.csv --budget-column "Budget 2022" --kind-column 3
-help-batch-input = Le CSV à chiffrer (« - » ou rien : l’entrée standard).
-help-batch-output = Écrire dans FICHIER plutôt que sur la sortie standard : un fichier temporaire dans le même dossier, renommé une fois complet, si bien qu’un échec ne laisse jamais un demi-fichier ; un tube nommé (FIFO) ou un périphérique reçoit les lignes directement.
-help-batch-format = Format de sortie : csv (le dialecte de l’entrée, par défaut) ou jsonl (un objet JSON par ligne).
+help-batch-input = La liste à chiffrer : un CSV, ou un classeur xlsx, xlsm, xls, xlsb ou ods (« - » ou rien : l’entrée standard).
+help-batch-output = Écrire dans FICHIER plutôt que sur la sortie standard ; un FICHIER en .xlsx reçoit un classeur (cellules typées, cotisation en nombre, feuille de résumé). Un fichier temporaire dans le même dossier est renommé une fois complet, si bien qu’un échec ne laisse jamais un demi-fichier ; un tube nommé (FIFO) ou un périphérique reçoit les lignes directement.
+help-batch-format = Format de sortie : csv (le dialecte de l’entrée, par défaut ; UTF-8 et « , » pour un classeur) ou jsonl (un objet JSON par ligne). Sans objet avec -o …xlsx.
 help-batch-delimiter = Séparateur de champs : auto (par défaut : celui qui découpe le plus régulièrement les premières lignes ; la tabulation pour un fichier .tsv), « ; » ou semicolon, « , » ou comma, tab, « | » ou pipe.
-help-batch-encoding = Encodage du texte : auto (par défaut : UTF-16 s’il commence par son BOM, sinon UTF-8 strict, sinon Windows-1252), utf-8, windows-1252, utf-16le ou utf-16be. La sortie s’écrit dans le même.
+help-batch-encoding = Encodage d’un fichier texte : auto (par défaut : UTF-16 s’il commence par son BOM, sinon UTF-8 strict, sinon Windows-1252), utf-8, windows-1252, utf-16le ou utf-16be. La sortie s’écrit dans le même. Sans objet pour un classeur.
 help-batch-name-column = Colonne du nom, par son en-tête ou son numéro à partir de 1 (par défaut : trouvée par son en-tête, « Nom », « Raison sociale »…).
 help-batch-kind-column = Colonne du type, par son en-tête ou son numéro (par défaut : « Type », « Forme juridique »…).
 help-batch-budget-column = Colonne du budget, par son en-tête ou son numéro (par défaut : « Budget », « Budget 2024 (€) », « BP 2024 »…). Un chiffre d’affaires n’est pas un budget : nommez sa colonne pour l’utiliser.
@@ -607,4 +614,4 @@ help-quote-date = Date de la proposition (letter, html), AAAA-MM-JJ ; par déf
 help-quote-no-input = Ne rien demander, même dans un terminal : ce qui manque est une erreur.
 value-date = DATE
 value-sheet = FEUILLE
-help-batch-sheet = Feuille du classeur à chiffrer (xlsx, xls, ods), par son nom ou son numéro à partir de 1 ; par défaut, celle dont l’en-tête a les colonnes d’une liste à chiffrer.
+help-batch-sheet = Feuille du classeur à chiffrer (xlsx, xlsm, xls, xlsb, ods), par son nom ou son numéro à partir de 1 ; par défaut, la feuille visible dont l’en-tête a les colonnes d’une liste à chiffrer.

@@ -162,11 +162,18 @@ pub fn open<'a>(
 ) -> Result<Opened<'a>, BatchError> {
     let mut sample = read_sample(&mut source).map_err(BatchError::Read)?;
     if super::sheet::looks_like(&sample) {
+        // A workbook's cells are typed: no encoding to force on them.
+        if options.encoding.is_some() {
+            return Err(BatchError::EncodingOfWorkbook);
+        }
         source.read_to_end(&mut sample).map_err(BatchError::Read)?;
         return super::sheet::open(sample, options);
     }
     if named == Named::Sheet {
         return Err(BatchError::SheetUnreadable { protected: false });
+    }
+    if options.sheet.is_some() {
+        return Err(BatchError::SheetOfText);
     }
     let tsv = named == Named::Tsv;
     let utf16 = match options.encoding {

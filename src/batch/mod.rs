@@ -142,6 +142,20 @@ pub enum BatchError {
     /// `--sheet` names no sheet of the workbook.
     #[error("no_such_sheet ({wanted})")]
     NoSuchSheet { wanted: String, sheets: Vec<String> },
+    /// A sheet whose cells span more than a list's: from `first` to `last`
+    /// (a stray cell far from the list?).
+    #[error("sheet_too_large ({sheet})")]
+    SheetTooLarge {
+        sheet: String,
+        first: String,
+        last: String,
+    },
+    /// `--sheet` for a text file, which has none.
+    #[error("sheet_of_text")]
+    SheetOfText,
+    /// `--encoding` for a workbook, whose cells have none.
+    #[error("encoding_of_workbook")]
+    EncodingOfWorkbook,
     /// More rows than a workbook's sheet holds (1 048 576).
     #[error("too_many_rows_for_xlsx")]
     TooManyRowsForXlsx,
@@ -226,10 +240,14 @@ pub fn run(
     pricer.strategy = options.network_strategy;
     let mut notes = Notes::new(learnt);
     let sheet = input.sheet;
+    summary.sheet = sheet.as_ref().map(|s| s.name.clone());
     let mut index = 0;
     while let Some(mut record) = reader.read().map_err(BatchError::Read)? {
         index += 1;
-        record.cells = sheet.as_ref().and_then(|s| sheet::cells_of(s, index));
+        if let Some(sheet) = &sheet {
+            record.cells = sheet::cells_of(sheet, index);
+            record.line = sheet.line_of(index);
+        }
         let outcome = pricer.outcome(&record);
         summary.rows += 1 + record.blank_lines;
         summary.blank += record.blank_lines;

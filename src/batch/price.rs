@@ -3,7 +3,7 @@
 //! unit and convention; the outcome, or a typed [`RowError`].
 
 use dues_core::classify::{QuoteError, Request, quote_budget, quote_with};
-use dues_core::money::{Reading, from_int_cell, from_number_cell};
+use dues_core::money::{AmountError, AmountProblem, Reading, from_int_cell, from_number_cell};
 use dues_core::table::{Table, UnknownKind};
 use rust_decimal::Decimal;
 
@@ -198,6 +198,10 @@ impl<'t> Pricer<'t> {
             Some(Cell::Int(value)) => from_int_cell(*value, self.reading)
                 .map_err(QuoteError::Budget)
                 .and_then(|budget| quote_budget(table, budget, request, kind_of)),
+            Some(Cell::Uncomputed(formula)) => Err(QuoteError::Budget(AmountError {
+                value: formula.clone(),
+                problem: AmountProblem::Uncomputed,
+            })),
             _ => quote_with(table, request, self.reading, kind_of),
         };
         let priced = |q: dues_core::classify::Quote| Priced {

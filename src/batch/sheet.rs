@@ -7,9 +7,12 @@
 //! for the budget to be read exactly and for a workbook out to keep them.
 
 use std::borrow::Cow;
-use std::io::Cursor;
+use std::io::{Cursor, Read, Seek};
 
-use calamine::{Data, Range, Reader, Sheets, open_workbook_auto_from_rs};
+use calamine::{
+    Data, DataRef, Reader, SheetType, SheetVisible, Sheets, open_workbook_auto_from_rs,
+};
+use dues_core::money::number_cell_text;
 
 use super::columns::Columns;
 use super::dialect::{Dialect, Encoding, LineEnding, Opened};
@@ -39,6 +42,8 @@ pub struct DateCell {
     pub second: u8,
     /// It has a time of day, not only a date.
     pub time: bool,
+    /// It has a date: `false` for a time of day alone (`09:30:00`).
+    pub date: bool,
 }
 
 /// A cell as the spreadsheet holds it.
@@ -54,7 +59,14 @@ pub enum Cell {
     Iso(String),
     /// An error value (`#DIV/0!`).
     Error(String),
+    /// A formula whose value the file does not hold (a workbook written by
+    /// a program, never opened in a spreadsheet): its text, `=` first.
+    Uncomputed(String),
 }
+
+/// The last day a spreadsheet's date reaches (9999-12-31), as a serial
+/// number of the 1900 system; a serial past it, or below zero, is no date.
+const LAST_SERIAL: f64 = 2_958_466.0;
 
 impl Cell {
     fn from_data(data: &Data) -> Cell {
@@ -64,43 +76,63 @@ impl Cell {
             Data::Int(i) => Cell::Int(*i),
             Data::Float(f) => Cell::Number(*f),
             Data::Bool(b) => Cell::Bool(*b),
-            Data::DateTime(d) if d.is_datetime() => {
-                let (year, month, day, hour, minute, second, _) = d.to_ymd_hms_milli();
-                let time = hour + minute + second > 0;
-                Cell::Date(DateCell {
-                    year,
-                    month,
-                    day,
-                    hour,
-                    minute,
-                    second,
-                    time,
-                })
-            }
-            Data::DateTime(d) => Cell::Number(d.as_f64()),
+            Data::DateTime(d) => excel_date(d),
             Data::DateTimeIso(s) => iso_date(s).map_or_else(|| Cell::Iso(s.clone()), Cell::Date),
-            Data::DurationIso(s) => Cell::Iso(s.clone()),
+            Data::DurationIso(s) => iso_time(s).map_or_else(|| Cell::Iso(s.clone()), Cell::Date),
             Data::Error(e) => Cell::Error(e.to_string()),
         }
     }
 
-    /// The cell as text, as a CSV holds it: a number in its shortest
-    /// decimal form (`1499999.99`), a date in ISO 8601.
+    /// The cell as text, as a CSV holds it: a number as the spreadsheet
+    /// shows it (`1499999.99`), a date in ISO 8601.
     pub fn text(&self) -> Cow<'_, str> {
         match self {
             Cell::Empty => Cow::Borrowed(""),
-            Cell::Text(s) | Cell::Iso(s) | Cell::Error(s) => Cow::Borrowed(s),
+            Cell::Text(s) | Cell::Iso(s) | Cell::Error(s) | Cell::Uncomputed(s) => Cow::Borrowed(s),
             Cell::Int(i) => Cow::Owned(i.to_string()),
-            Cell::Number(f) => Cow::Owned(format!("{f}")),
+            Cell::Number(f) => Cow::Owned(number_cell_text(*f).unwrap_or_else(|| format!("{f}"))),
             Cell::Bool(true) => Cow::Borrowed("TRUE"),
             Cell::Bool(false) => Cow::Borrowed("FALSE"),
-            Cell::Date(d) if d.time => Cow::Owned(format!(
-                "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
-                d.year, d.month, d.day, d.hour, d.minute, d.second
-            )),
-            Cell::Date(d) => Cow::Owned(format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)),
+            Cell::Date(d) => Cow::Owned(d.to_string()),
         }
     }
+}
+
+impl std::fmt::Display for DateCell {
+    /// ISO 8601: `2024-03-01`, `2024-03-01 09:30:00`, `09:30:00`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.date {
+            write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)?;
+        }
+        if self.date && self.time {
+            f.write_str(" ")?;
+        }
+        if self.time {
+            write!(f, "{:02}:{:02}:{:02}", self.hour, self.minute, self.second)?;
+        }
+        Ok(())
+    }
+}
+
+/// A cell in a date or time format (xlsx, xls): a date, a time of day
+/// alone (a serial below 1), or, past the dates a spreadsheet shows, the
+/// number it holds.
+fn excel_date(d: &calamine::ExcelDateTime) -> Cell {
+    let serial = d.as_f64();
+    if d.is_duration() || !(0.0..LAST_SERIAL).contains(&serial) {
+        return Cell::Number(serial);
+    }
+    let (year, month, day, hour, minute, second, _) = d.to_ymd_hms_milli();
+    Cell::Date(DateCell {
+        year,
+        month,
+        day,
+        hour,
+        minute,
+        second,
+        time: hour + minute + second > 0 || serial < 1.0,
+        date: serial >= 1.0,
+    })
 }
 
 /// An ISO 8601 date, with or without a time of day (`2026-01-15`,
@@ -122,6 +154,28 @@ fn iso_date(text: &str) -> Option<DateCell> {
         minute: u8::try_from(minute).ok()?,
         second: u8::try_from(second).ok()?,
         time: text.contains('T'),
+        date: true,
+    })
+}
+
+/// A time of day as an ods holds it, a duration under a day
+/// (`PT09H30M00S`).
+fn iso_time(text: &str) -> Option<DateCell> {
+    let span: jiff::Span = text.parse().ok()?;
+    let seconds = span.total(jiff::Unit::Second).ok()?;
+    if !(0.0..86_400.0).contains(&seconds) || seconds.fract() != 0.0 {
+        return None;
+    }
+    let seconds = seconds as u32;
+    Some(DateCell {
+        year: 1899,
+        month: 12,
+        day: 30,
+        hour: u8::try_from(seconds / 3600).ok()?,
+        minute: u8::try_from(seconds / 60 % 60).ok()?,
+        second: u8::try_from(seconds % 60).ok()?,
+        time: true,
+        date: false,
     })
 }
 
@@ -131,40 +185,67 @@ fn iso_date(text: &str) -> Option<DateCell> {
 pub struct Sheet {
     pub name: String,
     pub rows: Vec<Vec<Cell>>,
+    /// The header's row in the sheet, from 0: the line of a record is its
+    /// row as the spreadsheet numbers it.
+    pub first_row: u32,
 }
 
-/// The workbook in `bytes`, its sheet to price chosen.
+impl Sheet {
+    /// The row number the spreadsheet shows for record `index` (the header
+    /// being 0).
+    pub fn line_of(&self, index: usize) -> u64 {
+        u64::from(self.first_row) + index as u64 + 1
+    }
+}
+
+/// More cells than a sheet this tool prices can span (rows × columns,
+/// from the first cell used to the last): 20 million, a million rows of
+/// twenty columns. A stray cell far below or right of a list (the slip of
+/// a Ctrl+End) spans billions.
+const MAX_CELLS: u64 = 20_000_000;
+
+/// The workbook in `bytes`, its sheet to price chosen. A workbook that
+/// makes the reader fail, however it fails, is refused as unreadable.
 pub fn read(bytes: Vec<u8>, options: &Options) -> Result<Sheet, BatchError> {
+    let protected = bytes.starts_with(OLE2);
+    quietly(|| read_book(bytes, options)).unwrap_or(Err(BatchError::SheetUnreadable { protected }))
+}
+
+/// Runs `f`, a panic in it (a damaged file can make a reader panic) caught
+/// and silenced: `None`.
+fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    std::panic::set_hook(hook);
+    result.ok()
+}
+
+fn read_book(bytes: Vec<u8>, options: &Options) -> Result<Sheet, BatchError> {
     let protected = bytes.starts_with(OLE2);
     let mut book: Sheets<_> = open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|_| BatchError::SheetUnreadable { protected })?;
-    let names = book.sheet_names();
-    if names.is_empty() {
+    let sheets = book.sheets_metadata().to_vec();
+    if sheets.is_empty() {
         return Err(BatchError::Empty);
     }
-    let mut rows_of = |name: &str| -> Result<Vec<Vec<Cell>>, BatchError> {
-        let range = book
-            .worksheet_range(name)
-            .map_err(|_| BatchError::SheetUnreadable { protected })?;
-        Ok(rows(&range))
-    };
     if let Some(wanted) = &options.sheet {
+        let names: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
         let name = sheet_named(&names, wanted)?;
-        let rows = rows_of(&name)?;
-        return Ok(Sheet { name, rows });
+        return load(&mut book, &name, protected);
     }
+    // The visible worksheets: a hidden one is no list to price.
+    let shown = sheets
+        .iter()
+        .filter(|s| s.visible == SheetVisible::Visible && s.typ == SheetType::WorkSheet);
     let mut found: Vec<Sheet> = Vec::new();
     let mut first = None;
-    for name in &names {
-        let rows = rows_of(name)?;
-        let header: Vec<String> = rows
-            .first()
-            .map(|r| r.iter().map(|c| c.text().into_owned()).collect())
-            .unwrap_or_default();
-        let sheet = Sheet {
-            name: name.clone(),
-            rows,
+    for meta in shown {
+        let sheet = load(&mut book, &meta.name, protected)?;
+        let Some(header) = sheet.rows.first() else {
+            continue;
         };
+        let header: Vec<String> = header.iter().map(|c| c.text().into_owned()).collect();
         if Columns::find(&header, options).is_ok() {
             found.push(sheet);
         } else if first.is_none() {
@@ -173,8 +254,8 @@ pub fn read(bytes: Vec<u8>, options: &Options) -> Result<Sheet, BatchError> {
     }
     match found.len() {
         1 => Ok(found.remove(0)),
-        // None names its columns: the first sheet, for the batch to say
-        // which columns are missing there.
+        // None names its columns: the first with rows, for the batch to
+        // say which columns are missing there.
         0 => first.ok_or(BatchError::Empty),
         _ => Err(BatchError::AmbiguousSheet {
             sheets: found.into_iter().map(|s| s.name).collect(),
@@ -197,13 +278,106 @@ fn sheet_named(names: &[String], wanted: &str) -> Result<String, BatchError> {
     }
 }
 
-/// The cells of a range, its first row the header: calamine starts a range
-/// at its first cell that is not empty, so empty rows above are left out.
-fn rows(range: &Range<Data>) -> Vec<Vec<Cell>> {
-    range
-        .rows()
-        .map(|row| row.iter().map(Cell::from_data).collect())
-        .collect()
+/// A cell and its place in the sheet, `(row, column)` from 0.
+type Placed = ((u32, u32), Cell);
+
+/// A sheet's cells. An xlsx is read cell by cell, its extent checked before
+/// any row is laid out; the other formats come whole from calamine.
+fn load<RS: Read + Seek>(
+    book: &mut Sheets<RS>,
+    name: &str,
+    protected: bool,
+) -> Result<Sheet, BatchError> {
+    let unreadable = || BatchError::SheetUnreadable { protected };
+    let cells = match book {
+        Sheets::Xlsx(xlsx) => xlsx_cells(xlsx, name).map_err(|_| unreadable())?,
+        other => {
+            let range = other.worksheet_range(name).map_err(|_| unreadable())?;
+            range
+                .used_cells()
+                .map(|(row, col, data)| {
+                    let start = range.start().unwrap_or_default();
+                    (
+                        (start.0 + row as u32, start.1 + col as u32),
+                        Cell::from_data(data),
+                    )
+                })
+                .collect()
+        }
+    };
+    lay_out(name, cells)
+}
+
+/// An xlsx sheet's cells that hold something, with their positions; a
+/// formula with no value held is kept as such.
+fn xlsx_cells<RS: Read + Seek>(
+    xlsx: &mut calamine::Xlsx<RS>,
+    name: &str,
+) -> Result<Vec<Placed>, calamine::XlsxError> {
+    let mut reader = match xlsx.worksheet_cells_reader(name) {
+        Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(Vec::new()),
+        other => other?,
+    };
+    let mut cells = Vec::new();
+    while let Some(record) = reader.next_cell_with_formula()? {
+        let cell = match (record.value, record.formula) {
+            (DataRef::Empty, Some(formula)) if !formula.is_empty() => {
+                Cell::Uncomputed(format!("={formula}"))
+            }
+            (DataRef::Empty, _) => continue,
+            (value, _) => Cell::from_data(&Data::from(value)),
+        };
+        cells.push((record.pos, cell));
+    }
+    Ok(cells)
+}
+
+/// Rows from the first used to the last, columns likewise, every row as
+/// wide as the widest; refused past [`MAX_CELLS`].
+fn lay_out(name: &str, cells: Vec<Placed>) -> Result<Sheet, BatchError> {
+    let rows_of = |p: &Placed| p.0.0;
+    let cols_of = |p: &Placed| p.0.1;
+    let (Some(top), Some(bottom)) = (
+        cells.iter().map(rows_of).min(),
+        cells.iter().map(rows_of).max(),
+    ) else {
+        return Ok(Sheet {
+            name: name.to_string(),
+            rows: Vec::new(),
+            first_row: 0,
+        });
+    };
+    let left = cells.iter().map(cols_of).min().unwrap_or(0);
+    let right = cells.iter().map(cols_of).max().unwrap_or(0);
+    let (height, width) = (bottom - top + 1, right - left + 1);
+    if u64::from(height) * u64::from(width) > MAX_CELLS {
+        return Err(BatchError::SheetTooLarge {
+            sheet: name.to_string(),
+            first: cell_name(top, left),
+            last: cell_name(bottom, right),
+        });
+    }
+    let mut rows = vec![vec![Cell::Empty; width as usize]; height as usize];
+    for ((row, col), cell) in cells {
+        rows[(row - top) as usize][(col - left) as usize] = cell;
+    }
+    Ok(Sheet {
+        name: name.to_string(),
+        rows,
+        first_row: top,
+    })
+}
+
+/// A cell's name as a spreadsheet shows it: `A1`, `XFD1048576`.
+pub fn cell_name(row: u32, col: u32) -> String {
+    let mut letters = Vec::new();
+    let mut n = col + 1;
+    while n > 0 {
+        letters.push(b'A' + ((n - 1) % 26) as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    format!("{}{}", String::from_utf8_lossy(&letters), row + 1)
 }
 
 /// The sheet as CSV: `delimiter` between fields, a field quoted when it
@@ -275,8 +449,25 @@ mod tests {
             minute: 0,
             second: 0,
             time: false,
+            date: true,
         };
         assert_eq!(Cell::Date(date).text(), "2024-03-01");
+        let nine_thirty = DateCell {
+            hour: 9,
+            minute: 30,
+            time: true,
+            date: false,
+            ..date
+        };
+        assert_eq!(Cell::Date(nine_thirty).text(), "09:30:00");
+        assert_eq!(Cell::Number(38261.45 + 271378.9).text(), "309640.35");
+        assert_eq!(cell_name(0, 0), "A1");
+        assert_eq!(cell_name(1_048_575, 16_383), "XFD1048576");
+        assert_eq!(cell_name(9, 26), "AA10");
+        assert_eq!(
+            iso_time("PT09H30M00S").map(|d| d.to_string()),
+            Some("09:30:00".into())
+        );
     }
 
     #[test]
@@ -288,6 +479,7 @@ mod tests {
                 vec![Cell::Text("A, \"B\"".into()), Cell::Number(2.5)],
                 vec![Cell::Empty, Cell::Empty],
             ],
+            first_row: 0,
         };
         assert_eq!(
             String::from_utf8(to_csv(&sheet, b',')).unwrap(),

@@ -60,6 +60,8 @@ pub struct Summary {
     pub warnings: Vec<BatchWarning>,
     /// The answer `--network-strategy` gave for rows without their own.
     pub network_strategy: Option<bool>,
+    /// The workbook's sheet priced, for a workbook.
+    pub sheet: Option<String>,
     /// `--strict` stopped at this line: the figures are those of the rows
     /// read until it, and none was written.
     pub stopped_at: Option<u64>,

@@ -29,8 +29,11 @@ pub fn run(
     args: &config::Batch,
     color: Color,
 ) -> Result<ExitCode, Failure> {
-    if args.xlsx && args.jsonl {
-        return Err(Failure::XlsxJsonl);
+    if let Some(extension) = &args.other_workbook {
+        return Err(Failure::WorkbookFormat(extension.clone()));
+    }
+    if let (true, Some(format)) = (args.xlsx, &args.format_given) {
+        return Err(Failure::XlsxFormat(format.clone()));
     }
     let input = Input::open(cat, args.input.as_deref(), &args.options)?;
     // The summary's file is checked, and made ready, before any row is read.

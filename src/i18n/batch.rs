@@ -67,6 +67,17 @@ fn sheet_error(cat: &Catalog, error: &BatchError) -> String {
             msg!(cat, "sheet-ambiguous", sheets = sheets(names))
         }
         BatchError::TooManyRowsForXlsx => msg!(cat, "sheet-too-many-rows"),
+        BatchError::SheetOfText => msg!(cat, "sheet-of-text"),
+        BatchError::EncodingOfWorkbook => msg!(cat, "sheet-encoding"),
+        BatchError::SheetTooLarge { sheet, first, last } => {
+            msg!(
+                cat,
+                "sheet-too-large",
+                sheet = sheet,
+                first = first,
+                last = last
+            )
+        }
         _ => msg!(cat, "sheet-unreadable"),
     }
 }
@@ -144,6 +155,9 @@ pub fn batch_error(cat: &Catalog, error: &BatchError) -> String {
         BatchError::SheetUnreadable { .. }
         | BatchError::NoSuchSheet { .. }
         | BatchError::AmbiguousSheet { .. }
+        | BatchError::SheetTooLarge { .. }
+        | BatchError::SheetOfText
+        | BatchError::EncodingOfWorkbook
         | BatchError::TooManyRowsForXlsx => sheet_error(cat, error),
         BatchError::HeaderUnits {
             header,
@@ -242,9 +256,14 @@ pub fn row_error(cat: &Catalog, table: &Table, error: &RowError) -> String {
 
 /// The one line a batch ends with, on stderr.
 pub fn closing_line(cat: &Catalog, table: &Table, summary: &Summary) -> String {
+    let tool = match &summary.sheet {
+        Some(sheet) => msg!(cat, "batch-tool-sheet", sheet = sheet),
+        None => msg!(cat, "batch-tool"),
+    };
     let priced = msg!(
         cat,
         "batch-done",
+        tool = tool,
         priced = summary.priced(),
         minimum = summary.at_minimum(table),
     );

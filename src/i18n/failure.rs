@@ -86,7 +86,10 @@ pub fn failure(cat: &Catalog, failure: &Failure) -> String {
             path = path.display().to_string()
         ),
         Failure::Clock => msg!(cat, "fail-clock"),
-        Failure::XlsxJsonl => msg!(cat, "fail-xlsx-jsonl"),
+        Failure::XlsxFormat(format) => msg!(cat, "fail-xlsx-format", format = format),
+        Failure::WorkbookFormat(extension) => {
+            msg!(cat, "fail-workbook-format", extension = extension)
+        }
         Failure::NoIssuer { origin } => msg!(cat, "fail-no-issuer", origin = origin),
         Failure::Terminal(error) => msg!(cat, "fail-terminal", error = io_error(cat, error)),
         Failure::SameOutputs(path) => {

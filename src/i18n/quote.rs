@@ -392,6 +392,7 @@ fn amount_problem(cat: &Catalog, symbol: &str, problem: &AmountProblem) -> Strin
         Misplaced(c) => msg!(cat, "amount-misplaced", char = c.to_string()),
         TooManyDigits => msg!(cat, "amount-too-many-digits"),
         SubCent => msg!(cat, "amount-sub-cent"),
+        Uncomputed => msg!(cat, "amount-uncomputed"),
         DashCents {
             mark,
             whole: Some(whole),

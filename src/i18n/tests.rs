@@ -229,7 +229,13 @@ fn plurals_follow_each_language() {
     let en = Catalog::new(Lang::En);
     let line = |cat: &Catalog, priced: u64, errors: u64| {
         cat.clauses(&[
-            msg!(cat, "batch-done", priced = priced, minimum = 0u64),
+            msg!(
+                cat,
+                "batch-done",
+                tool = msg!(cat, "batch-tool"),
+                priced = priced,
+                minimum = 0u64
+            ),
             msg!(cat, "batch-done-errors", count = errors),
         ])
     };

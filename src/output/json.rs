@@ -162,6 +162,7 @@ pub fn batch_summary(cat: &Catalog, table: &Table, summary: &Summary) -> Value {
         .map(|w| json!({ "code": w.code(), "message": batch::warning(cat, table, w) }))
         .collect();
     json!({
+        "sheet": summary.sheet,
         "rows": summary.rows,
         "priced": summary.priced(),
         "at_minimum": summary.at_minimum(table),

@@ -47,6 +47,7 @@ struct Formats {
     money: Format,
     date: Format,
     datetime: Format,
+    time: Format,
 }
 
 impl<'a> XlsxSink<'a> {
@@ -65,6 +66,7 @@ impl<'a> XlsxSink<'a> {
                 money: Format::new().set_num_format(format!("#,##0.00 \"{symbol}\"")),
                 date: Format::new().set_num_format("yyyy-mm-dd"),
                 datetime: Format::new().set_num_format("yyyy-mm-dd hh:mm:ss"),
+                time: Format::new().set_num_format("hh:mm:ss"),
             },
             failed: None,
             overflow: false,
@@ -100,9 +102,17 @@ impl<'a> XlsxSink<'a> {
             Cell::Int(i) => self.sheet.write_number(row, col, *i as f64).map(drop),
             Cell::Number(n) => self.sheet.write_number(row, col, *n).map(drop),
             Cell::Bool(b) => self.sheet.write_boolean(row, col, *b).map(drop),
+            Cell::Uncomputed(formula) => self
+                .sheet
+                .write_formula(row, col, formula.as_str())
+                .map(drop),
             Cell::Date(d) => match date(d) {
                 Ok(when) => {
-                    let format = if d.time { &f.datetime } else { &f.date };
+                    let format = match (d.date, d.time) {
+                        (false, _) => &f.time,
+                        (true, true) => &f.datetime,
+                        (true, false) => &f.date,
+                    };
                     self.sheet
                         .write_datetime_with_format(row, col, &when, format)
                         .map(drop)
@@ -168,6 +178,9 @@ impl<'a> XlsxSink<'a> {
 
 /// A cell's date, for the workbook.
 fn date(d: &DateCell) -> Result<ExcelDateTime, XlsxError> {
+    if !d.date {
+        return ExcelDateTime::from_hms(u16::from(d.hour), d.minute, d.second);
+    }
     ExcelDateTime::from_ymd(d.year, d.month, d.day)?.and_hms(u16::from(d.hour), d.minute, d.second)
 }
 

@@ -976,6 +976,6 @@ fn zsh_completions_are_in_the_user_language() {
     let out = dues().args(["completions", "zsh"]).output().unwrap();
     let script = String::from_utf8(out.stdout).unwrap();
     assert!(script.contains("_describe -t commands 'dues : commandes' commands"));
-    assert!(script.contains("'::entrée -- Le CSV à chiffrer"));
+    assert!(script.contains("'::entrée -- La liste à chiffrer"));
     assert!(!script.contains("'dues commands'") && !script.contains("'::input --"));
 }

@@ -222,8 +222,8 @@ fn a_workbook_is_priced_as_a_csv_is_its_numbers_exact_at_the_cent() {
         assert!(text.contains("“beaucoup” is not an amount"), "{kind}");
         assert_eq!(
             stderr,
-            "dues batch: 6 rows priced, 1 of them at a minimum fee (to be negotiated); 1 in error \
-             (line 7); 1 blank row\n",
+            "dues batch (sheet “Prospects”): 6 rows priced, 1 of them at a minimum fee (to be \
+             negotiated); 1 in error (line 7); 1 blank row\n",
             "{kind}"
         );
     }
@@ -395,4 +395,182 @@ fn a_csv_becomes_a_workbook_and_a_workbook_a_csv() {
             .unwrap()
             .starts_with("Raison sociale;Type;")
     );
+}
+
+/// A workbook of `tests/data/sheets/` (see its `make.py`), made as other
+/// programs make them: openpyxl, LibreOffice, Excel's cached values.
+fn made(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/sheets")
+        .join(name)
+}
+
+#[test]
+fn a_damaged_or_sprawling_workbook_is_refused_not_a_crash() {
+    for name in ["truncated.xls", "damaged.xls"] {
+        let (out, stderr, code) = batch(&made(name), &["--lang", "en"]);
+        assert_eq!(code, 2, "{name}: {stderr}");
+        assert!(out.is_empty());
+        assert!(stderr.contains("this workbook cannot be read"), "{stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+    // One stray cell at XFD1048576, the slip of a Ctrl+End: billions of
+    // cells if laid out; refused, the cell named.
+    let (out, stderr, code) = batch(&made("stray_far.xlsx"), &["--lang", "en"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(out.is_empty());
+    assert!(
+        stderr.contains("sheet “Sheet” spans A1 to XFD1048576: more cells than a list has"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_formula_reads_as_the_sheet_shows_it_and_one_never_computed_is_said() {
+    // Excel's cached `309640.35000000003` is the 309 640,35 its sheet shows;
+    // `10000000.010000002` is 10 000 000,01: large.
+    let (out, stderr, code) = batch(&made("excel17.xlsx"), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("Ville A,Commune,38261.45,271378.9,309640.35,small,1000,fixed,"));
+    assert!(text.contains("Ville E,Commune,0,0,10000000.01,large,5000,fixed,"));
+    // A formula written by a program, never computed: said so, kept as is.
+    let (out, stderr, code) = batch(&made("formula_nocache.xlsx"), &["--lang", "en"]);
+    assert_eq!(code, 1, "{stderr}");
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.contains(
+            "Ville A,Commune,38261.45,271378.9,=C2+D2,,,,\"line 2, column “Budget”: \
+             “=C2+D2” is not an amount: it is a formula whose value the file does not hold: \
+             open the workbook in a spreadsheet and save it"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn errors_name_the_row_the_spreadsheet_shows() {
+    // Header at B3, a bad budget in row 5; a wrapped header; a name cell
+    // with a line break: each error names the sheet's own row.
+    for (name, lines) in [
+        ("offset.xlsx", "(line 5)"),
+        ("header_nl.xlsx", "(line 3)"),
+        ("multiline.xlsx", "(lines 3, 4)"),
+    ] {
+        let (_, stderr, code) = batch(&made(name), &["--lang", "en"]);
+        assert_eq!(code, 1, "{name}: {stderr}");
+        assert!(
+            stderr.contains(&format!("1 in error {lines}")) || stderr.contains(lines),
+            "{name}: {stderr}"
+        );
+    }
+    let (out, _, _) = batch(&made("offset.xlsx"), &["--lang", "en"]);
+    assert!(
+        String::from_utf8(out)
+            .unwrap()
+            .contains("\"line 5, column “Budget”")
+    );
+}
+
+#[test]
+fn hidden_and_empty_sheets_are_passed_over_and_the_sheet_priced_is_named() {
+    // The visible sheet lacks a budget column; the hidden old copy has one:
+    // the visible one is the user's list, and what it lacks is said.
+    let (out, stderr, code) = batch(&made("hidden.xlsx"), &["--lang", "en"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(out.is_empty());
+    assert!(
+        stderr.contains("no budget column; headers found: “Organisme”, “Catégorie”, “Montant”"),
+        "{stderr}"
+    );
+    // An empty first sheet: the sheet with rows is the one judged.
+    let (_, stderr, _) = batch(&made("empty_first.xlsx"), &["--lang", "en"]);
+    assert!(
+        stderr.contains("no budget column; headers found: “Organisme”"),
+        "{stderr}"
+    );
+    // The closing line and the JSON summary name the sheet priced.
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("summary.json");
+    let (_, stderr, _) = batch(
+        &made("excel17.xlsx"),
+        &["--lang", "en", "--summary-json", json.to_str().unwrap()],
+    );
+    assert!(
+        stderr.starts_with("dues batch (sheet “Prospects”): 5 rows priced"),
+        "{stderr}"
+    );
+    let summary: serde_json::Value = serde_json::from_slice(&fs::read(&json).unwrap()).unwrap();
+    assert_eq!(summary["sheet"], "Prospects");
+}
+
+#[test]
+fn dates_out_of_range_and_times_of_day_stay_what_they_are() {
+    // Date-formatted cells holding 12000000 and -1 (no date: Excel shows
+    // #####) stay numbers; 0.5 is a time of day, 12:00:00.
+    let (out, stderr, code) = batch(&made("baddates.xlsx"), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.contains("v=12000000,Commune,2000000,12000000,medium"),
+        "{text}"
+    );
+    assert!(text.contains("v=-1,Commune,2000000,-1,medium"), "{text}");
+    assert!(
+        text.contains("v=0.5,Commune,2000000,12:00:00,medium"),
+        "{text}"
+    );
+    // Written back to a workbook: the time a number in a time format.
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("out.xlsx");
+    let (_, stderr, code) = batch(&made("baddates.xlsx"), &["-o", book.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let cells = read_back(&book, "Lignes");
+    assert_eq!(cells[1][3], Data::Float(12_000_000.0));
+    assert!(
+        matches!(&cells[3][3], Data::DateTime(d) if d.as_f64() == 0.5),
+        "{:?}",
+        cells[3][3]
+    );
+}
+
+#[test]
+fn options_that_cannot_apply_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("liste.csv");
+    fs::write(&csv, "nom,type,budget\nA,commune,5000000\n").unwrap();
+    let book = made("excel17.xlsx");
+    let ods = dir.path().join("out.ods");
+    let xlsx = dir.path().join("out.xlsx");
+    let cases: [(&Path, Vec<&str>, &str); 4] = [
+        (
+            &csv,
+            vec!["--sheet", "2"],
+            "--sheet names a workbook's sheet, and this is a text file",
+        ),
+        (
+            &book,
+            vec!["--encoding", "windows-1252"],
+            "--encoding tells a text file's encoding, and this is a workbook",
+        ),
+        (
+            &book,
+            vec!["-o", ods.to_str().unwrap()],
+            "dues writes its workbooks as xlsx only, not ods",
+        ),
+        (
+            &book,
+            vec!["-o", xlsx.to_str().unwrap(), "--format", "csv"],
+            "-o …xlsx writes a workbook, and --format csv asks for something else",
+        ),
+    ];
+    for (input, args, message) in cases {
+        let mut all = vec!["--lang", "en"];
+        all.extend(args);
+        let (out, stderr, code) = batch(input, &all);
+        assert_eq!(code, 2, "{all:?}: {stderr}");
+        assert!(out.is_empty());
+        assert!(stderr.contains(message), "{all:?}: {stderr}");
+    }
+    assert!(!ods.exists() && !xlsx.exists());
 }

@@ -44,6 +44,8 @@ pub enum AmountProblem {
     Misplaced(char),
     TooManyDigits,
     SubCent,
+    /// A spreadsheet's formula whose value the file does not hold.
+    Uncomputed,
     /// `1 500 000,-`: « no cents » as some accounts write it (`mark`: the
     /// `,` or `.` before the dash); the amount without it, if it is one.
     DashCents {
@@ -87,6 +89,7 @@ impl AmountProblem {
             Misplaced(_) => "misplaced",
             TooManyDigits => "too_many_digits",
             SubCent => "sub_cent",
+            Uncomputed => "uncomputed_formula",
             DashCents { .. } => "dash_cents",
             UnitContradiction { .. } => "unit_contradiction",
             AgainstConvention { .. } => "against_convention",
@@ -198,21 +201,83 @@ pub fn parse_amount<S: AsRef<str>>(input: &str, currency: &[S]) -> Result<Decima
     parse_amount_as(input, currency, Reading::default())
 }
 
-/// The amount a spreadsheet's number cell holds, exactly: a binary float is
-/// read through its shortest decimal form (`1499999.99` stays 1 499 999,99,
-/// never 1 499 999,989 999 999 9), then scaled by the column's unit like a
-/// plain number. Refused as text would be: negative, finer than a cent,
-/// past what a decimal holds.
+/// Significant digits a spreadsheet keeps and shows of a number (Excel,
+/// LibreOffice): what a formula leaves past them is binary noise.
+const SHOWN_DIGITS: usize = 15;
+
+/// A spreadsheet's number cell as the spreadsheet shows it, in decimal:
+/// the binary float's digits rounded to the 15 significant digits a
+/// spreadsheet keeps, by formatting, never by arithmetic. A number typed
+/// in the cell comes back as typed (`1499999.99`, every decimal of at most
+/// 15 digits surviving a float); a formula's `309640.35000000003` comes
+/// back as the `309640.35` the sheet shows. Plain decimal notation, but for
+/// magnitudes no amount has (`1E+300`, `1E-30`), written as a spreadsheet
+/// writes them. `None` for an infinity or NaN.
+pub fn number_cell_text(value: f64) -> Option<String> {
+    if !value.is_finite() {
+        return None;
+    }
+    if value == 0.0 {
+        return Some("0".to_string());
+    }
+    // `d.dddddddddddddde±x`: 15 significant digits and the exponent.
+    let scientific = format!("{:.*e}", SHOWN_DIGITS - 1, value.abs());
+    let (mantissa, exponent) = scientific.split_once('e')?;
+    let exponent: i32 = exponent.parse().ok()?;
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let digits = digits.trim_end_matches('0');
+    let sign = if value < 0.0 { "-" } else { "" };
+    let point = exponent + 1;
+    let count = digits.len() as i32;
+    let text = if !(-20..=30).contains(&exponent) {
+        let rest = if digits.len() > 1 { &digits[1..] } else { "" };
+        let dot = if rest.is_empty() { "" } else { "." };
+        let exp_sign = if exponent < 0 { '-' } else { '+' };
+        format!(
+            "{}{dot}{rest}E{exp_sign}{:02}",
+            &digits[..1],
+            exponent.abs()
+        )
+    } else if point <= 0 {
+        format!("0.{}{digits}", "0".repeat(point.unsigned_abs() as usize))
+    } else if point >= count {
+        format!("{digits}{}", "0".repeat((point - count) as usize))
+    } else {
+        let (whole, frac) = digits.split_at(point as usize);
+        format!("{whole}.{frac}")
+    };
+    Some(format!("{sign}{text}"))
+}
+
+/// The amount a spreadsheet's number cell holds, as the spreadsheet shows
+/// it ([`number_cell_text`]): `1499999.99` stays 1 499 999,99, never
+/// 1 499 999,989 999 999 9; then scaled by the column's unit like a plain
+/// number. Refused as text would be: negative, finer than a cent, past what
+/// a decimal holds.
 pub fn from_number_cell(value: f64, reading: Reading) -> Result<Decimal, AmountError> {
-    let shortest = format!("{value}");
+    let Some(shown) = number_cell_text(value) else {
+        let value = if value.is_nan() { "NaN" } else { "∞" };
+        return Err(AmountError {
+            value: value.to_string(),
+            problem: AmountProblem::NotANumber,
+        });
+    };
     let fail = |problem| AmountError {
-        value: shortest.clone(),
+        value: shown.clone(),
         problem,
     };
-    if !value.is_finite() {
-        return Err(fail(AmountProblem::NotANumber));
+    if shown.starts_with('-') {
+        return Err(fail(AmountProblem::Negative));
     }
-    let number = shortest
+    if let Some((_, exponent)) = shown.split_once('E') {
+        let tiny = exponent.starts_with('-');
+        return Err(fail(if tiny {
+            AmountProblem::SubCent
+        } else {
+            AmountProblem::TooManyDigits
+        }));
+    }
+    let number = shown
         .parse::<Decimal>()
         .map_err(|_| fail(AmountProblem::TooManyDigits))?;
     cell_amount(number, reading).map_err(fail)
@@ -766,15 +831,53 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Every amount to the cent of up to 15 digits that a spreadsheet
+        /// holds as a float is read back to the cent.
+        #[test]
+        fn every_typed_amount_comes_back_exactly(cents in 0i64..1_000_000_000_000_000) {
+            let typed = Decimal::new(cents, 2);
+            let float: f64 = typed.to_string().parse().unwrap();
+            let read = from_number_cell(float, Reading::default()).unwrap();
+            proptest::prop_assert_eq!(read, typed);
+        }
+    }
+
+    #[test]
+    fn a_number_cell_is_shown_with_the_fifteen_digits_a_spreadsheet_keeps() {
+        let shown = |v: f64| number_cell_text(v).unwrap();
+        assert_eq!(shown(1_499_999.99), "1499999.99");
+        assert_eq!(shown(10_000_000.01), "10000000.01");
+        assert_eq!(shown(1_500_000.0), "1500000");
+        assert_eq!(shown(0.5), "0.5");
+        assert_eq!(shown(0.015), "0.015");
+        assert_eq!(shown(-2.5), "-2.5");
+        assert_eq!(shown(5.110251509999999), "5.11025151");
+        assert_eq!(shown(123_456_789_012_345_680.0), "123456789012346000");
+        assert_eq!(shown(1e30), "1000000000000000000000000000000");
+        assert_eq!(shown(1e31), "1E+31");
+        assert_eq!(shown(1.5e-20), "0.000000000000000000015");
+        assert_eq!(shown(2.25e-21), "2.25E-21");
+        assert_eq!(number_cell_text(f64::INFINITY), None);
+        assert_eq!(number_cell_text(f64::NAN), None);
+    }
+
     #[test]
     fn a_number_cell_is_read_through_its_shortest_decimal_form() {
         let cell = |v: f64| from_number_cell(v, Reading::default()).map(machine);
         assert_eq!(cell(1_499_999.99), Ok("1499999.99".to_string()));
         assert_eq!(cell(1_500_000.0), Ok("1500000".to_string()));
         assert_eq!(cell(10_000_000.01), Ok("10000000.01".to_string()));
+        // What a formula leaves past 15 digits is noise: the sheet shows 0,3.
+        assert_eq!(cell(0.1 + 0.2), Ok("0.3".to_string()));
+        assert_eq!(cell(38261.45 + 271378.9), Ok("309640.35".to_string()));
         assert_eq!(
-            cell(0.1 + 0.2).map_err(|e| e.problem),
+            cell(0.001).map_err(|e| e.problem),
             Err(AmountProblem::SubCent)
+        );
+        assert_eq!(
+            cell(1e-30).map_err(|e| (e.value, e.problem)),
+            Err(("1E-30".to_string(), AmountProblem::SubCent))
         );
         assert_eq!(
             cell(-5.0).map_err(|e| e.problem),
@@ -785,9 +888,10 @@ mod tests {
             Err(AmountProblem::NotANumber)
         );
         assert_eq!(
-            cell(1e300).map_err(|e| e.problem),
-            Err(AmountProblem::TooManyDigits)
+            cell(1e300).map_err(|e| (e.value, e.problem)),
+            Err(("1E+300".to_string(), AmountProblem::TooManyDigits))
         );
+        assert_eq!(cell(-0.0), Ok("0".to_string()));
         let millions = Reading {
             unit: Some(Unit::Million),
             ..Reading::default()
