@@ -156,6 +156,17 @@ pub enum BatchError {
     /// `--encoding` for a workbook, whose cells have none.
     #[error("encoding_of_workbook")]
     EncodingOfWorkbook,
+    /// A field longer than a workbook's cell holds (32 767 characters).
+    #[error("xlsx_cell_too_long (line {line})")]
+    XlsxCellTooLong {
+        line: u64,
+        column: String,
+        chars: usize,
+    },
+    /// More fields than a workbook's sheet has columns for (16 384, the
+    /// four appended ones included).
+    #[error("xlsx_too_wide (line {line})")]
+    XlsxTooWide { line: u64, columns: usize },
     /// More rows than a workbook's sheet holds (1 048 576).
     #[error("too_many_rows_for_xlsx")]
     TooManyRowsForXlsx,

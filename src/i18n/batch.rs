@@ -68,6 +68,23 @@ fn sheet_error(cat: &Catalog, error: &BatchError) -> String {
         }
         BatchError::TooManyRowsForXlsx => msg!(cat, "sheet-too-many-rows"),
         BatchError::SheetOfText => msg!(cat, "sheet-of-text"),
+        BatchError::XlsxCellTooLong {
+            line,
+            column,
+            chars,
+        } => msg!(
+            cat,
+            "xlsx-cell-too-long",
+            line = line.to_string(),
+            column = column,
+            chars = cat.count(*chars as u64)
+        ),
+        BatchError::XlsxTooWide { line, columns } => msg!(
+            cat,
+            "xlsx-too-wide",
+            line = line.to_string(),
+            columns = cat.count(*columns as u64)
+        ),
         BatchError::EncodingOfWorkbook => msg!(cat, "sheet-encoding"),
         BatchError::SheetTooLarge { sheet, first, last } => {
             msg!(
@@ -157,6 +174,8 @@ pub fn batch_error(cat: &Catalog, error: &BatchError) -> String {
         | BatchError::AmbiguousSheet { .. }
         | BatchError::SheetTooLarge { .. }
         | BatchError::SheetOfText
+        | BatchError::XlsxCellTooLong { .. }
+        | BatchError::XlsxTooWide { .. }
         | BatchError::EncodingOfWorkbook
         | BatchError::TooManyRowsForXlsx => sheet_error(cat, error),
         BatchError::HeaderUnits {

@@ -21,6 +21,10 @@ use crate::msg;
 
 /// The rows a sheet holds at most, header included.
 const MAX_ROWS: u32 = 1_048_576;
+/// The columns a sheet holds at most.
+const MAX_COLUMNS: usize = 16_384;
+/// The characters a cell holds at most.
+const MAX_CHARS: usize = 32_767;
 /// No column wider than this many characters.
 const MAX_WIDTH: usize = 60;
 
@@ -37,7 +41,11 @@ pub struct XlsxSink<'a> {
     widths: Vec<usize>,
     formats: Formats,
     /// The first failure, kept for the end (a sink's row returns I/O errors).
-    failed: Option<XlsxError>,
+    failed: Option<BatchError>,
+    /// The header's names, to name a column in a failure.
+    names: Vec<String>,
+    /// The line of the record being written.
+    line: u64,
     /// More rows than a sheet holds.
     overflow: bool,
 }
@@ -69,16 +77,41 @@ impl<'a> XlsxSink<'a> {
                 time: Format::new().set_num_format("hh:mm:ss"),
             },
             failed: None,
+            names: Vec::new(),
+            line: 1,
             overflow: false,
         }
     }
 
     fn note(&mut self, result: Result<(), XlsxError>) {
-        if let Err(e) = result
-            && self.failed.is_none()
-        {
-            self.failed = Some(e);
+        if let Err(e) = result {
+            self.fail(BatchError::Write(io::Error::other(e)));
         }
+    }
+
+    /// Keeps the first failure, for the end.
+    fn fail(&mut self, error: BatchError) {
+        self.failed.get_or_insert(error);
+    }
+
+    /// Whether `text` fits in a cell; if not, the failure is kept, naming
+    /// the line and the column (by header, else by number from 1).
+    fn fits(&mut self, column: usize, text: &str) -> bool {
+        if text.len() <= MAX_CHARS || text.chars().count() <= MAX_CHARS {
+            return true;
+        }
+        let input = if column < self.width {
+            column
+        } else {
+            column - APPENDED.len()
+        };
+        let name = self.names.get(input).cloned();
+        self.fail(BatchError::XlsxCellTooLong {
+            line: self.line,
+            column: name.unwrap_or_else(|| (input + 1).to_string()),
+            chars: text.chars().count(),
+        });
+        false
     }
 
     fn widen(&mut self, column: usize, text: &str) {
@@ -92,6 +125,9 @@ impl<'a> XlsxSink<'a> {
     /// One cell of the input, as it was typed.
     fn cell(&mut self, column: usize, cell: &Cell) {
         let (row, col) = (self.row, column as u16);
+        if !self.fits(column, &cell.text()) {
+            return;
+        }
         self.widen(column, &cell.text());
         let f = &self.formats;
         let result = match cell {
@@ -124,7 +160,7 @@ impl<'a> XlsxSink<'a> {
     }
 
     fn text(&mut self, column: usize, text: &str, format: Option<&Format>) {
-        if text.is_empty() {
+        if text.is_empty() || !self.fits(column, text) {
             return;
         }
         self.widen(column, text);
@@ -163,8 +199,8 @@ impl<'a> XlsxSink<'a> {
             .set_name(msg!(self.cat, "xlsx-rows-sheet"))
             .map(drop);
         self.note(result);
-        if let Some(e) = self.failed {
-            return Err(BatchError::Write(io::Error::other(e)));
+        if let Some(failed) = self.failed {
+            return Err(failed);
         }
         let mut book = Workbook::new();
         book.push_worksheet(self.sheet);
@@ -186,7 +222,14 @@ fn date(d: &DateCell) -> Result<ExcelDateTime, XlsxError> {
 
 impl RowSink for XlsxSink<'_> {
     fn header(&mut self, header: &Header) -> Result<(), BatchError> {
+        if header.names.len() + APPENDED.len() > MAX_COLUMNS {
+            return Err(BatchError::XlsxTooWide {
+                line: 1,
+                columns: header.names.len(),
+            });
+        }
         self.width = header.names.len();
+        self.names = header.names.to_vec();
         self.encoding = header.dialect.encoding;
         let bold = self.formats.bold.clone();
         for (i, name) in header.names.iter().enumerate() {
@@ -204,6 +247,14 @@ impl RowSink for XlsxSink<'_> {
         self.row += u32::try_from(record.blank_lines).unwrap_or(u32::MAX);
         if self.row >= MAX_ROWS {
             self.overflow = true;
+            return Ok(());
+        }
+        self.line = record.line;
+        if record.len() + APPENDED.len() > MAX_COLUMNS {
+            self.fail(BatchError::XlsxTooWide {
+                line: record.line,
+                columns: record.len(),
+            });
             return Ok(());
         }
         let width = self.width;
@@ -297,6 +348,13 @@ impl Lines<'_> {
         Ok(())
     }
 
+    /// A line of text alone: what the figures rest on, a warning.
+    fn note(&mut self, text: &str) -> Result<(), XlsxError> {
+        self.sheet.write_string(self.row, 0, text)?;
+        self.row += 1;
+        Ok(())
+    }
+
     fn skip(&mut self) {
         self.row += 1;
     }
@@ -322,6 +380,13 @@ fn summary_sheet(
         formats,
     };
     lines.sheet.set_name(msg!(cat, "xlsx-summary-sheet"))?;
+    // The answer assumed for rows without their own, before the figures
+    // that rest on it.
+    if let Some(answer) = summary.network_strategy {
+        let answer = crate::i18n::quote::strategy_answer(cat, Some(answer));
+        lines.note(&msg!(cat, "summary-strategy-given", answer = answer))?;
+        lines.skip();
+    }
     let heading = [
         msg!(cat, "summary-rows"),
         msg!(cat, "xlsx-dues-from"),
@@ -357,6 +422,12 @@ fn summary_sheet(
     lines.skip();
     let total = msg!(cat, "summary-total");
     lines.line(&total, summary.rows, summary.total(table))?;
+    if !summary.warnings.is_empty() {
+        lines.skip();
+    }
+    for warning in &summary.warnings {
+        lines.note(&crate::i18n::batch::warning(cat, table, warning))?;
+    }
     lines.sheet.set_column_width(0, 60)?;
     for column in 1..=3 {
         lines.sheet.set_column_width(column, 16)?;

@@ -574,3 +574,63 @@ fn options_that_cannot_apply_are_refused() {
     }
     assert!(!ods.exists() && !xlsx.exists());
 }
+
+#[test]
+fn the_summary_sheet_recalls_the_answer_assumed_and_the_warnings() {
+    // Budgets written in M€ with no unit, and an answer given for all: the
+    // workbook's summary says both, as `--summary` does.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("liste.csv");
+    fs::write(
+        &input,
+        "Nom;Type;Budget;Stratégie\nBretagne;Région;1712;\nQuimper;Commune;98,5;\n",
+    )
+    .unwrap();
+    let out = dir.path().join("chiffre.xlsx");
+    let args = ["-o", out.to_str().unwrap(), "--network-strategy", "non"];
+    let (_, stderr, code) = batch(&input, &args);
+    assert_eq!(code, 0, "{stderr}");
+    let texts: Vec<String> = read_back(&out, "Résumé")
+        .iter()
+        .filter_map(|r| match &r[0] {
+            Data::String(s) => Some(s.replace('\u{202f}', " ")),
+            _ => None,
+        })
+        .collect();
+    assert!(texts[0].contains("non"), "{texts:?}");
+    assert!(
+        texts.last().unwrap().contains("« Budget »"),
+        "the small-budgets warning last: {texts:?}"
+    );
+}
+
+#[test]
+fn what_a_workbook_cannot_hold_is_refused_by_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = dir.path().join("long.csv");
+    let note = "x".repeat(40_000);
+    fs::write(
+        &long,
+        format!("nom,type,budget,notes\nA,commune,5000000,{note}\n"),
+    )
+    .unwrap();
+    let wide = dir.path().join("wide.csv");
+    let extra: Vec<String> = (0..16_380).map(|i| format!("c{i}")).collect();
+    fs::write(&wide, format!("nom,type,budget,{}\n", extra.join(","))).unwrap();
+    let out = dir.path().join("out.xlsx");
+    for (input, message) in [
+        (
+            &long,
+            "line 2, column “notes”: 40,000 characters, and a workbook's cell holds 32,767 at most",
+        ),
+        (
+            &wide,
+            "line 1: 16,383 columns, and a workbook's sheet holds 16,384, the 4 dues appends included",
+        ),
+    ] {
+        let (_, stderr, code) = batch(input, &["--lang", "en", "-o", out.to_str().unwrap()]);
+        assert_eq!(code, 2, "{stderr}");
+        assert!(stderr.contains(message), "{stderr}");
+        assert!(!out.exists());
+    }
+}
