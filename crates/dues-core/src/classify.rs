@@ -639,4 +639,78 @@ mod tests {
             })
         );
     }
+
+    #[test]
+    fn a_rule_tier_with_bounds_applies_only_within_them() {
+        // The network tier for the biggest budgets alone (0,5 Md€ up); the
+        // leaflet's examples, which no longer hold, left out.
+        let examples = crate::LEAFLET_SOURCE.find("[[example]]").unwrap();
+        let source = crate::LEAFLET_SOURCE[..examples].replace(
+            "network_strategy = true }",
+            "network_strategy = true }\nbudget = { at_least = 500_000_000 }",
+        );
+        let t = crate::load(&source, "bounded.toml").unwrap();
+        let network = t.tiers.iter().position(|t| t.id == "network").unwrap();
+        assert_eq!(
+            outcome(&t, "1 Md€", "region", Some("oui")),
+            tier("network", "8000")
+        );
+        assert_eq!(
+            outcome(&t, "500 M€", "region", Some("oui")),
+            tier("network", "8000")
+        );
+        assert_eq!(
+            outcome(&t, "499 M€", "region", Some("oui")),
+            tier("large", "5000")
+        );
+        // Below the bounds the answer changes nothing: none is asked.
+        assert_eq!(outcome(&t, "400 M€", "region", None), tier("large", "5000"));
+        let request = Request {
+            budget: "400 M€",
+            kind: "region",
+            strategy: Some("oui"),
+        };
+        let q = quote(&t, request).unwrap();
+        assert!(
+            q.steps(&t)
+                .contains(&Step::RuleBudgetOutside { tier: network })
+        );
+        assert!(q.strategy_ignored);
+        assert_eq!(q.warnings(), [Warning::StrategyIgnored]);
+    }
+
+    #[test]
+    fn an_implausible_budget_is_told_with_the_unit_that_would_fit() {
+        let t = table();
+        let implausible_of = |budget: &str, kind: &str| {
+            let request = Request {
+                budget,
+                kind,
+                strategy: Some("non"),
+            };
+            quote(&t, request).unwrap().implausible
+        };
+        let reading = |budget: &str, kind: &str| implausible_of(budget, kind).map(|i| i.reading);
+        // A commune's floor is 10 000 €: `999` is 999 k€, `1000` no shorthand.
+        assert_eq!(reading("999", "commune"), Some(Some(Unit::Thousand)));
+        assert_eq!(reading("1000", "commune"), Some(None));
+        assert_eq!(reading("9999,99", "commune"), Some(None));
+        assert_eq!(reading("10000", "commune"), None);
+        assert_eq!(reading("999 €", "commune"), None, "a unit was written");
+        // A région's floor is 100 M€: `2,3` is 2,3 Md€.
+        assert_eq!(reading("2,3", "region"), Some(Some(Unit::Billion)));
+        assert_eq!(reading("50", "region"), Some(Some(Unit::Billion)));
+        let q = quote(
+            &t,
+            Request {
+                budget: "999",
+                kind: "commune",
+                strategy: None,
+            },
+        )
+        .unwrap();
+        let codes: Vec<&str> = q.warnings().into_iter().map(Warning::code).collect();
+        assert_eq!(codes, ["implausible_budget"]);
+        assert_eq!(Warning::StrategyIgnored.code(), "network_strategy_ignored");
+    }
 }

@@ -726,7 +726,8 @@ pub fn machine(amount: Decimal) -> String {
 
 fn grouped(amount: Decimal, group: char, decimal_mark: char) -> String {
     let mut a = amount.normalize();
-    if a.scale() > 0 && a.scale() < 2 {
+    // Cents in full: `0,50`, not `0,5`.
+    if a.scale() == 1 {
         a.rescale(2);
     }
     let text = a.abs().to_string();
@@ -1120,5 +1121,103 @@ mod tests {
         );
         assert_eq!(plain(d("1500000")), "1 500 000");
         assert_eq!(machine(d("2500.00")), "2500");
+        assert_eq!(
+            format_number(d("1500000"), Lang::Fr),
+            "1\u{202f}500\u{202f}000"
+        );
+        assert_eq!(format_number(d("1500000.5"), Lang::En), "1,500,000.50");
+        // Typed back with its cents, or none when it has none.
+        assert_eq!(plain_cents(d("1.5")), "1,50");
+        assert_eq!(plain_cents(d("0.05")), "0,05");
+        assert_eq!(plain_cents(d("2")), "2");
+        assert_eq!(plain_cents(d("1500000.00")), "1 500 000");
+        // A table's error may show a negative amount; zero has no sign.
+        assert_eq!(format_amount(d("-2.5"), Lang::Fr, "€"), "-2,50\u{a0}€");
+        assert_eq!(format_amount(d("-0"), Lang::En, "€"), "€0");
+        assert_eq!(format_amount(d("1234.567"), Lang::En, "€"), "€1,234.567");
+    }
+
+    #[test]
+    fn every_reason_has_its_stable_code() {
+        use AmountProblem::*;
+        let codes: Vec<&str> = [
+            Empty,
+            Negative,
+            Signed,
+            Scientific,
+            NotANumber,
+            CurrencyTwice,
+            Grouping,
+            Misplaced(','),
+            TooManyDigits,
+            SubCent,
+            Uncomputed,
+        ]
+        .iter()
+        .map(AmountProblem::code)
+        .collect();
+        assert_eq!(
+            codes,
+            [
+                "empty",
+                "negative",
+                "signed",
+                "scientific",
+                "not_a_number",
+                "currency_twice",
+                "grouping",
+                "misplaced",
+                "too_many_digits",
+                "sub_cent",
+                "uncomputed_formula"
+            ]
+        );
+        let error = parse_amount("+5", &EUR).unwrap_err();
+        assert_eq!(error.to_string(), "not an amount (signed): `+5`");
+    }
+
+    #[test]
+    fn every_sign_and_grouping_slip_is_refused_for_what_it_is() {
+        use AmountProblem::*;
+        assert_eq!(problem("–2 500"), Negative);
+        assert_eq!(problem("- 2 500"), Negative);
+        assert_eq!(problem("+ 2 500"), Signed);
+        assert_eq!(problem("1.500.000,50,5"), Grouping);
+        assert_eq!(problem("1,500,000.50.5"), Grouping);
+        assert_eq!(problem("1 500,000.50"), Grouping);
+        assert_eq!(ok("1.500.000,50"), "1500000.5");
+        assert_eq!(ok("1,500,000.50"), "1500000.5");
+        assert_eq!(ok("2 500 000"), "2500000");
+        assert_eq!(ok("12 345 678,90"), "12345678.9");
+        assert_eq!(problem("1e"), NotANumber);
+        assert_eq!(problem("e5"), NotANumber);
+        assert_eq!(problem("1,5e+"), NotANumber);
+        assert_eq!(problem("1x5e6"), NotANumber);
+        assert_eq!(problem("1.5E-3"), Scientific);
+        // What an exact decimal holds, to the last digit (2^96 − 1), and no more.
+        assert_eq!(
+            ok("79 228 162 514 264 337 593 543 950 335"),
+            "79228162514264337593543950335"
+        );
+        assert_eq!(
+            problem("79 228 162 514 264 337 593 543 950 336"),
+            TooManyDigits
+        );
+    }
+
+    #[test]
+    fn an_integer_cell_is_an_amount_scaled_by_its_column() {
+        let read = |v: i64, unit: Option<Unit>| {
+            let reading = Reading {
+                unit,
+                ..Reading::default()
+            };
+            from_int_cell(v, reading)
+                .map(machine)
+                .map_err(|e| e.problem)
+        };
+        assert_eq!(read(1_500_000, None), Ok("1500000".to_string()));
+        assert_eq!(read(850, Some(Unit::Thousand)), Ok("850000".to_string()));
+        assert_eq!(read(-3, None), Err(AmountProblem::Negative));
     }
 }

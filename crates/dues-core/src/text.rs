@@ -21,31 +21,12 @@ pub enum Lang {
     En,
 }
 
-impl Lang {
-    /// The language's BCP 47 tag: `fr`, `en`.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
-    }
-}
-
 /// A text of the table, in both languages.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     pub fr: String,
     pub en: String,
-}
-
-impl Text {
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Fr => &self.fr,
-            Lang::En => &self.en,
-        }
-    }
 }
 
 /// Folds a name for comparison: lower case, no accents (`é` → `e`), ligatures

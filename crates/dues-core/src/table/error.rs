@@ -29,14 +29,6 @@ pub enum TableError {
     },
 }
 
-impl TableError {
-    pub fn origin(&self) -> &str {
-        match self {
-            TableError::Toml { origin, .. } | TableError::Invalid { origin, .. } => origin,
-        }
-    }
-}
-
 /// What is malformed in TOML that does not parse, as the parser says it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Syntax {

@@ -108,3 +108,62 @@ impl Interval {
         self.last.is_none_or(|l| other.first <= l) && other.last.is_none_or(|l| self.first <= l)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    /// `at_least 1 500 000, at_most 10 000 000`, and `above 10 000 000`.
+    fn medium() -> Interval {
+        Interval::new(Edge::at(d("1500000")), Some(Edge::at(d("10000000"))))
+    }
+
+    fn large() -> Interval {
+        Interval::new(Edge::at(d("10000000")).next(), None)
+    }
+
+    #[test]
+    fn an_interval_holds_its_bounds_to_the_cent_and_nothing_past_them() {
+        let (m, l) = (medium(), large());
+        for (budget, in_medium, in_large) in [
+            ("1499999.99", false, false),
+            ("1500000", true, false),
+            ("1500000.00", true, false),
+            ("10000000", true, false),
+            ("10000000.01", false, true),
+            ("99999999999", false, true),
+            // Finer than a cent (never a budget, but never a crash): judged
+            // on the bounds themselves.
+            ("1499999.995", false, false),
+            ("10000000.005", false, true),
+        ] {
+            assert_eq!(m.contains(d(budget)), in_medium, "{budget} in medium");
+            assert_eq!(l.contains(d(budget)), in_large, "{budget} in large");
+        }
+    }
+
+    #[test]
+    fn empty_and_meeting_intervals_are_judged_at_the_cent() {
+        let at = |s: &str| Edge::at(d(s));
+        // `above 5, below 5,02` holds 5,01; `above 5, below 5,01` nothing.
+        assert!(!Interval::new(at("5").next(), Some(at("5.02").prev())).is_empty());
+        assert!(Interval::new(at("5").next(), Some(at("5.01").prev())).is_empty());
+        assert!(!Interval::new(at("5"), Some(at("5"))).is_empty());
+        assert!(!large().is_empty());
+        // Medium and large share no budget; medium and `at_least 10 000 000` do.
+        assert!(!medium().meets(&large()));
+        assert!(!large().meets(&medium()));
+        let from_ten = Interval::new(at("10000000"), None);
+        assert!(medium().meets(&from_ten));
+        assert!(from_ten.meets(&medium()));
+        assert!(large().meets(&from_ten));
+        let small = Interval::new(at("0"), Some(at("1500000").prev()));
+        assert!(!small.meets(&medium()) && !medium().meets(&small));
+        assert!(at("0").is_zero() && !at("0").next().is_zero() && !at("1").is_zero());
+    }
+}

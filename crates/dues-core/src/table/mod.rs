@@ -302,10 +302,6 @@ impl Table {
             })
     }
 
-    pub fn tier(&self, id: &str) -> Option<&Tier> {
-        self.tiers.iter().find(|t| t.id == id)
-    }
-
     /// Formats an amount in this table's currency.
     pub fn money(&self, amount: Decimal, lang: Lang) -> String {
         format_amount(amount, lang, &self.currency.symbol)
@@ -323,6 +319,7 @@ pub struct UnknownKind {
 
 #[cfg(test)]
 mod tests {
+    use super::error::IssuerField;
     use super::*;
     use crate::leaflet;
     use std::str::FromStr;
@@ -652,5 +649,244 @@ mod tests {
         assert_eq!(faults, [Multiplier, Sign, Empty, Digit, Separator]);
         let text = source().replace("id = \"small\"", "id = \" \"");
         assert!(problems(&text).contains(&(Some(49), ProblemKind::EmptyTierId)));
+    }
+
+    /// The leaflet's table with its `[issuer]` section replaced by `issuer`.
+    fn with_issuer(issuer: &str) -> String {
+        let source = source();
+        let start = source.find("[issuer]").unwrap();
+        let end = source.find("# ─── Examples").unwrap();
+        format!("{}[issuer]\n{issuer}\n{}", &source[..start], &source[end..])
+    }
+
+    #[test]
+    fn an_issuer_is_named_and_reachable_by_what_looks_like_an_address() {
+        let accepted = [
+            "name = \"A\"\nemail = \"contact@la27eregion.fr\"",
+            "name = \"A\"\nphone = \"+33 (0)1 23 45 67 89\"",
+            "name = \"A\"\nphone = \"01.23.45.67.89\"",
+            "name = \"A\"\nwebsite = \"http://la27eregion.fr\"",
+            "name = \"A\"\naddress = [\"1 rue X\", \"75000 Paris\"]\nwebsite = \"https://a.fr\"",
+        ];
+        for issuer in accepted {
+            assert!(Table::parse(&with_issuer(issuer), "t").is_ok(), "{issuer}");
+        }
+        let invalid = |field: IssuerField, value: &str| ProblemKind::IssuerInvalid {
+            field,
+            value: value.to_string(),
+        };
+        let refused = [
+            (
+                "email = \"contact\"",
+                invalid(IssuerField::Email, "contact"),
+            ),
+            (
+                "email = \"@la27eregion.fr\"",
+                invalid(IssuerField::Email, "@la27eregion.fr"),
+            ),
+            ("email = \"a@fr\"", invalid(IssuerField::Email, "a@fr")),
+            ("email = \"a@.fr\"", invalid(IssuerField::Email, "a@.fr")),
+            (
+                "email = \"a@b.fr.\"",
+                invalid(IssuerField::Email, "a@b.fr."),
+            ),
+            (
+                "email = \"a b@c.fr\"",
+                invalid(IssuerField::Email, "a b@c.fr"),
+            ),
+            (
+                "email = \"a@b@c.fr\"",
+                invalid(IssuerField::Email, "a@b@c.fr"),
+            ),
+            ("phone = \"12345\"", invalid(IssuerField::Phone, "12345")),
+            (
+                "phone = \"01 23 45 67 8x\"",
+                invalid(IssuerField::Phone, "01 23 45 67 8x"),
+            ),
+            (
+                "phone = \"++33 1 23 45 67\"",
+                invalid(IssuerField::Phone, "++33 1 23 45 67"),
+            ),
+            (
+                "website = \"la27eregion.fr\"",
+                invalid(IssuerField::Website, "la27eregion.fr"),
+            ),
+            (
+                "website = \"https://localhost\"",
+                invalid(IssuerField::Website, "https://localhost"),
+            ),
+            (
+                "website = \"https://a b.fr\"",
+                invalid(IssuerField::Website, "https://a b.fr"),
+            ),
+        ];
+        for (field, problem) in refused {
+            let issuer = format!("name = \"A\"\n{field}");
+            let found: Vec<ProblemKind> = problems(&with_issuer(&issuer))
+                .into_iter()
+                .map(|(_, kind)| kind)
+                .collect();
+            assert_eq!(found, [problem], "{field}");
+        }
+        let found = problems(&with_issuer(
+            "name = \" \"\naddress = [\"\"]\nsignature = { fr = \"\", en = \"x\" }",
+        ));
+        let kinds: Vec<ProblemKind> = found.into_iter().map(|(_, kind)| kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                ProblemKind::IssuerEmpty(IssuerField::Name),
+                ProblemKind::IssuerEmpty(IssuerField::Address),
+                ProblemKind::IssuerEmpty(IssuerField::Signature),
+                ProblemKind::IssuerUnreachable,
+            ]
+        );
+        assert_eq!(IssuerField::Email.key(), "email");
+        assert_eq!(IssuerField::Signature.key(), "signature");
+    }
+
+    #[test]
+    fn an_overlap_inside_a_tier_is_named_by_its_own_bounds() {
+        // `medium` shrunk inside `small`: the overlap is all of medium.
+        let text = source()
+            .replace(
+                "at_least = 0, below = 1_500_000",
+                "at_least = 0, at_most = 20_000_000",
+            )
+            .replace(
+                "at_least = 1_500_000, at_most = 10_000_000",
+                "at_least = 2_000_000, at_most = 5_000_000",
+            );
+        let overlaps: Vec<(Edge, Edge)> = problems(&text)
+            .into_iter()
+            .filter_map(|(_, p)| match p {
+                ProblemKind::Overlap { first, last, .. } => Some((first, last)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            overlaps[0],
+            (Edge::at(d("2000000")), Edge::at(d("5000000")))
+        );
+    }
+
+    #[test]
+    fn two_rules_may_not_claim_one_organisation() {
+        let second = |rule: &str, budget: &str| {
+            format!(
+                "[[tier]]\nid = \"pilot\"\nlabel = {{ fr = \"P\", en = \"P\" }}\n\
+                 leaflet = {{ fr = \"P\", en = \"P\" }}\nrule = {rule}\n{budget}\
+                 fee = {{ amount = 9_000, basis = \"fixed\" }}\n\n"
+            )
+        };
+        let with = |tier: String| source().replacen("[[tier]]", &format!("{tier}[[tier]]"), 1);
+        let clash = |text: &str| {
+            Table::parse(text, "t").err().is_some_and(|e| match e {
+                TableError::Invalid { problems, .. } => problems.iter().any(
+                    |p| matches!(&p.kind, ProblemKind::RulesClash { kind, .. } if kind == "region"),
+                ),
+                _ => false,
+            })
+        };
+        let yes = "{ kinds = [\"region\"], network_strategy = true }";
+        let no = "{ kinds = [\"region\"], network_strategy = false }";
+        let any = "{ kinds = [\"region\"] }";
+        let other = "{ kinds = [\"commune\"] }";
+        assert!(clash(&with(second(yes, ""))), "the same kind and answer");
+        assert!(clash(&with(second(any, ""))), "any answer meets yes");
+        assert!(!clash(&with(second(no, ""))), "the other answer");
+        assert!(!clash(&with(second(other, ""))), "another kind");
+        // Both with budgets: a clash only where they meet.
+        let bounded = |tier: String| {
+            with(tier).replace(
+                "network_strategy = true }\nfee = { amount = 8_000",
+                "network_strategy = true }\nbudget = { at_least = 500_000_000 }\nfee = { amount = 8_000",
+            )
+        };
+        let below = "budget = { at_least = 0, below = 500_000_000 }\n";
+        let up_to = "budget = { at_least = 0, at_most = 500_000_000 }\n";
+        assert!(!clash(&bounded(second(yes, below))), "no budget both hold");
+        assert!(clash(&bounded(second(yes, up_to))), "500 M€ both hold");
+    }
+
+    #[test]
+    fn examples_are_kept_and_must_name_a_tier_of_the_table() {
+        let t = leaflet();
+        assert_eq!(t.examples.len(), 11);
+        assert!(t.examples.iter().all(|e| e.line > 0));
+        let text = source().replacen("tier = \"small\"", "tier = \"tiny\"", 1);
+        assert!(
+            problems(&text)
+                .iter()
+                .any(|(_, p)| *p == ProblemKind::ExampleUnknownTier("tiny".into()))
+        );
+    }
+
+    #[test]
+    fn a_fee_up_to_the_maximum_is_accepted() {
+        let text = source().replace("amount = 5_000", "amount = 1_000_000_000");
+        assert!(
+            problems_or_none(&text)
+                .iter()
+                .all(|(_, p)| !matches!(p, ProblemKind::FeeTooLarge { .. }))
+        );
+        let text = source().replace("amount = 5_000", "amount = 1_000_000_001");
+        assert!(
+            problems(&text)
+                .iter()
+                .any(|(_, p)| matches!(p, ProblemKind::FeeTooLarge { .. }))
+        );
+    }
+
+    /// The problems of a table, none if it is accepted.
+    fn problems_or_none(text: &str) -> Vec<(Option<usize>, ProblemKind)> {
+        match Table::parse(text, "t") {
+            Ok(_) => Vec::new(),
+            Err(TableError::Invalid { problems, .. }) => {
+                problems.into_iter().map(|p| (p.line, p.kind)).collect()
+            }
+            Err(e) => panic!("{e:?}"),
+        }
+    }
+
+    #[test]
+    fn money_is_digits_with_one_point_up_to_the_largest_amount() {
+        let amount = |value: &str| {
+            let text = source().replace("amount = 1_000,", &format!("amount = {value},"));
+            match Table::parse(&text, "t") {
+                Err(TableError::Toml { problem, .. }) => Err(problem),
+                _ => Ok(()),
+            }
+        };
+        for bad in [
+            "\"1.\"",
+            "\".5\"",
+            "\"1.5.0\"",
+            "\"\"",
+            "\"1,5\"",
+            "\"-5\"",
+            "\"+5\"",
+        ] {
+            let value = bad.trim_matches('"').to_string();
+            assert_eq!(amount(bad), Err(TomlProblem::NotMoney(value)), "{bad}");
+        }
+        // 10^15 is the largest amount a table holds (as a budget bound; a
+        // fee stops well before).
+        let bound = |value: &str| {
+            let text = source().replace(
+                "budget = { above = 10_000_000 }",
+                &format!("budget = {{ above = {value} }}"),
+            );
+            match Table::parse(&text, "t") {
+                Err(TableError::Toml { problem, .. }) => Some(problem),
+                _ => None,
+            }
+        };
+        assert_eq!(bound("1_000_000_000_000_000"), None);
+        assert_eq!(bound("\"1000000000000000\""), None);
+        assert_eq!(
+            bound("1_000_000_000_000_001"),
+            Some(TomlProblem::MoneyTooLarge(d("1000000000000001")))
+        );
     }
 }

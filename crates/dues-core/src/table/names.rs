@@ -161,4 +161,65 @@ mod tests {
         assert!(singular_forms("cc").is_empty());
         assert!(singular_forms("cas").is_empty(), "an acronym, no plural");
     }
+
+    #[test]
+    fn every_form_is_listed_once_likeliest_first() {
+        // Every word before the preposition, then the first, then the last.
+        assert_eq!(
+            singular_forms("conseils departementaux"),
+            [
+                "conseil departemental",
+                "conseil departementaux",
+                "conseils departemental",
+            ]
+        );
+        assert_eq!(
+            singular_forms("town halls"),
+            ["town hall"],
+            "`town` is no plural"
+        );
+        assert_eq!(singular_forms("mairies"), ["mairie", "mairy"]);
+        // Four letters make a plural; three do not.
+        assert_eq!(singular_forms("sems"), ["sem"]);
+        assert!(singular_forms("ccs").is_empty());
+    }
+
+    fn kind(id: &str, fr: &str, aliases: &[&str]) -> Kind {
+        Kind {
+            id: id.into(),
+            label: crate::text::Text {
+                fr: fr.into(),
+                en: fr.into(),
+            },
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            budget_floor: None,
+        }
+    }
+
+    #[test]
+    fn a_slip_the_length_allows_comes_before_a_beginning() {
+        let kinds = [
+            kind("association", "Association", &[]),
+            kind("assoc", "Assoc", &[]),
+            kind("ca", "CA", &["Communauté d'agglomération"]),
+            kind("cabinet", "Cabinet", &[]),
+        ];
+        // A slip of one letter on four (`asso` for `assoc`), then what
+        // starts with it (`Association`).
+        assert_eq!(suggestions(&kinds, "asso"), ["Assoc", "Association"]);
+        // Five letters allow one slip, six two.
+        assert_eq!(suggestions(&kinds, "asxoc"), ["Assoc"]);
+        assert!(suggestions(&kinds, "axxoc").is_empty());
+        assert_eq!(suggestions(&kinds, "asxocx"), ["Assoc"]);
+        assert_eq!(suggestions(&kinds, "cabinzz"), ["Cabinet"]);
+        // Two letters: only the name itself; three: its beginnings too.
+        assert_eq!(suggestions(&kinds, "ca"), ["CA"]);
+        assert_eq!(suggestions(&kinds, "cab"), ["Cabinet"]);
+        assert!(suggestions(&kinds, "c").is_empty());
+        // One per kind, its closest name.
+        assert_eq!(
+            suggestions(&kinds, "communaute d aglomeration"),
+            ["Communauté d'agglomération"]
+        );
+    }
 }

@@ -293,3 +293,18 @@ pub(super) fn column_of(text: &str, offset: usize) -> usize {
     let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     text[start..offset].chars().count() + 1
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_position_inside_a_wide_character_counts_from_its_start() {
+        // Byte 2 is inside « é » (bytes 1 and 2): column 2, the é's.
+        assert_eq!(column_of("aé b", 2), 2);
+        assert_eq!(column_of("aé b", 3), 3);
+        assert_eq!(column_of("x\naé b", 4), 2);
+        assert_eq!(line_of("x\naé b", 4), 2);
+        assert_eq!(line_of("x\naé b", 99), 2);
+    }
+}
