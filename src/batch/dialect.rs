@@ -44,6 +44,17 @@ impl Encoding {
         }
     }
 
+    /// The bytes of `text` in this encoding, if it can write them exactly.
+    pub fn exact_bytes(self, text: &str) -> Option<Vec<u8>> {
+        match self.text() {
+            Encoding::Windows1252 => {
+                let (bytes, _, lossy) = WINDOWS_1252.encode(text);
+                (!lossy).then(|| bytes.into_owned())
+            }
+            _ => Some(text.as_bytes().to_vec()),
+        }
+    }
+
     /// A field's text, whatever its bytes (invalid UTF-8 shown replaced).
     pub fn decode_lossy(self, bytes: &[u8]) -> Cow<'_, str> {
         self.decode(bytes)

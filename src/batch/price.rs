@@ -3,7 +3,12 @@
 //! unit and convention; the outcome, or a typed [`RowError`].
 
 use dues_core::classify::{QuoteError, Request, quote_budget, quote_with};
-use dues_core::money::{AmountError, AmountProblem, Reading, from_int_cell, from_number_cell};
+use std::borrow::Cow;
+
+use dues_core::money::{
+    AmountError, AmountProblem, ByteMarks, Reading, amount_from_bytes, from_int_cell,
+    from_number_cell,
+};
 use dues_core::table::{Table, UnknownKind};
 use rust_decimal::Decimal;
 
@@ -102,6 +107,8 @@ pub struct Pricer<'t> {
     /// The answer for rows that have none (`--network-strategy`).
     pub strategy: Option<bool>,
     kinds: KindCache,
+    /// Spaces and currency markers in the file's encoding.
+    marks: ByteMarks,
 }
 
 impl<'t> Pricer<'t> {
@@ -119,6 +126,7 @@ impl<'t> Pricer<'t> {
             reading: Reading::default(),
             strategy: None,
             kinds: KindCache::default(),
+            marks: byte_marks(table, encoding),
         }
     }
 
@@ -171,34 +179,55 @@ impl<'t> Pricer<'t> {
             })
         };
         let columns = self.columns;
-        let budget = field(columns.budget)?;
-        let kind = field(columns.kind)?;
+        // A workbook's number cell is a number: read exactly, not as text.
+        let cell = record.cells.and_then(|cells| cells.get(columns.budget));
+        let budget_bytes = record.field(columns.budget);
+        // Most budgets are read from their bytes, with nothing decoded; the
+        // others as text, in the same order of checks.
+        let read = match cell {
+            None | Some(Cell::Text(_)) => {
+                amount_from_bytes(budget_bytes, &self.marks, self.reading)
+            }
+            _ => None,
+        };
+        let budget = match read {
+            Some(_) => Cow::Borrowed(""),
+            None => field(columns.budget)?,
+        };
+        // A kind met before is known by its bytes, which decoded then.
+        let kind_bytes = record.field(columns.kind);
+        let known = self.kinds.find(kind_bytes);
+        let kind = match known {
+            Some(_) => Cow::Borrowed(""),
+            None => field(columns.kind)?,
+        };
         let own = columns.strategy.map(field).transpose()?;
         let strategy = match own.as_deref().map(str::trim) {
             // The answer given for all, in the words the parser reads first.
             None | Some("") => self
                 .strategy
-                .map(|yes| std::borrow::Cow::Borrowed(if yes { "yes" } else { "no" })),
+                .map(|yes| Cow::Borrowed(if yes { "yes" } else { "no" })),
             Some(_) => own,
         };
-        let kind_bytes = record.field(columns.kind);
         let (table, kinds) = (self.table, &mut self.kinds);
         let request = Request {
             budget: &budget,
             kind: &kind,
             strategy: strategy.as_deref(),
         };
-        let kind_of = |name: &str| kinds.get(kind_bytes, || table.kind(name));
-        // A workbook's number cell is a number: read exactly, not as text.
-        let number = record.cells.and_then(|cells| cells.get(columns.budget));
-        let outcome = match number {
-            Some(Cell::Number(value)) => from_number_cell(*value, self.reading)
+        let kind_of = |name: &str| match known {
+            Some(k) => Ok(k),
+            None => kinds.get(kind_bytes, || table.kind(name)),
+        };
+        let outcome = match (read, cell) {
+            (Some(budget), _) => quote_budget(table, budget, request, kind_of),
+            (None, Some(Cell::Number(value))) => from_number_cell(*value, self.reading)
                 .map_err(QuoteError::Budget)
                 .and_then(|budget| quote_budget(table, budget, request, kind_of)),
-            Some(Cell::Int(value)) => from_int_cell(*value, self.reading)
+            (None, Some(Cell::Int(value))) => from_int_cell(*value, self.reading)
                 .map_err(QuoteError::Budget)
                 .and_then(|budget| quote_budget(table, budget, request, kind_of)),
-            Some(Cell::Uncomputed(formula)) => Err(QuoteError::Budget(AmountError {
+            (None, Some(Cell::Uncomputed(formula))) => Err(QuoteError::Budget(AmountError {
                 value: formula.clone(),
                 problem: AmountProblem::Uncomputed,
             })),
@@ -230,18 +259,41 @@ struct KindCache(Vec<(Vec<u8>, usize)>);
 impl KindCache {
     const CAP: usize = 64;
 
+    /// The kind of these bytes, if met before.
+    fn find(&self, bytes: &[u8]) -> Option<usize> {
+        self.0.iter().find(|(b, _)| b == bytes).map(|(_, k)| *k)
+    }
+
     fn get(
         &mut self,
         bytes: &[u8],
         look_up: impl FnOnce() -> Result<usize, UnknownKind>,
     ) -> Result<usize, UnknownKind> {
-        if let Some((_, k)) = self.0.iter().find(|(b, _)| b == bytes) {
-            return Ok(*k);
+        if let Some(k) = self.find(bytes) {
+            return Ok(k);
         }
         let k = look_up()?;
         if self.0.len() < Self::CAP {
             self.0.push((bytes.to_vec(), k));
         }
         Ok(k)
+    }
+}
+
+/// The spaces that group digits and the table's currency markers, as the
+/// file writes them: in its encoding, those it can write.
+fn byte_marks(table: &Table, encoding: Encoding) -> ByteMarks {
+    let bytes = |text: &str| encoding.exact_bytes(text);
+    ByteMarks {
+        spaces: [" ", "\u{a0}", "\u{202f}", "\u{2009}"]
+            .into_iter()
+            .filter_map(bytes)
+            .collect(),
+        currency: table
+            .currency
+            .accepted
+            .iter()
+            .filter_map(|marker| bytes(marker))
+            .collect(),
     }
 }

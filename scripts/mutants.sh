@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Mutation testing (issue 12): cargo-mutants makes small wrong edits to the
+# code (a flipped comparison, a body replaced by a constant) and runs the tests
+# after each; a mutant no test notices is a change that could break the fees
+# unseen. Prints the score per file: caught / viable (caught + missed + timeouts).
+#
+#   scripts/mutants.sh [OUT]            everything (hours on 2 cores: see README)
+#   scripts/mutants.sh [OUT] core       the domain crate alone (~15 min)
+#   scripts/mutants.sh [OUT] dues --shard 1/4   a quarter of the binary's mutants
+#
+# Needs cargo-mutants (`cargo install cargo-mutants`, 27.1 here). Not run in CI.
+# Equivalent mutants (no test could tell them apart) are excluded in
+# .cargo/mutants.toml, each with its reason.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-target/mutants}
+part=${2:-all}
+shift $(( $# < 2 ? $# : 2 ))
+mkdir -p "$out"
+run() { cargo mutants -j 2 "$@" >/dev/null || true; }
+
+if [[ $part == all || $part == core ]]; then
+  # The domain crate against its own tests first: a second a mutant.
+  rm -rf "$out/core1" "$out/core2"
+  run -p dues-core --test-workspace=false --timeout 60 -o "$out/core1"
+  # Its survivors against every test of the workspace (the binary's too).
+  mkdir -p "$out/core2" && cp -r "$out/core1/mutants.out" "$out/core2/"
+  run -p dues-core --test-workspace=true --iterate --timeout 240 -o "$out/core2"
+fi
+if [[ $part == all || $part == dues ]]; then
+  rm -rf "$out/dues"
+  run -p dues --timeout 240 -o "$out/dues" "$@"
+fi
+
+python3 - "$out" <<'PY'
+import collections, os, sys
+out = sys.argv[1]
+def lines(run, name):
+    path = os.path.join(out, run, "mutants.out", name + ".txt")
+    return [l.strip() for l in open(path)] if os.path.exists(path) else []
+count = collections.defaultdict(collections.Counter)
+def add(run, name, outcome):
+    for line in lines(run, name):
+        count[line.split(":")[0]][outcome] += 1
+# core1 holds the first pass; core2 what its survivors became.
+add("core1", "caught", "caught"); add("core1", "unviable", "unviable")
+add("core1", "timeout", "timeout")
+add("core2", "caught", "caught"); add("core2", "missed", "missed")
+add("core2", "timeout", "timeout"); add("core2", "unviable", "unviable")
+for name in ["caught", "missed", "timeout", "unviable"]:
+    add("dues", name, name)
+def score(files):
+    c = sum(count[f]["caught"] for f in files)
+    v = c + sum(count[f]["missed"] + count[f]["timeout"] for f in files)
+    return c, v
+print(f'{"file":<44} {"caught":>7} {"viable":>7} {"score":>7}')
+for f in sorted(count):
+    c, v = score([f])
+    if v:
+        print(f"{f:<44} {c:>7} {v:>7} {100 * c / v:>6.1f}%")
+core = [f for f in count if f.startswith("crates/dues-core/")]
+for label, files in [("domain crate (dues-core)", core), ("binary crate (dues)", [f for f in count if f not in core]), ("overall", list(count))]:
+    c, v = score(files)
+    if v:
+        print(f"{label:<44} {c:>7} {v:>7} {100 * c / v:>6.1f}%")
+survivors = lines("core2", "missed") + lines("dues", "missed")
+if survivors:
+    print("\nmissed:")
+    print("\n".join("  " + s for s in survivors))
+PY
