@@ -117,7 +117,7 @@ amount-against-convention = { $stated ->
 }
 amount-in-unit = { $symbol }{ $number }{ $prefix }
 amount-ambiguous = { $cents ->
-    [yes] it is ambiguous, “{ $mark }” followed by three digits may separate thousands ({ $thousands }) or mark decimals ({ $decimal }); write { $thousands } for the first reading or { $decimal_cents } for the second
+    [yes] it is ambiguous, “{ $mark }” followed by three digits may separate thousands ({ $thousands }) or mark decimals ({ $decimal }); write { $thousands } for the first reading or { $decimal } for the second
    *[no] it is ambiguous, “{ $mark }” followed by three digits may separate thousands ({ $thousands }) or mark decimals ({ $decimal }); write { $thousands } for the first reading (the second is not a whole number of cents)
 }
 

@@ -121,7 +121,7 @@ amount-against-convention = { $stated ->
 }
 amount-in-unit = { $number } { $prefix }{ $symbol }
 amount-ambiguous = { $cents ->
-    [yes] il est ambigu : « { $mark } » suivi de trois chiffres peut séparer les milliers ({ $thousands }) ou marquer les décimales ({ $decimal }) ; écrivez { $thousands } pour la première lecture ou { $decimal_cents } pour la seconde
+    [yes] il est ambigu : « { $mark } » suivi de trois chiffres peut séparer les milliers ({ $thousands }) ou marquer les décimales ({ $decimal }) ; écrivez { $thousands } pour la première lecture ou { $decimal } pour la seconde
    *[no] il est ambigu : « { $mark } » suivi de trois chiffres peut séparer les milliers ({ $thousands }) ou marquer les décimales ({ $decimal }) ; écrivez { $thousands } pour la première lecture (la seconde n’est pas un nombre entier de centimes)
 }
 

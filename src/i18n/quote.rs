@@ -2,7 +2,7 @@
 //! why an organisation cannot be quoted.
 
 use dues_core::classify::{ANSWERS, Next, Quote, QuoteError, Step, Warning};
-use dues_core::money::{AmountError, AmountProblem, Mark, Unit, format_amount, plain, plain_cents};
+use dues_core::money::{AmountError, AmountProblem, Mark, Unit, format_amount, plain};
 use dues_core::table::{Basis, Edge, Table, Tier};
 use rust_decimal::Decimal;
 
@@ -433,7 +433,6 @@ fn amount_problem(cat: &Catalog, symbol: &str, problem: &AmountProblem) -> Strin
                 mark = mark.to_string(),
                 thousands = plain(*thousands),
                 decimal = plain(*decimal),
-                decimal_cents = plain_cents(*decimal),
                 cents = if whole_cents { "yes" } else { "no" },
             )
         }

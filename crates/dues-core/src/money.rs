@@ -105,8 +105,9 @@ pub fn is_space(c: char) -> bool {
     SPACES.contains(&c)
 }
 
+/// Without the spaces around (every space of [`SPACES`] is white space).
 fn trim(s: &str) -> &str {
-    s.trim_matches(|c: char| c.is_whitespace() || is_space(c))
+    s.trim()
 }
 
 /// Multipliers, longest spelling first so that `Md` is not read as `M` + `d`;
@@ -226,13 +227,13 @@ pub fn number_cell_text(value: f64) -> Option<String> {
     let exponent: i32 = exponent.parse().ok()?;
     let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
     let digits = digits.trim_end_matches('0');
-    let sign = if value < 0.0 { "-" } else { "" };
+    let sign = if value.is_sign_negative() { "-" } else { "" };
     let point = exponent + 1;
     let count = digits.len() as i32;
     let text = if !(-20..=30).contains(&exponent) {
-        let rest = if digits.len() > 1 { &digits[1..] } else { "" };
+        let rest = &digits[1..];
         let dot = if rest.is_empty() { "" } else { "." };
-        let exp_sign = if exponent < 0 { '-' } else { '+' };
+        let exp_sign = if exponent.is_negative() { '-' } else { '+' };
         format!(
             "{}{dot}{rest}E{exp_sign}{:02}",
             &digits[..1],
@@ -682,9 +683,6 @@ fn parse_number(s: &str, reading: Reading) -> Result<Decimal, AmountProblem> {
                     stated: reading.stated,
                 });
             }
-            if s.matches(decimal_mark).count() > 1 || has_spaces {
-                return Err(AmountProblem::Grouping);
-            }
             (&s[..last], &s[last + 1..], Some(group))
         }
     };
@@ -723,12 +721,9 @@ fn c_is_sign(c: char) -> bool {
 /// Checks that `group` (if any) separates groups of three digits after a
 /// first group of one to three, and returns the digits' mantissa so far.
 fn digits_of(int: &str, group: Option<char>) -> Result<u128, AmountProblem> {
+    // No group mark: `int` is digits (the shape is checked), one or more.
     let Some(group) = group else {
-        return if !int.is_empty() && int.bytes().all(|b| b.is_ascii_digit()) {
-            accumulate(0, int)
-        } else {
-            Err(AmountProblem::Grouping)
-        };
+        return accumulate(0, int);
     };
     let is_group_mark = |c: char| {
         if group == ' ' {
@@ -754,23 +749,23 @@ fn digits_of(int: &str, group: Option<char>) -> Result<u128, AmountProblem> {
 }
 
 /// Appends ASCII digits to a mantissa, refusing what a decimal cannot hold.
-fn accumulate(mut mantissa: u128, digits: &str) -> Result<u128, AmountProblem> {
-    const LIMIT: u128 = (1 << 96) - 1;
-    for b in digits.bytes() {
-        mantissa = mantissa * 10 + u128::from(b - b'0');
-        if mantissa > LIMIT {
-            return Err(AmountProblem::TooManyDigits);
-        }
-    }
-    Ok(mantissa)
+fn accumulate(mantissa: u128, digits: &str) -> Result<u128, AmountProblem> {
+    digits
+        .bytes()
+        .try_fold(mantissa, |m, b| {
+            m.checked_mul(10)?.checked_add(u128::from(b - b'0'))
+        })
+        .ok_or(AmountProblem::TooManyDigits)
 }
 
 /// The exact decimal of an integer-part mantissa followed by `frac` digits.
 fn exact(int: u128, frac: &str) -> Result<Decimal, AmountProblem> {
     let mantissa = accumulate(int, frac)?;
     let scale = u32::try_from(frac.len()).map_err(|_| AmountProblem::TooManyDigits)?;
-    Decimal::try_from_i128_with_scale(mantissa as i128, scale)
-        .map_err(|_| AmountProblem::TooManyDigits)
+    i128::try_from(mantissa)
+        .ok()
+        .and_then(|m| Decimal::try_from_i128_with_scale(m, scale).ok())
+        .ok_or(AmountProblem::TooManyDigits)
 }
 
 /// An amount for a person to read: `2 500 €` (U+202F between groups, U+00A0
@@ -794,15 +789,6 @@ pub fn format_number(amount: Decimal, lang: Lang) -> String {
 /// An amount as a user would type it back: `1 500 000`, `1,5`.
 pub fn plain(amount: Decimal) -> String {
     grouped(amount, ' ', ',')
-}
-
-/// An amount with its cents, as a user would type it back: `1,50`.
-pub fn plain_cents(amount: Decimal) -> String {
-    let mut a = amount.normalize();
-    if a.scale() > 0 {
-        a.rescale(2);
-    }
-    grouped(a, ' ', ',')
 }
 
 /// The exact decimal as a machine reads it: `2500`, `1499999.99`.
@@ -1320,10 +1306,10 @@ mod tests {
         );
         assert_eq!(format_number(d("1500000.5"), Lang::En), "1,500,000.50");
         // Typed back with its cents, or none when it has none.
-        assert_eq!(plain_cents(d("1.5")), "1,50");
-        assert_eq!(plain_cents(d("0.05")), "0,05");
-        assert_eq!(plain_cents(d("2")), "2");
-        assert_eq!(plain_cents(d("1500000.00")), "1 500 000");
+        assert_eq!(plain(d("1.5")), "1,50");
+        assert_eq!(plain(d("1.500")), "1,50");
+        assert_eq!(plain(d("0.05")), "0,05");
+        assert_eq!(plain(d("1500000.00")), "1 500 000");
         // A table's error may show a negative amount; zero has no sign.
         assert_eq!(format_amount(d("-2.5"), Lang::Fr, "€"), "-2,50\u{a0}€");
         assert_eq!(format_amount(d("-0"), Lang::En, "€"), "€0");
@@ -1373,6 +1359,11 @@ mod tests {
     fn every_sign_and_grouping_slip_is_refused_for_what_it_is() {
         use AmountProblem::*;
         assert_eq!(problem("–2 500"), Negative);
+        assert_eq!(problem("1 500-000"), Misplaced('-'));
+        assert_eq!(problem("12+5"), Misplaced('+'));
+        assert_eq!(ok("\t2 500\n"), "2500");
+        assert_eq!(problem("1 000.000,00"), Grouping);
+        assert_eq!(problem("1.000,000,00"), Grouping);
         assert_eq!(problem("- 2 500"), Negative);
         assert_eq!(problem("+ 2 500"), Signed);
         assert_eq!(problem("1.500.000,50,5"), Grouping);

@@ -216,7 +216,9 @@ mod tests {
         assert_eq!(suggestions(&kinds, "ca"), ["CA"]);
         assert_eq!(suggestions(&kinds, "cab"), ["Cabinet"]);
         assert!(suggestions(&kinds, "c").is_empty());
-        // One per kind, its closest name.
+        // One per kind, its closest name: an alias closer than the label.
+        let typo = [kind("assoc", "Assoc", &["Assox"])];
+        assert_eq!(suggestions(&typo, "assox"), ["Assox"]);
         assert_eq!(
             suggestions(&kinds, "communaute d aglomeration"),
             ["Communauté d'agglomération"]

@@ -412,7 +412,7 @@ fn coverage(tiers: &[Tier], problems: &mut Problems) {
                 },
             );
         } else if bb.first.cent() <= a_last.cent() {
-            let last = bb.last.filter(|&l| l < a_last).unwrap_or(a_last);
+            let last = bb.last.map_or(a_last, |l| l.min(a_last));
             let first = bb.first;
             problems.add(
                 b.line,
