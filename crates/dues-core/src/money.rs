@@ -993,6 +993,15 @@ mod tests {
         assert_eq!(read(b"1499999,99"), Some("1499999.99".to_string()));
         assert_eq!(read(b"0,5"), Some("0.5".to_string()));
         assert_eq!(read(b"2500000"), Some("2500000".to_string()));
+        // Up to 18 digits, grouped or not, are read from bytes.
+        assert_eq!(
+            read(b"123456789012345678"),
+            Some("123456789012345678".to_string())
+        );
+        assert_eq!(
+            read(b"123 456 789 012 345 678"),
+            Some("123456789012345678".to_string())
+        );
         for asked in [
             &b"1,500"[..],
             b"1 5000",
