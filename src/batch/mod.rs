@@ -346,9 +346,9 @@ fn budget_reading(
 /// The budget column's values in the sample. A sample cut short of the end
 /// of the input leaves its last record cut too: it is left out.
 fn sample_column(sample: &[u8], dialect: Dialect, budget: usize) -> convention::Column {
-    let lone_cr = dialect.line_ending == LineEnding::Cr;
     let whole = sample.len() < SNIFF_BYTES;
-    let mut records = reader::RawReader::new(sample, dialect.delimiter, lone_cr);
+    // Only values are read here, no line numbers: the line ending is csv's.
+    let mut records = reader::RawReader::new(sample, dialect.delimiter, false);
     let _header = records.read();
     let mut values: Vec<String> = Vec::new();
     while let Ok(Some(record)) = records.read() {

@@ -1,6 +1,7 @@
 //! `dues batch` on the fixtures of `tests/data/batch/`: every dialect, every
 //! kind of bad row, every way a batch can refuse to start.
 
+use std::fs;
 use std::process::{Command as Process, Stdio};
 
 use dues_core::Table;
@@ -789,4 +790,65 @@ fn stdin_cannot_be_both_the_table_and_the_input() {
         .assert()
         .code(2)
         .stderr("dues: error: the tier table (--tiers - or DUES_TIERS=-) and the batch input both read stdin; give one of them as a file\n");
+}
+
+#[test]
+fn a_convention_is_learnt_from_every_value_the_sample_holds_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    // Two rows: the one that shows `,` grouping thousands is the last.
+    let small = dir.path().join("small.csv");
+    fs::write(
+        &small,
+        "nom;type;budget\nK;commune;850,000\nQ;commune;1,234,567\n",
+    )
+    .unwrap();
+    let out = dues().args(["batch"]).arg(&small).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", plain(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("K;commune;850,000;small;1000;fixed;"),
+        "{text}"
+    );
+    // Past the first MiB, the record the sample cuts (`1,2` of `1,234,567`)
+    // teaches nothing: `,` still groups thousands for `850,000` after it.
+    let big = dir.path().join("big.csv");
+    let mut bytes = b"nom;type;budget\nA;commune;1,234,567\n".to_vec();
+    let filler = b"V;commune;2500000\n";
+    while bytes.len() + filler.len() + 64 < (1 << 20) {
+        bytes.extend_from_slice(filler);
+    }
+    // A row padded for the 1 MiB boundary to fall just after `X;commune;1,2`.
+    let row_end = (1 << 20) - b"X;commune;1,2".len();
+    let name = row_end - bytes.len() - b";commune;2500000\n".len();
+    bytes.extend(std::iter::repeat_n(b'V', name));
+    bytes.extend_from_slice(b";commune;2500000\n");
+    assert_eq!(bytes.len(), row_end);
+    bytes.extend_from_slice(b"X;commune;1,234,567\n");
+    bytes.extend_from_slice(b"K;commune;850,000\n");
+    fs::write(&big, &bytes).unwrap();
+    let out = dues().args(["batch"]).arg(&big).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", plain(&out.stderr));
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .ends_with("K;commune;850,000;small;1000;fixed;\n")
+    );
+}
+
+#[test]
+fn a_stated_decimal_mark_keeps_the_headers_unit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("k.csv");
+    fs::write(&path, "nom;type;Budget (k€)\nA;commune;1 500,5\n").unwrap();
+    let out = dues()
+        .args(["batch", "--decimal-mark", ","])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", plain(&out.stderr));
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("A;commune;1 500,5;medium;2500;fixed;")
+    );
 }

@@ -979,3 +979,18 @@ fn zsh_completions_are_in_the_user_language() {
     assert!(script.contains("'::entrée -- La liste à chiffrer"));
     assert!(!script.contains("'dues commands'") && !script.contains("'::input --"));
 }
+
+#[test]
+fn help_into_a_closed_pipe_is_no_error() {
+    // `dues --help | head -0`: the reader is gone before a byte is written.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = bin()
+        .arg("--help")
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stderr.is_empty(), "{}", plain(&out.stderr));
+}
