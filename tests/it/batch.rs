@@ -852,3 +852,25 @@ fn a_stated_decimal_mark_keeps_the_headers_unit() {
             .contains("A;commune;1 500,5;medium;2500;fixed;")
     );
 }
+
+#[test]
+fn budgets_at_their_kinds_floor_are_no_sign_of_thousands() {
+    // A commune's floor of plausible budgets is 10 000 €: at it, no warning.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("floor.csv");
+    fs::write(
+        &path,
+        "nom;type;budget\nA;commune;10000\nB;commune;10000\nC;commune;9999\n",
+    )
+    .unwrap();
+    let out = dues()
+        .args(["batch", "--lang", "en"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        plain(&out.stderr),
+        "dues batch: 3 rows priced; 0 in error\n"
+    );
+}
