@@ -80,14 +80,6 @@ pub enum Failure {
 }
 
 impl Failure {
-    /// 1: an input that cannot be quoted; 2: anything else.
-    pub fn exit_code(&self) -> u8 {
-        match self {
-            Failure::Reported(code) => *code,
-            _ => 2,
-        }
-    }
-
     /// A closed pipe downstream (`dues … | head`): not a failure.
     pub fn is_broken_pipe(&self) -> bool {
         matches!(

@@ -35,7 +35,7 @@ fn main() -> ExitCode {
         Err(Failure::Reported(code)) => ExitCode::from(code),
         Err(f) => {
             cmd::warn(&msg!(cat, "error", message = failure(&cat, &f)));
-            ExitCode::from(f.exit_code())
+            ExitCode::from(2)
         }
     }
 }

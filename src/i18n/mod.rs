@@ -210,10 +210,9 @@ fn group(n: u64, separator: char) -> String {
 
 fn format_number(value: &FluentValue, separator: char) -> Option<String> {
     match value {
-        FluentValue::Number(n) if n.value.fract() == 0.0 && n.value >= 0.0 => {
-            // Counts only: money never goes through Fluent's numbers.
-            Some(group(n.value as u64, separator))
-        }
+        // Counts only, whole and positive: money never goes through
+        // Fluent's numbers.
+        FluentValue::Number(n) => Some(group(n.value as u64, separator)),
         _ => None,
     }
 }

@@ -874,3 +874,20 @@ fn budgets_at_their_kinds_floor_are_no_sign_of_thousands() {
         "dues batch: 3 rows priced; 0 in error\n"
     );
 }
+
+#[test]
+fn half_a_list_below_its_floors_is_no_sign_of_thousands() {
+    // One budget of two below its kind's floor: not most of them.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("half.csv");
+    fs::write(&path, "nom;type;budget\nA;commune;850\nB;commune;2500000\n").unwrap();
+    let out = dues()
+        .args(["batch", "--lang", "en"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(
+        plain(&out.stderr),
+        "dues batch: 2 rows priced; 0 in error\n"
+    );
+}
