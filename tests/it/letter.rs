@@ -241,6 +241,19 @@ fn a_terminal_that_reports_no_width_gets_columns_else_80() {
     let s = Session::spawn_sized(0, &["quote", "-b", "2,3 M€", "-k", "commune"], &[]);
     let (_, screen) = s.finish();
     assert!(widest(&screen) <= 80 && widest(&screen) > 60, "{screen}");
+    // A batch's summary: boxes, as 80 columns allow, not the plain text of
+    // a terminal too narrow for them.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.csv");
+    let input = data("readme/prospects.csv");
+    let args = ["batch", &input, "--summary", "-o", out.to_str().unwrap()];
+    let (code, screen) = Session::spawn_sized(0, &args, &[]).finish();
+    assert_eq!(code, 1, "a row in error: {screen}");
+    let top = screen
+        .lines()
+        .find(|l| l.starts_with('╭'))
+        .unwrap_or_default();
+    assert!((60..=80).contains(&top.chars().count()), "{screen}");
 }
 
 #[test]
@@ -519,4 +532,23 @@ fn a_guided_letter_needs_its_issuer_before_any_question() {
         "{stderr}"
     );
     assert!(!stderr.contains("website"), "{stderr}");
+}
+
+#[test]
+fn a_letter_is_dated_from_the_year_1000() {
+    let quote = |date: &str| {
+        let args = [
+            "quote", "-b", "5 M€", "-k", "commune", "-f", "letter", "--date", date,
+        ];
+        dues().args(args).output().unwrap()
+    };
+    let out = quote("1000-01-01");
+    assert_eq!(out.status.code(), Some(0), "{}", plain(&out.stderr));
+    assert!(
+        plain(&out.stdout).contains("1er janvier 1000"),
+        "{}",
+        plain(&out.stdout)
+    );
+    assert_eq!(quote("0999-12-31").status.code(), Some(2));
+    assert_eq!(quote("1000-1-1").status.code(), Some(2));
 }
