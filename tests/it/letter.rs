@@ -552,3 +552,22 @@ fn a_letter_is_dated_from_the_year_1000() {
     assert_eq!(quote("0999-12-31").status.code(), Some(2));
     assert_eq!(quote("1000-1-1").status.code(), Some(2));
 }
+
+#[test]
+fn color_never_holds_in_a_terminal() {
+    let quote = ["quote", "-b", "2,3 M€", "-k", "commune"];
+    let (_, colored) = Session::spawn_sized(100, &quote, &[]).wait();
+    assert!(
+        colored.windows(2).any(|w| w == b"\x1b["),
+        "a terminal gets styles"
+    );
+    let mut never = quote.to_vec();
+    never.extend(["--color", "never"]);
+    let (code, plain_bytes) = Session::spawn_sized(100, &never, &[]).wait();
+    assert_eq!(code, 0);
+    assert!(
+        !plain_bytes.windows(2).any(|w| w == b"\x1b["),
+        "{}",
+        String::from_utf8_lossy(&plain_bytes)
+    );
+}
