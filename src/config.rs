@@ -111,10 +111,10 @@ impl Color {
 /// A terminal's width: as it reports it, else `COLUMNS`, else 80 (a
 /// terminal that reports 0 would get boxes one character wide).
 fn terminal_width(stream: &impl AsFd) -> u16 {
+    // terminal_size reports no size for a terminal 0 columns wide.
     let reported = terminal_size::terminal_size_of(stream.as_fd()).map(|(w, _)| w.0);
     let columns = || std::env::var("COLUMNS").ok()?.trim().parse::<u16>().ok();
     reported
-        .filter(|&w| w > 0)
         .or_else(|| columns().filter(|&w| w > 0))
         .unwrap_or(80)
 }

@@ -571,3 +571,11 @@ fn color_never_holds_in_a_terminal() {
         String::from_utf8_lossy(&plain_bytes)
     );
 }
+
+#[test]
+fn columns_of_zero_is_no_width() {
+    let widest = |screen: &str| screen.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    let args = ["quote", "-b", "2,3 M€", "-k", "commune"];
+    let (_, screen) = Session::spawn_sized(0, &args, &[("COLUMNS", "0")]).finish();
+    assert!(widest(&screen) <= 80 && widest(&screen) > 60, "{screen}");
+}
