@@ -159,18 +159,7 @@ impl<'t> Pricer<'t> {
             line: record.line,
             problem,
         };
-        let width = self.headers.len();
-        let got = record.len();
-        if record.unclosed_quote {
-            return Err(fail(RowProblem::UnclosedQuote));
-        }
-        if got < width {
-            return Err(fail(RowProblem::TooFewFields { got, width }));
-        }
-        // Surplus fields that are all empty (Excel's trailing `;`) hide no value.
-        if (width..got).any(|i| !record.field(i).is_empty()) {
-            return Err(fail(RowProblem::TooManyFields { got, width }));
-        }
+        self.check_fields(record).map_err(fail)?;
         let field = |i: usize| {
             self.encoding.decode(record.field(i)).ok_or_else(|| {
                 fail(RowProblem::NotUtf8 {
@@ -238,15 +227,39 @@ impl<'t> Pricer<'t> {
             kind: q.org.kind,
             budget: q.org.budget,
         };
-        outcome.map(priced).map_err(|error| {
-            let column = match &error {
-                QuoteError::Budget(_) => Some(columns.budget),
-                QuoteError::Kind(_) => Some(columns.kind),
-                QuoteError::Strategy(_) | QuoteError::StrategyRequired { .. } => columns.strategy,
-            };
-            let column = column.map(|c| self.headers[c].clone());
-            fail(RowProblem::Quote { column, error })
-        })
+        outcome
+            .map(priced)
+            .map_err(|error| fail(self.at_fault(error)))
+    }
+
+    /// A record whose fields line up with the header's: no quote left
+    /// open, none missing, none past it but empty ones.
+    fn check_fields(&self, record: &RawRecord) -> Result<(), RowProblem> {
+        let width = self.headers.len();
+        let got = record.len();
+        if record.unclosed_quote {
+            return Err(RowProblem::UnclosedQuote);
+        }
+        if got < width {
+            return Err(RowProblem::TooFewFields { got, width });
+        }
+        // Surplus fields that are all empty (Excel's trailing `;`) hide no value.
+        if (width..got).any(|i| !record.field(i).is_empty()) {
+            return Err(RowProblem::TooManyFields { got, width });
+        }
+        Ok(())
+    }
+
+    /// A quote's error, with the column at fault.
+    fn at_fault(&self, error: QuoteError) -> RowProblem {
+        let columns = self.columns;
+        let column = match &error {
+            QuoteError::Budget(_) => Some(columns.budget),
+            QuoteError::Kind(_) => Some(columns.kind),
+            QuoteError::Strategy(_) | QuoteError::StrategyRequired { .. } => columns.strategy,
+        };
+        let column = column.map(|c| self.headers[c].clone());
+        RowProblem::Quote { column, error }
     }
 }
 

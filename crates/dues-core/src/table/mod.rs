@@ -728,6 +728,10 @@ mod tests {
                 .collect();
             assert_eq!(found, [problem], "{field}");
         }
+    }
+
+    #[test]
+    fn an_issuer_has_a_name_and_no_blank_line() {
         let found = problems(&with_issuer(
             "name = \" \"\naddress = [\"\"]\nsignature = { fr = \"\", en = \"x\" }",
         ));
