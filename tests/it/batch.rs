@@ -891,3 +891,57 @@ fn half_a_list_below_its_floors_is_no_sign_of_thousands() {
         "dues batch: 2 rows priced; 0 in error\n"
     );
 }
+
+#[test]
+fn utf16_without_its_bom_is_read_when_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "nom;type;budget\r\nA;commune;5000000\r\n";
+    for (name, bytes) in [
+        (
+            "utf-16le",
+            text.encode_utf16()
+                .flat_map(u16::to_le_bytes)
+                .collect::<Vec<u8>>(),
+        ),
+        (
+            "utf-16be",
+            text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+        ),
+    ] {
+        let path = dir.path().join(format!("{name}.csv"));
+        fs::write(&path, bytes).unwrap();
+        let out = dues()
+            .args(["batch", "--encoding", name, "--format", "jsonl"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", plain(&out.stderr));
+        assert!(
+            String::from_utf8(out.stdout)
+                .unwrap()
+                .contains("\"tier\":\"medium\""),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_pipe_delimiter_is_taken_when_named() {
+    // `|` and `,` split this header alike; `--delimiter pipe` settles it.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pipe.txt");
+    fs::write(&path, "nom|type|budget\nA, B|commune|5000000\n").unwrap();
+    for delimiter in ["pipe", "|"] {
+        let out = dues()
+            .args(["batch", "--delimiter", delimiter])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", plain(&out.stderr));
+        assert!(
+            String::from_utf8(out.stdout)
+                .unwrap()
+                .contains("A, B|commune|5000000|medium|2500|fixed|")
+        );
+    }
+}

@@ -178,3 +178,29 @@ fn man_page_is_roff_from_the_clap_definition() {
     );
     assert!(!text.contains("(1)"), "{text}");
 }
+
+#[test]
+fn completions_offer_the_strategy_answers_in_quote_and_in_batch() {
+    let out = String::from_utf8(stdout_ok(&["completions", "fish"])).unwrap();
+    for command in ["quote", "batch"] {
+        // The option's entry runs to the next `complete` (its values are one
+        // per line, `oui\t''`).
+        let start = out
+            .find(&format!(
+                "__fish_dues_using_subcommand {command}\" -s s -l network-strategy"
+            ))
+            .or_else(|| {
+                out.find(&format!(
+                    "__fish_dues_using_subcommand {command}\" -l network-strategy"
+                ))
+            })
+            .unwrap_or_else(|| panic!("no --network-strategy for {command}"));
+        let entry = &out[start..];
+        let entry = &entry[..entry.find("\ncomplete ").unwrap_or(entry.len())];
+        for answer in ["oui", "non", "yes", "no", "vrai", "faux"] {
+            let offered = entry.contains(&format!("\"{answer}\\t"))
+                || entry.contains(&format!("\n{answer}\\t"));
+            assert!(offered, "{command}: {answer}: {entry}");
+        }
+    }
+}
