@@ -945,3 +945,44 @@ fn a_pipe_delimiter_is_taken_when_named() {
         );
     }
 }
+
+/// A file whose first MiB is plain ASCII, then `tail`.
+fn ascii_then(tail: &[u8]) -> Vec<u8> {
+    let mut bytes = b"nom,type,budget,strategie\n".to_vec();
+    while bytes.len() < (1 << 20) + 100 {
+        bytes.extend_from_slice(b"Ville,commune,2500000,\n");
+    }
+    bytes.extend_from_slice(tail);
+    bytes
+}
+
+#[test]
+fn past_an_ascii_first_mib_the_whole_file_settles_the_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    let last = |path: &std::path::Path| {
+        let out = dues()
+            .args(["batch", "--lang", "en"])
+            .arg(path)
+            .output()
+            .unwrap();
+        let text = out.stdout.rsplit(|&b| b == b'\n').nth(1).unwrap().to_vec();
+        (out.status.code(), text, plain(&out.stderr))
+    };
+    // Windows-1252 after the first MiB: the file is Windows-1252.
+    let cp1252 = dir.path().join("cp1252.csv");
+    fs::write(&cp1252, ascii_then(b"Bretagne,R\xe9gion,1 Md\x80,oui\n")).unwrap();
+    let (code, row, stderr) = last(&cp1252);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(
+        row,
+        b"Bretagne,R\xe9gion,1 Md\x80,oui,network,8000,minimum,"
+    );
+    // UTF-8 after it, a character cut by every 64 KiB read: UTF-8.
+    let mut tail = "Sète ".repeat(40_000).into_bytes();
+    tail.extend_from_slice(",Région,1 Md€,oui\n".as_bytes());
+    let utf8 = dir.path().join("utf8.csv");
+    fs::write(&utf8, ascii_then(&tail)).unwrap();
+    let (code, row, stderr) = last(&utf8);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(row.ends_with(",Région,1 Md€,oui,network,8000,minimum,".as_bytes()));
+}
