@@ -368,3 +368,88 @@ fn sniff_delimiter(body: &[u8], at_eof: bool) -> Result<u8, BatchError> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The encoding `sniff` settles on, and whether it read the rest.
+    fn encoding_of(sample: &[u8], at_eof: bool, rest: bool) -> (Encoding, bool) {
+        let mut asked = false;
+        let dialect = sniff(sample, at_eof, &Options::default(), false, || {
+            asked = true;
+            Ok(rest)
+        })
+        .unwrap();
+        (dialect.encoding, asked)
+    }
+
+    #[test]
+    fn the_encoding_is_told_from_the_sample_and_only_then_from_the_rest() {
+        let cp1252 = b"nom;type\nS\xe8te;commune\n";
+        let utf8 = "nom;type\nSète;commune\n".as_bytes();
+        let ascii = b"nom;type\nSete;commune\n";
+        // The whole file in the sample: its bytes say.
+        assert_eq!(
+            encoding_of(cp1252, true, true),
+            (Encoding::Windows1252, false)
+        );
+        assert_eq!(encoding_of(utf8, true, false), (Encoding::Utf8, false));
+        // A byte UTF-8 never holds, before the sample's end: Windows-1252.
+        assert_eq!(
+            encoding_of(cp1252, false, true),
+            (Encoding::Windows1252, false)
+        );
+        // Accents seen as UTF-8, the sample cut inside a character: UTF-8.
+        let cut = &utf8[..utf8.len() - 1];
+        let mut cut_char = utf8.to_vec();
+        cut_char.extend_from_slice(&"è".as_bytes()[..1]);
+        assert_eq!(encoding_of(cut, false, false), (Encoding::Utf8, false));
+        assert_eq!(
+            encoding_of(&cut_char, false, false),
+            (Encoding::Utf8, false)
+        );
+        // Plain ASCII so far: the rest of the file settles it.
+        assert_eq!(encoding_of(ascii, false, true), (Encoding::Utf8, true));
+        assert_eq!(
+            encoding_of(ascii, false, false),
+            (Encoding::Windows1252, true)
+        );
+        // A BOM says UTF-8, whatever follows.
+        let mut bom = BOM.to_vec();
+        bom.extend_from_slice(cp1252);
+        assert_eq!(encoding_of(&bom, true, true), (Encoding::Utf8, false));
+    }
+
+    #[test]
+    fn nul_bytes_tell_utf16_by_their_side_else_binary() {
+        let le: Vec<u8> = "nom;type\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let be: Vec<u8> = "nom;type\n"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert!(matches!(
+            nul_bytes(&le),
+            BatchError::Utf16WithoutBom { big_endian: false }
+        ));
+        assert!(matches!(
+            nul_bytes(&be),
+            BatchError::Utf16WithoutBom { big_endian: true }
+        ));
+        // Two thirds of the pairs with a NUL on one side: still UTF-16.
+        let two_thirds = b"a\0b\0cd";
+        assert!(matches!(
+            nul_bytes(two_thirds),
+            BatchError::Utf16WithoutBom { big_endian: false }
+        ));
+        let half = b"a\0b\0cdef";
+        assert!(matches!(nul_bytes(half), BatchError::Binary));
+        // NULs on both sides, or too few: binary.
+        assert!(matches!(nul_bytes(b"\0a\0\0b\0"), BatchError::Binary));
+        assert!(matches!(nul_bytes(b"abcdef\0x"), BatchError::Binary));
+        assert!(matches!(nul_bytes(b"\0"), BatchError::Binary));
+    }
+}
