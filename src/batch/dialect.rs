@@ -395,6 +395,7 @@ mod tests {
             (Encoding::Windows1252, false)
         );
         assert_eq!(encoding_of(utf8, true, false), (Encoding::Utf8, false));
+        assert_eq!(encoding_of(ascii, true, false), (Encoding::Utf8, false));
         // A byte UTF-8 never holds, before the sample's end: Windows-1252.
         assert_eq!(
             encoding_of(cp1252, false, true),
