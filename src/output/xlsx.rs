@@ -100,15 +100,16 @@ impl<'a> XlsxSink<'a> {
         if text.len() <= MAX_CHARS || text.chars().count() <= MAX_CHARS {
             return true;
         }
-        let input = if column < self.width {
-            column
-        } else {
-            column - APPENDED.len()
+        // The sheet's columns: the input's, the appended ones, the input's
+        // surplus fields (numbered as in the input).
+        let name = match column.checked_sub(self.width) {
+            None => self.names[column].clone(),
+            Some(i) if i < APPENDED.len() => APPENDED[i].to_string(),
+            Some(_) => (column - APPENDED.len() + 1).to_string(),
         };
-        let name = self.names.get(input).cloned();
         self.fail(BatchError::XlsxCellTooLong {
             line: self.line,
-            column: name.unwrap_or_else(|| (input + 1).to_string()),
+            column: name,
             chars: text.chars().count(),
         });
         false

@@ -330,13 +330,9 @@ mod tests {
 
     /// The problems of a table that must be refused.
     fn problems(text: &str) -> Vec<(Option<usize>, ProblemKind)> {
-        match Table::parse(text, "t") {
-            Ok(_) => panic!("accepted"),
-            Err(TableError::Invalid { problems, .. }) => {
-                problems.into_iter().map(|p| (p.line, p.kind)).collect()
-            }
-            Err(e) => panic!("{e:?}"),
-        }
+        let found = problems_or_none(text);
+        assert!(!found.is_empty(), "accepted");
+        found
     }
 
     fn toml_problem(text: &str) -> (usize, usize, TomlProblem) {
