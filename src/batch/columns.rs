@@ -74,11 +74,9 @@ impl Role {
         }
     }
 
-    /// Whether `key` (a header's [`header_key`]) names a column of this role.
-    fn is_named_by(self, key: &str) -> bool {
-        self.known_headers()
-            .iter()
-            .any(|known| header_key(known) == key)
+    /// The [`header_key`]s that name a column of this role.
+    fn known_keys(self) -> Vec<String> {
+        self.known_headers().iter().map(|h| header_key(h)).collect()
     }
 
     /// All four, in the order they are reported.
@@ -241,8 +239,9 @@ impl Columns {
                 headers: headers.to_vec(),
             });
         };
+        let appended: Vec<String> = APPENDED.iter().map(|c| header_key(c)).collect();
         for (header, key) in headers.iter().zip(&keys) {
-            if APPENDED.iter().any(|c| header_key(c) == *key) {
+            if appended.contains(key) {
                 return Err(BatchError::ColumnClash(header.clone()));
             }
         }
@@ -290,7 +289,8 @@ fn column(
     forced: &Option<String>,
 ) -> Result<Option<usize>, BatchError> {
     let Some(wanted) = forced else {
-        let named = keys.iter().enumerate().filter(|(_, k)| role.is_named_by(k));
+        let known = role.known_keys();
+        let named = keys.iter().enumerate().filter(|(_, k)| known.contains(k));
         return one(headers, role, named.map(|(i, _)| i));
     };
     let exact = headers.iter().enumerate().filter(|(_, h)| *h == wanted);
