@@ -14,7 +14,7 @@ use std::ffi::OsString;
 use clap::builder::{PossibleValue, PossibleValuesParser};
 use clap::{Arg, ArgAction, Command, value_parser};
 use dues::i18n::Catalog;
-use dues::i18n::usage::BadDate;
+use dues::i18n::usage::{BadDate, BadThreads, MAX_THREADS};
 use dues::msg;
 use dues_core::classify::{ANSWERS, StrategyError};
 
@@ -198,6 +198,15 @@ fn answers() -> Suggested {
     Suggested(words.map(str::to_string).collect())
 }
 
+/// A thread count: a whole number from 1 to [`MAX_THREADS`].
+fn threads(value: &str) -> Result<u8, BadThreads> {
+    let n: u8 = value.trim().parse().map_err(|_| BadThreads)?;
+    (1..=MAX_THREADS)
+        .contains(&n)
+        .then_some(n)
+        .ok_or(BadThreads)
+}
+
 /// `--date`: a day of the calendar, written `YYYY-MM-DD`, from year 1000.
 fn date(value: &str) -> Result<jiff::civil::Date, BadDate> {
     let value = value.trim();
@@ -337,6 +346,15 @@ fn batch(cat: &Catalog) -> Command {
                 .help(msg!(cat, "help-batch-summary-json")),
         )
         .arg(flag(cat, "strict").help(msg!(cat, "help-batch-strict")))
+        .arg(
+            option(cat, "threads")
+                .long("threads")
+                .short('j')
+                .env("DUES_THREADS")
+                .value_name(msg!(cat, "value-threads"))
+                .value_parser(threads)
+                .help(msg!(cat, "help-batch-threads")),
+        )
         .arg(flag(cat, "summary").help(msg!(cat, "help-batch-summary")))
 }
 

@@ -283,6 +283,7 @@ fn batch(sub: &ArgMatches) -> Batch {
             budget_unit: text(sub, "budget_unit").and_then(|u| budget_unit(&u)),
             decimal_mark: text(sub, "decimal_mark").and_then(|m| m.chars().next()),
             sheet: text(sub, "sheet"),
+            threads: sub.get_one::<u8>("threads").map(|&n| usize::from(n)),
             network_strategy: text(sub, "network_strategy")
                 .and_then(|answer| parse_strategy(&answer).ok().flatten()),
         },

@@ -403,6 +403,7 @@ clap-too-many-values = unexpected value “{ $value }” for “{ $arg }” foun
 clap-wrong-number-of-values = “{ $arg }” was not given the number of values it takes
 clap-invalid-utf8 = an argument is not valid UTF-8
 clap-other = the arguments cannot be read
+clap-threads = a thread count goes from 1 to { $most }, e.g. 2
 clap-date-format = a date is written YYYY-MM-DD and must exist, e.g. 2026-12-01
 clap-possible-values = possible values: { $values }
 clap-similar-argument = tip: a similar argument exists: “{ $arg }”
@@ -509,6 +510,8 @@ help-batch-summary-json = Write the summary's figures as JSON to FILE (rows, pri
 value-unit = UNIT
 value-mark = MARK
 help-batch-strict = Stop at the first row in error (exit 1), writing nothing.
+help-batch-threads = Threads that price the rows, in parallel (default: one per core, up to 4; 1: on the thread that reads; also DUES_THREADS). Rows always come out in order.
+value-threads = N
 help-batch-summary = Show on stderr the rows and dues per tier and per kind, the blank, undecided and error rows (by reason), and the total, exact or as a range.
 help-tiers-command = Show the whole tier table: each tier's condition, its fee, and the benefits.
 usage-tiers = dues tiers [options]
@@ -563,6 +566,7 @@ man-environment = ENVIRONMENT
 man-environment-text =
     DUES_TIERS: the tier table to use, as --tiers (empty: the built-in one).
     DUES_LANG: the language of the output, as --lang (fr or en).
+    DUES_THREADS: the threads that price a batch's rows, as --threads.
     NO_COLOR: when set and not empty, no bold nor colour in --color auto.
 man-examples = EXAMPLES
 io-too-many-links = too many levels of symbolic links

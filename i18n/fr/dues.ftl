@@ -407,6 +407,7 @@ clap-too-many-values = valeur inattendue « { $value } » pour « { $arg }
 clap-wrong-number-of-values = « { $arg } » n’a pas reçu le nombre de valeurs qu’il prend
 clap-invalid-utf8 = un argument n’est pas en UTF-8 valide
 clap-other = les arguments ne peuvent pas être lus
+clap-threads = un nombre de fils va de 1 à { $most }, par exemple 2
 clap-date-format = une date s’écrit AAAA-MM-JJ et doit exister, par exemple 2026-12-01
 clap-possible-values = valeurs possibles : { $values }
 clap-similar-argument = astuce : un argument proche existe : « { $arg } »
@@ -514,6 +515,8 @@ help-batch-summary-json = Écrire les chiffres du résumé en JSON dans FICHIER 
 value-unit = UNITÉ
 value-mark = MARQUE
 help-batch-strict = S’arrêter à la première ligne en erreur (code 1), sans rien écrire.
+help-batch-threads = Fils qui chiffrent les lignes, en parallèle (par défaut : un par cœur, jusqu’à 4 ; 1 : sur le fil qui lit ; aussi DUES_THREADS). Les lignes sortent toujours dans l’ordre.
+value-threads = N
 help-batch-summary = Afficher sur la sortie d’erreur les lignes et cotisations par tranche et par type, les lignes vides, à confirmer et en erreur (par motif), et le total, exact ou en fourchette.
 help-tiers-command = Afficher toute la table des tranches : la condition de chaque tranche, sa cotisation, et les avantages.
 usage-tiers = dues tiers [options]
@@ -568,6 +571,7 @@ man-environment = ENVIRONNEMENT
 man-environment-text =
     DUES_TIERS : la table des tranches à utiliser, comme --tiers (vide : celle intégrée).
     DUES_LANG : la langue de la sortie, comme --lang (fr ou en).
+    DUES_THREADS : les fils qui chiffrent les lignes d’un lot, comme --threads.
     NO_COLOR : défini et non vide, ni gras ni couleur avec --color auto.
 man-examples = EXEMPLES
 io-too-many-links = trop de niveaux de liens symboliques

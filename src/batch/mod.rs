@@ -21,6 +21,7 @@ row is flagged, never dropped. Nothing here words anything: errors are typed.
 pub mod columns;
 pub mod convention;
 pub mod dialect;
+mod parallel;
 pub mod price;
 pub mod reader;
 pub mod sheet;
@@ -66,6 +67,9 @@ pub struct Options {
     pub network_strategy: Option<bool>,
     /// A workbook's sheet to price, by name or number from 1.
     pub sheet: Option<String>,
+    /// How many threads price the rows; `None`: one a core, and 1 prices
+    /// them on the thread that reads them.
+    pub threads: Option<usize>,
 }
 
 /// What a batch tells once, beside its rows.
@@ -245,33 +249,89 @@ pub fn run(
     })?;
     let mut summary = Summary::new(table);
     summary.network_strategy = options.network_strategy;
+    summary.sheet = input.sheet.as_ref().map(|s| s.name.clone());
     let mut pricer = price::Pricer::new(table, columns, &names, dialect.encoding);
     let learnt = budget_reading(&input.sample, dialect, &names, columns, options)?;
     pricer.reading = learnt.reading;
     pricer.strategy = options.network_strategy;
-    let mut notes = Notes::new(learnt);
-    let sheet = input.sheet;
-    summary.sheet = sheet.as_ref().map(|s| s.name.clone());
+    let mut tally = Tally {
+        table,
+        budget: columns.budget,
+        encoding: dialect.encoding,
+        strict: options.strict,
+        summary,
+        notes: Notes::new(learnt),
+        sink,
+        progress: &mut progress,
+    };
+    let threads = options.threads.unwrap_or_else(parallel::threads);
+    match input.sheet {
+        Some(sheet) => one_by_one(&mut reader, &mut pricer, &mut tally, Some(&sheet))?,
+        None if lone_cr || threads < 2 => one_by_one(&mut reader, &mut pricer, &mut tally, None)?,
+        None => parallel::run(
+            reader.into_rest(),
+            dialect.delimiter,
+            &pricer,
+            &mut tally,
+            threads,
+        )?,
+    }
+    tally.sink.finish().map_err(BatchError::Write)?;
+    let mut summary = tally.summary;
+    summary.warnings = tally.notes.warnings(&names[columns.budget]);
+    Ok(summary)
+}
+
+/// Prices the records of `reader` one after the other, on this thread;
+/// `sheet`: the workbook's cells of each.
+fn one_by_one<R: io::Read>(
+    reader: &mut reader::RawReader<R>,
+    pricer: &mut price::Pricer,
+    tally: &mut Tally,
+    sheet: Option<&sheet::Sheet>,
+) -> Result<(), BatchError> {
     let mut index = 0;
     while let Some(mut record) = reader.read().map_err(BatchError::Read)? {
         index += 1;
-        if let Some(sheet) = &sheet {
+        if let Some(sheet) = sheet {
             record.cells = sheet::cells_of(sheet, index);
             record.line = sheet.line_of(index);
         }
         let outcome = pricer.outcome(&record);
+        tally.take(&record, &outcome)?;
+    }
+    Ok(())
+}
+
+/// What becomes of each priced record, in order: counted, noted, written.
+struct Tally<'s> {
+    table: &'s Table,
+    budget: usize,
+    encoding: Encoding,
+    strict: bool,
+    summary: Summary,
+    notes: Notes,
+    sink: &'s mut dyn RowSink,
+    progress: &'s mut dyn FnMut(u64),
+}
+
+impl Tally<'_> {
+    /// A record and its outcome; `--strict` stops at the first row in error.
+    fn take(&mut self, record: &RawRecord, outcome: &Outcome) -> Result<(), BatchError> {
+        let (table, summary) = (self.table, &mut self.summary);
         summary.rows += 1 + record.blank_lines;
         summary.blank += record.blank_lines;
-        match &outcome {
+        match outcome {
             Outcome::Priced(p) => {
                 summary.priced_row(table, p.tier, p.kind);
-                let budget = || dialect.encoding.decode_lossy(record.field(columns.budget));
-                notes.see(table, p, budget);
+                let budget = || self.encoding.decode_lossy(record.field(self.budget));
+                self.notes.see(table, p, budget);
             }
             Outcome::Blank => summary.blank += 1,
-            Outcome::Error(error) if options.strict => {
+            Outcome::Error(error) if self.strict => {
                 summary.error_row(error, error.undecided());
                 summary.stopped_at = Some(error.line);
+                let summary = std::mem::replace(summary, Summary::new(table));
                 return Err(BatchError::Strict(
                     Box::new(error.clone()),
                     Box::new(summary),
@@ -279,14 +339,12 @@ pub fn run(
             }
             Outcome::Error(error) => summary.error_row(error, error.undecided()),
         }
-        sink.row(&record, &outcome).map_err(BatchError::Write)?;
+        self.sink.row(record, outcome).map_err(BatchError::Write)?;
         if summary.rows.is_multiple_of(1 << 14) {
-            progress(summary.rows);
+            (self.progress)(summary.rows);
         }
+        Ok(())
     }
-    sink.finish().map_err(BatchError::Write)?;
-    summary.warnings = notes.warnings(&names[columns.budget]);
-    Ok(summary)
 }
 
 /// How the budget column is read, and the marks its values showed.

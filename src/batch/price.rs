@@ -97,6 +97,7 @@ pub enum RowProblem {
 }
 
 /// The pricing of a file's records.
+#[derive(Clone)]
 pub struct Pricer<'t> {
     pub table: &'t Table,
     pub columns: Columns,
@@ -266,7 +267,7 @@ impl<'t> Pricer<'t> {
 /// The kinds met so far, by their bytes in the file: a column holds a handful
 /// of spellings, so a short list beats folding and hashing every row. Capped,
 /// so that a file of typos keeps memory flat.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct KindCache(Vec<(Vec<u8>, usize)>);
 
 impl KindCache {

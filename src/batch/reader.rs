@@ -21,7 +21,33 @@ pub struct RawRecord<'a> {
     pub cells: Option<&'a [super::sheet::Cell]>,
 }
 
-impl RawRecord<'_> {
+impl<'a> RawRecord<'a> {
+    /// A record of a text file from its parts: its bytes, its unquoted
+    /// fields one after the other and where each ends.
+    pub(super) fn from_parts(
+        raw: &'a [u8],
+        fields: &'a [u8],
+        ends: &'a [usize],
+        line: u64,
+        blank_lines: u64,
+        unclosed_quote: bool,
+    ) -> Self {
+        RawRecord {
+            raw,
+            fields,
+            ends,
+            line,
+            blank_lines,
+            unclosed_quote,
+            cells: None,
+        }
+    }
+
+    /// Its unquoted fields one after the other, and where each ends.
+    pub(super) fn parts(&self) -> (&'a [u8], &'a [usize]) {
+        (self.fields, self.ends)
+    }
+
     /// How many fields.
     pub fn len(&self) -> usize {
         self.ends.len()
@@ -58,6 +84,63 @@ pub struct RawReader<R> {
     delimiter: u8,
     /// Lines end with a lone CR, which csv_core does not count as lines.
     cr_lines: bool,
+    /// Lines before the input csv_core reads (the reader resumes a file).
+    base: u64,
+}
+
+impl RawReader<io::Empty> {
+    /// A reader of `bytes`, which start a record, with a csv reader already
+    /// built for the delimiter (reset here); `lines` before them, `after_cr`
+    /// as [`Rest`] tells. [`RawReader::into_input`] gives both back.
+    pub fn over(
+        bytes: Vec<u8>,
+        mut core: csv_core::Reader,
+        delimiter: u8,
+        lines: u64,
+        after_cr: bool,
+    ) -> Self {
+        core.reset();
+        RawReader {
+            inner: io::empty(),
+            core,
+            len: bytes.len(),
+            buf: bytes,
+            pos: 0,
+            eof: false,
+            raw: Vec::new(),
+            fields: vec![0; 1 << 10],
+            ends: vec![0; 64],
+            lines,
+            after_cr,
+            delimiter,
+            cr_lines: false,
+            base: lines,
+        }
+    }
+
+    /// The bytes it read, whole, where the records' `raw` are (but for a
+    /// last one without a line ending), and its csv reader.
+    pub fn into_input(self) -> (Vec<u8>, csv_core::Reader) {
+        (self.buf, self.core)
+    }
+
+    /// Where the bytes it reads are, in memory.
+    pub fn input_at(&self) -> std::ops::Range<usize> {
+        let range = self.buf.as_ptr_range();
+        range.start as usize..range.end as usize
+    }
+}
+
+/// What a [`RawReader`] leaves when it stops between two records: the bytes
+/// it read past them, the rest of its input, and where it stands.
+pub struct Rest<R> {
+    pub read: Vec<u8>,
+    pub inner: R,
+    pub eof: bool,
+    /// Lines before `read`.
+    pub lines: u64,
+    /// The last record ended at a `\r`: a `\n` next is its CRLF's.
+    pub after_cr: bool,
 }
 
 impl<R: Read> RawReader<R> {
@@ -77,6 +160,29 @@ impl<R: Read> RawReader<R> {
             after_cr: false,
             delimiter,
             cr_lines: lone_cr,
+            base: 0,
+        }
+    }
+
+    /// A reader that goes on where another stopped, between two records:
+    /// `lines` before its input, `after_cr` as [`Rest`] tells.
+    pub fn resume(inner: R, delimiter: u8, lines: u64, after_cr: bool) -> Self {
+        RawReader {
+            lines,
+            base: lines,
+            after_cr,
+            ..RawReader::new(inner, delimiter, false)
+        }
+    }
+
+    /// Stops between two records: what was read past them, and the rest.
+    pub fn into_rest(self) -> Rest<R> {
+        Rest {
+            read: self.buf[self.pos..self.len].to_vec(),
+            inner: self.inner,
+            eof: self.eof,
+            lines: self.lines,
+            after_cr: self.after_cr,
         }
     }
 
@@ -154,7 +260,7 @@ impl<R: Read> RawReader<R> {
             self.lines + count(raw)
         } else {
             // csv_core numbers the line it is on, from 1.
-            self.core.line() - 1
+            self.base + self.core.line() - 1
         };
         self.after_cr = raw[end..].ends_with(b"\r");
         Ok(Some(RawRecord {

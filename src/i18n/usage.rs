@@ -84,6 +84,14 @@ pub fn usage_error(cat: &Catalog, e: &clap::Error) -> String {
 #[error("bad date")]
 pub struct BadDate;
 
+/// A `--threads` that is no whole number from 1 to [`MAX_THREADS`].
+#[derive(Debug, thiserror::Error)]
+#[error("bad thread count")]
+pub struct BadThreads;
+
+/// The most threads `--threads` takes.
+pub const MAX_THREADS: u8 = 64;
+
 /// What would be accepted, or was probably meant.
 fn tips(cat: &Catalog, e: &clap::Error) -> Vec<String> {
     let get = |kind| text(e.get(kind));
@@ -105,6 +113,9 @@ fn tips(cat: &Catalog, e: &clap::Error) -> Vec<String> {
     let source = std::error::Error::source(e);
     if source.is_some_and(|s| s.is::<BadDate>()) {
         tips.push(msg!(cat, "clap-date-format"));
+    }
+    if source.is_some_and(|s| s.is::<BadThreads>()) {
+        tips.push(msg!(cat, "clap-threads", most = u64::from(MAX_THREADS)));
     }
     if source.is_some_and(|s| s.is::<dues_core::classify::StrategyError>()) {
         let values = super::quote::strategy_words();

@@ -103,6 +103,7 @@ fn man_page_is_roff_from_the_clap_definition() {
                     "\\fB\\-\\-network\\-strategy\\fR \\fIRÉPONSE\\fR",
                     "\\fB\\-\\-summary\\-json\\fR \\fIFICHIER\\fR",
                     "\\fB\\-\\-strict\\fR",
+                    "\\fB\\-j\\fR, \\fB\\-\\-threads\\fR \\fIN\\fR",
                     "\\fB\\-\\-summary\\fR",
                 ]
             ),

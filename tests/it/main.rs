@@ -9,6 +9,7 @@ mod guided;
 mod hostile;
 mod languages;
 mod letter;
+mod parallel;
 mod properties;
 mod pty;
 mod quote;
@@ -31,7 +32,8 @@ pub fn dues() -> Command {
     let mut cmd = Command::cargo_bin("dues").expect("the dues binary");
     cmd.env_remove("DUES_TIERS")
         .env_remove("DUES_LANG")
-        .env_remove("NO_COLOR");
+        .env_remove("NO_COLOR")
+        .env_remove("DUES_THREADS");
     cmd
 }
 

@@ -1,0 +1,538 @@
+/*!
+Both cores: the input cut into chunks at record boundaries, each chunk read
+and priced on a worker thread, the outcomes taken back in the input's order.
+
+The reading thread cuts after the last line ending of a chunk that is not
+inside a quoted field, following quotes exactly as csv does: a quote opens a
+field only at its start, and `""` inside one is a quote. Every chunk thus
+starts a record, as the reader that reads the file whole would find it. A
+worker checks it still: a chunk whose last record runs to its end without a
+line ending (the cut was inside a field after all) has the rest of the file
+read again from its start, one record after the other.
+
+Memory stays flat: a few chunks are in flight, whatever the size of the file.
+*/
+
+use std::io::{self, Read};
+use std::sync::mpsc;
+use std::thread;
+
+use super::price::Pricer;
+use super::reader::{RawReader, RawRecord, Rest};
+use super::{BatchError, Outcome, Tally, one_by_one};
+
+/// The bytes a chunk holds, at least (a record longer than that grows it).
+const CHUNK: usize = 1 << 17;
+
+/// Chunks each worker may hold, read ahead and priced ahead.
+const AHEAD: usize = 2;
+
+/// How many threads price rows: one a core, up to 4.
+pub fn threads() -> usize {
+    thread::available_parallelism().map_or(1, |n| n.get().min(4))
+}
+
+/// Prices the records after a header, on `threads` workers.
+pub(super) fn run<R: Read>(
+    rest: Rest<R>,
+    delimiter: u8,
+    pricer: &Pricer,
+    tally: &mut Tally,
+    threads: usize,
+) -> Result<(), BatchError> {
+    let chunks = Chunker::new(rest, delimiter, CHUNK, last_record_end);
+    run_chunks(chunks, pricer, tally, threads)
+}
+
+/// Prices the chunks `chunks` cuts, on `threads` workers.
+fn run_chunks<R: Read>(
+    mut chunks: Chunker<R>,
+    pricer: &Pricer,
+    tally: &mut Tally,
+    threads: usize,
+) -> Result<(), BatchError> {
+    let delimiter = chunks.delimiter;
+    let Some(first) = chunks.next().map_err(BatchError::Read)? else {
+        return Ok(());
+    };
+    // A file of one chunk is priced here: no thread is worth starting.
+    if chunks.ended() {
+        let done = price(
+            &mut pricer.clone(),
+            first,
+            &mut csv_reader(delimiter),
+            delimiter,
+        );
+        return take(done, tally, &mut chunks.lines);
+    }
+    thread::scope(move |scope| {
+        let mut jobs = Vec::new();
+        let mut results = Vec::new();
+        for _ in 0..threads {
+            let (job, todo) = mpsc::channel::<Chunk>();
+            let (done, result) = mpsc::channel::<Done>();
+            let mut pricer = pricer.clone();
+            scope.spawn(move || {
+                let mut core = csv_reader(delimiter);
+                for chunk in todo {
+                    if done
+                        .send(price(&mut pricer, chunk, &mut core, delimiter))
+                        .is_err()
+                    {
+                        break;
+                    }
+                }
+            });
+            jobs.push(job);
+            results.push(result);
+        }
+        let mut next = Some(first);
+        let (mut sent, mut taken) = (0, 0);
+        loop {
+            while sent - taken < AHEAD * threads {
+                let Some(chunk) = next.take() else { break };
+                // A worker gone has panicked: the scope tells it.
+                let _ = jobs[sent % threads].send(chunk);
+                sent += 1;
+                next = chunks.next().map_err(BatchError::Read)?;
+            }
+            if taken == sent {
+                return Ok(());
+            }
+            let Ok(done) = results[taken % threads].recv() else {
+                return Ok(());
+            };
+            taken += 1;
+            if !done.clean && (taken < sent || next.is_some()) {
+                let mut read = done.input;
+                for i in taken..sent {
+                    if let Ok(later) = results[i % threads].recv() {
+                        read.extend_from_slice(&later.input);
+                    }
+                }
+                read.extend(next.take().map(|c| c.bytes).unwrap_or_default());
+                return again(read, done.after_cr, chunks, delimiter, pricer, tally);
+            }
+            take(done, tally, &mut chunks.lines)?;
+        }
+    })
+}
+
+/// Reads again, one record after the other, from a chunk whose cut was no
+/// record's end: `read`, its bytes and those read after it, then the rest.
+fn again<R: Read>(
+    read: Vec<u8>,
+    after_cr: bool,
+    chunks: Chunker<R>,
+    delimiter: u8,
+    pricer: &Pricer,
+    tally: &mut Tally,
+) -> Result<(), BatchError> {
+    let input = io::Cursor::new(read)
+        .chain(io::Cursor::new(chunks.pending))
+        .chain(chunks.inner);
+    let mut reader = RawReader::resume(input, delimiter, chunks.lines, after_cr);
+    one_by_one(&mut reader, &mut pricer.clone(), tally, None)
+}
+
+fn csv_reader(delimiter: u8) -> csv_core::Reader {
+    csv_core::ReaderBuilder::new().delimiter(delimiter).build()
+}
+
+/// Hands a priced chunk's records to the tally, in order; `lines`: the
+/// lines before it, then after it.
+fn take(mut done: Done, tally: &mut Tally, lines: &mut u64) -> Result<(), BatchError> {
+    let base = *lines;
+    for row in std::mem::take(&mut done.rows) {
+        let record = RawRecord::from_parts(
+            done.raw(row.raw),
+            &done.fields[row.fields.0..row.fields.1],
+            &done.ends[row.ends.0..row.ends.1],
+            base + row.line,
+            row.blank_lines,
+            row.unclosed_quote,
+        );
+        let mut outcome = row.outcome;
+        if let Outcome::Error(error) = &mut outcome {
+            error.line += base;
+        }
+        tally.take(&record, &outcome)?;
+    }
+    *lines = base + done.newlines;
+    Ok(())
+}
+
+/// Where the last record of some bytes (`delimiter` between fields) ends.
+type Cut = fn(&[u8], u8) -> Option<usize>;
+
+/// Input bytes from a record's start to a record's end.
+struct Chunk {
+    bytes: Vec<u8>,
+    /// The record before ended at a `\r`.
+    after_cr: bool,
+    /// The input ends with this chunk.
+    last: bool,
+}
+
+/// A chunk priced: its records, their lines counted from the chunk's start.
+struct Done {
+    /// The chunk's bytes, where its records' raw bytes are.
+    input: Vec<u8>,
+    after_cr: bool,
+    /// The raw bytes of a last record without a line ending.
+    spill: Vec<u8>,
+    fields: Vec<u8>,
+    ends: Vec<usize>,
+    rows: Vec<Row>,
+    /// The `\n`s of the chunk: the lines the next one starts after.
+    newlines: u64,
+    /// It ends with its last record's line ending, or with the input.
+    clean: bool,
+}
+
+impl Done {
+    /// A record's raw bytes: in the input, or spilt past its end.
+    fn raw(&self, (start, end): (usize, usize)) -> &[u8] {
+        match start.checked_sub(self.input.len()) {
+            Some(at) => &self.spill[at..end - self.input.len()],
+            None => &self.input[start..end],
+        }
+    }
+}
+
+/// A record of a chunk: where its parts are, and its outcome.
+struct Row {
+    raw: (usize, usize),
+    fields: (usize, usize),
+    ends: (usize, usize),
+    line: u64,
+    blank_lines: u64,
+    unclosed_quote: bool,
+    outcome: Outcome,
+}
+
+/// Reads and prices a chunk's records; `core`: the csv reader to read them
+/// with, built once.
+fn price(pricer: &mut Pricer, chunk: Chunk, core: &mut csv_core::Reader, delimiter: u8) -> Done {
+    let newlines = memchr::memchr_iter(b'\n', &chunk.bytes).count() as u64;
+    let len = chunk.bytes.len();
+    let core_taken = std::mem::take(core);
+    let mut reader = RawReader::over(chunk.bytes, core_taken, delimiter, 0, chunk.after_cr);
+    let at = reader.input_at();
+    let mut done = Done {
+        input: Vec::new(),
+        after_cr: chunk.after_cr,
+        spill: Vec::new(),
+        fields: Vec::with_capacity(len),
+        ends: Vec::new(),
+        rows: Vec::new(),
+        newlines,
+        clean: true,
+    };
+    // Reading bytes in memory fails never.
+    while let Ok(Some(record)) = reader.read() {
+        let outcome = pricer.outcome(&record);
+        let (fields, ends) = record.parts();
+        let start = record.raw.as_ptr() as usize;
+        let raw = if at.contains(&start) {
+            (start - at.start, start - at.start + record.raw.len())
+        } else {
+            let from = len + done.spill.len();
+            done.spill.extend_from_slice(record.raw);
+            (from, from + record.raw.len())
+        };
+        let next = |v: usize, n: usize| (v, v + n);
+        done.rows.push(Row {
+            raw,
+            fields: next(done.fields.len(), fields.len()),
+            ends: next(done.ends.len(), ends.len()),
+            line: record.line,
+            blank_lines: record.blank_lines,
+            unclosed_quote: record.unclosed_quote,
+            outcome,
+        });
+        done.fields.extend_from_slice(fields);
+        done.ends.extend_from_slice(ends);
+    }
+    (done.input, *core) = reader.into_input();
+    // Nothing after the last record but its line ending: no blank line to
+    // give the next record, no field cut.
+    let ending = |row: &Row| done.input.get(row.raw.1..);
+    let whole = done.rows.last().and_then(ending);
+    done.clean = chunk.last || matches!(whole, Some(b"\n" | b"\r\n" | b"\r"));
+    done
+}
+
+/// The input after the header, cut into chunks at record boundaries.
+struct Chunker<R> {
+    inner: R,
+    /// Bytes read and not yet handed out: a record's start, then more.
+    pending: Vec<u8>,
+    eof: bool,
+    after_cr: bool,
+    delimiter: u8,
+    size: usize,
+    /// Where the last record of some bytes ends: [`last_record_end`].
+    cut: Cut,
+    /// Lines before the chunks not yet taken back.
+    lines: u64,
+    ended: bool,
+}
+
+impl<R: Read> Chunker<R> {
+    fn new(rest: Rest<R>, delimiter: u8, size: usize, cut: Cut) -> Self {
+        Chunker {
+            inner: rest.inner,
+            pending: rest.read,
+            eof: rest.eof,
+            after_cr: rest.after_cr,
+            delimiter,
+            size,
+            cut,
+            lines: rest.lines,
+            ended: false,
+        }
+    }
+
+    /// Every byte of the input was handed out.
+    fn ended(&self) -> bool {
+        self.ended
+    }
+
+    /// The next chunk, `None` past the last.
+    fn next(&mut self) -> io::Result<Option<Chunk>> {
+        if self.ended {
+            return Ok(None);
+        }
+        let mut want = self.size;
+        loop {
+            self.fill(want)?;
+            let cut = if self.eof && self.pending.len() <= want {
+                Some(self.pending.len())
+            } else {
+                let window = &self.pending[..want.min(self.pending.len())];
+                (self.cut)(window, self.delimiter)
+            };
+            if let Some(cut) = cut {
+                let rest = self.pending.split_off(cut);
+                let bytes = std::mem::replace(&mut self.pending, rest);
+                let after_cr = std::mem::replace(&mut self.after_cr, bytes.last() == Some(&b'\r'));
+                self.ended = self.eof && self.pending.is_empty();
+                return Ok(Some(Chunk {
+                    bytes,
+                    after_cr,
+                    last: self.ended,
+                }));
+            }
+            // No record ends in so many bytes: a longer one.
+            want = self.pending.len() * 2;
+        }
+    }
+
+    /// Reads until `want` bytes are pending, or the input ends.
+    fn fill(&mut self, want: usize) -> io::Result<()> {
+        while self.pending.len() < want && !self.eof {
+            let len = self.pending.len();
+            self.pending.resize(want, 0);
+            let read = loop {
+                match self.inner.read(&mut self.pending[len..]) {
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                    other => break other,
+                }
+            };
+            let n = read.inspect_err(|_| self.pending.truncate(len))?;
+            self.pending.truncate(len + n);
+            self.eof = n == 0;
+        }
+        Ok(())
+    }
+}
+
+/// Where the last whole record of `bytes` (which start a record) ends, past
+/// its line ending: after the last `\n` outside a quoted field, less the
+/// empty lines before it, which belong to the record after them. `None` when
+/// no record ends in `bytes`.
+fn last_record_end(bytes: &[u8], delimiter: u8) -> Option<usize> {
+    let after_newline = last_newline_outside_quotes(bytes, delimiter)?;
+    let is_eol = |b: &u8| *b == b'\n' || *b == b'\r';
+    let content = bytes[..after_newline].iter().rposition(|b| !is_eol(b))? + 1;
+    let ending = if bytes[content..].starts_with(b"\r\n") {
+        2
+    } else {
+        1
+    };
+    Some(content + ending)
+}
+
+/// Just after the last `\n` of `bytes` outside a quoted field, as csv reads
+/// them: a quote opens a field only at its start, `""` is a quote inside it.
+fn last_newline_outside_quotes(bytes: &[u8], delimiter: u8) -> Option<usize> {
+    let newline_in = |from: usize, to: usize| memchr::memrchr(b'\n', &bytes[from..to]);
+    let (mut quoted, mut outside_from, mut last) = (false, 0, None);
+    let mut at = 0;
+    while let Some(found) = memchr::memchr(b'"', &bytes[at..]) {
+        let quote = at + found;
+        at = quote + 1;
+        if quoted {
+            match bytes.get(quote + 1) {
+                Some(b'"') => at += 1,
+                // Closing, or doubled past the end: nothing outside follows.
+                None => break,
+                Some(_) => (quoted, outside_from) = (false, quote + 1),
+            }
+            continue;
+        }
+        let field_start = quote == 0
+            || matches!(bytes[quote - 1], b'\n' | b'\r')
+            || bytes[quote - 1] == delimiter;
+        if field_start {
+            if let Some(newline) = newline_in(outside_from, quote) {
+                last = Some(outside_from + newline + 1);
+            }
+            quoted = true;
+        }
+    }
+    if !quoted && let Some(newline) = newline_in(outside_from, bytes.len()) {
+        last = Some(outside_from + newline + 1);
+    }
+    last
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Every record of `input` as read whole, then as read in chunks of
+    /// `size`: raw bytes, fields, line, blank lines, open quote.
+    fn both_ways(input: &[u8], size: usize) -> (Vec<String>, Vec<String>) {
+        let show = |r: &RawRecord| {
+            let (fields, ends) = r.parts();
+            format!(
+                "{:?} {:?} {:?} {} {} {}",
+                String::from_utf8_lossy(r.raw),
+                String::from_utf8_lossy(fields),
+                ends,
+                r.line,
+                r.blank_lines,
+                r.unclosed_quote
+            )
+        };
+        let mut whole = Vec::new();
+        let mut reader = RawReader::new(input, b',', false);
+        while let Some(r) = reader.read().unwrap() {
+            whole.push(show(&r));
+        }
+        let mut cut = Vec::new();
+        let mut header = RawReader::new(input, b',', false);
+        if let Some(r) = header.read().unwrap() {
+            cut.push(show(&r));
+        }
+        let mut chunks = Chunker::new(header.into_rest(), b',', size, last_record_end);
+        let mut lines = chunks.lines;
+        while let Some(chunk) = chunks.next().unwrap() {
+            let newlines = memchr::memchr_iter(b'\n', &chunk.bytes).count() as u64;
+            let mut reader = RawReader::resume(&chunk.bytes[..], b',', lines, chunk.after_cr);
+            while let Some(r) = reader.read().unwrap() {
+                cut.push(show(&r));
+            }
+            lines += newlines;
+        }
+        (whole, cut)
+    }
+
+    #[test]
+    fn quotes_open_a_field_only_at_its_start() {
+        let input = b"h\n\"a\nb\",x\"\ny\nz\"\"\n\"q\"\"\n\"\n\n\r\nlast\r\n\r";
+        for size in 1..input.len() {
+            let (whole, cut) = both_ways(input, size);
+            assert_eq!(whole, cut, "chunks of {size}");
+        }
+    }
+
+    /// Each record a sink is given, with its line and outcome.
+    struct Rows(Vec<String>);
+
+    impl crate::batch::RowSink for Rows {
+        fn header(&mut self, _: &crate::batch::Header) -> Result<(), BatchError> {
+            Ok(())
+        }
+        fn row(&mut self, r: &RawRecord, outcome: &Outcome) -> io::Result<()> {
+            let raw = String::from_utf8_lossy(r.raw);
+            let row = format!("{raw:?} {} {} {outcome:?}", r.line, r.blank_lines);
+            self.0.push(row);
+            Ok(())
+        }
+        fn finish(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// What a sink is given of `input`, priced one record after the other,
+    /// or in chunks cut by `cut` on 2 threads.
+    fn priced(input: &[u8], cut: Option<Cut>) -> Vec<String> {
+        use crate::batch::{Columns, Encoding, Learnt, Notes, Options, Summary};
+        let source = include_str!("../../tiers-2022.toml");
+        let table = dues_core::load(source, "tiers-2022.toml").unwrap();
+        let mut reader = RawReader::new(input, b',', false);
+        let header = reader.read().unwrap().unwrap();
+        let names: Vec<String> = (0..header.len())
+            .map(|i| String::from_utf8_lossy(header.field(i)).into_owned())
+            .collect();
+        let columns = Columns::find(&names, &Options::default()).unwrap();
+        let mut pricer = Pricer::new(&table, columns, &names, Encoding::Utf8);
+        let mut sink = Rows(Vec::new());
+        let mut tally = Tally {
+            table: &table,
+            budget: columns.budget,
+            encoding: Encoding::Utf8,
+            strict: false,
+            summary: Summary::new(&table),
+            notes: Notes::new(Learnt {
+                reading: Default::default(),
+                marks: Vec::new(),
+            }),
+            sink: &mut sink,
+            progress: &mut |_| {},
+        };
+        match cut {
+            Some(cut) => {
+                let chunks = Chunker::new(reader.into_rest(), b',', 48, cut);
+                run_chunks(chunks, &pricer, &mut tally, 2).unwrap();
+            }
+            None => one_by_one(&mut reader, &mut pricer, &mut tally, None).unwrap(),
+        }
+        sink.0
+    }
+
+    #[test]
+    fn a_cut_inside_a_quoted_field_has_the_rest_read_again_one_record_at_a_time() {
+        let mut input = String::from("nom,type,budget,notes\n");
+        for i in 0..60 {
+            input.push_str(&format!("A{i},commune,{i}000,\"deux\nlignes\"\n"));
+            if i % 9 == 0 {
+                input.push_str("\r\n\n");
+            }
+        }
+        // After any line ending: inside a quoted field, half the time.
+        let careless = |bytes: &[u8], _| memchr::memrchr(b'\n', bytes).map(|at| at + 1);
+        let one_by_one = priced(input.as_bytes(), None);
+        assert_eq!(one_by_one.len(), 60);
+        assert_eq!(priced(input.as_bytes(), Some(careless)), one_by_one);
+        assert_eq!(priced(input.as_bytes(), Some(last_record_end)), one_by_one);
+    }
+
+    proptest! {
+        #[test]
+        fn records_read_in_chunks_are_those_read_whole(
+            input in proptest::collection::vec(
+                prop_oneof![Just(b'a'), Just(b','), Just(b'"'), Just(b'\n'), Just(b'\r')],
+                0..120,
+            ),
+            size in 1usize..40,
+        ) {
+            let (whole, cut) = both_ways(&input, size);
+            prop_assert_eq!(whole, cut);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+//! `dues batch` on several threads writes what it writes on one, byte for
+//! byte, on files long enough to be cut into many chunks: quoted fields
+//! across lines, quotes inside fields, blank lines, rows in error, CRLF,
+//! Windows-1252 and UTF-16.
+
+use std::fs;
+use std::path::Path;
+
+use super::{dues, plain};
+
+/// Rows of every shape a chunk may be cut next to, with `delimiter` and `eol`,
+/// budgets as French Excel writes them if `excel`; some in error if `errors`.
+fn prospects(rows: usize, delimiter: char, eol: &str, excel: bool, errors: bool) -> String {
+    let d = delimiter;
+    let mut out = format!("Nom{d}Type{d}Budget{d}Stratégie{d}Notes{eol}");
+    let kinds = [
+        "commune",
+        "Département",
+        "asso",
+        "Région",
+        "EPCI",
+        "métropole",
+    ];
+    for i in 0..rows {
+        let kind = kinds[i % kinds.len()];
+        let budget = (i as u64 * 7_919 % 25_000) * 1_000 + i as u64 % 100;
+        let money = if excel {
+            format!(
+                "{} {:03},{:02} €",
+                budget / 100_000,
+                budget / 100 % 1000,
+                budget % 100
+            )
+        } else {
+            budget.to_string()
+        };
+        let strategy = ["", "oui", "non"][i % 3];
+        let name = match i % 5 {
+            0 => format!("\"Commune de \"\"Saint-{i}\"\"{d} nord\""),
+            1 => format!("Ville {i} dite \"la belle\""),
+            _ => format!("Structure {i}"),
+        };
+        let notes = match i % 7 {
+            0 => format!("\"rappeler{eol}le {i}{eol}\""),
+            1 => format!("\"\"\"{eol}\"\"\""),
+            _ => String::new(),
+        };
+        let budget = match i % 13 {
+            0 if errors => "beaucoup".to_string(),
+            _ => money,
+        };
+        if i % 50 == 0 {
+            out.push_str(eol);
+            out.push_str(eol);
+        }
+        if i % 97 == 0 && errors {
+            out.push_str(&format!("{name}{d}{kind}{eol}"));
+            continue;
+        }
+        out.push_str(&format!(
+            "{name}{d}{kind}{d}{budget}{d}{strategy}{d}{notes}{eol}"
+        ));
+    }
+    out
+}
+
+/// Stdout, stderr and exit code of `dues batch` on `path` with `threads`.
+fn batch(path: &Path, threads: &str, args: &[&str]) -> (Vec<u8>, String, Option<i32>) {
+    let out = dues()
+        .arg("batch")
+        .arg(path)
+        .args(["--threads", threads])
+        .args(args)
+        .output()
+        .unwrap();
+    (out.stdout, plain(&out.stderr), out.status.code())
+}
+
+fn same_on_every_thread_count(path: &Path) {
+    for args in [
+        &[][..],
+        &["--format", "jsonl"],
+        &["--summary", "--lang", "en"],
+    ] {
+        let one = batch(path, "1", args);
+        assert!(one.0.len() > 300_000, "{args:?}");
+        for threads in ["2", "3"] {
+            let many = batch(path, threads, args);
+            assert!(one.0 == many.0, "{path:?} {args:?} with {threads} threads");
+            assert_eq!(one.1, many.1, "{path:?} {args:?} with {threads} threads");
+            assert_eq!(one.2, many.2, "{path:?} {args:?} with {threads} threads");
+        }
+    }
+}
+
+#[test]
+fn rows_priced_on_several_threads_are_those_priced_on_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain_file = dir.path().join("plain.csv");
+    fs::write(&plain_file, prospects(6_000, ',', "\n", false, true)).unwrap();
+    same_on_every_thread_count(&plain_file);
+
+    let excel = dir.path().join("excel.csv");
+    let text = prospects(6_000, ';', "\r\n", true, true).replace(' ', "\u{a0}");
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
+    fs::write(&excel, bytes).unwrap();
+    same_on_every_thread_count(&excel);
+
+    let utf16 = dir.path().join("utf16.csv");
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in prospects(6_000, '\t', "\r\n", false, true).encode_utf16() {
+        bytes.extend(unit.to_le_bytes());
+    }
+    fs::write(&utf16, bytes).unwrap();
+    same_on_every_thread_count(&utf16);
+}
+
+#[test]
+fn a_quote_left_open_at_the_end_swallows_the_same_lines_on_any_thread_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("open.csv");
+    let mut text = prospects(4_000, ',', "\n", false, true);
+    text.push_str("Dernière,commune,1000,non,\"jamais fermée\n");
+    text.push_str(&prospects(2_000, ',', "\n", false, true));
+    fs::write(&path, text).unwrap();
+    same_on_every_thread_count(&path);
+}
+
+#[test]
+fn strict_stops_at_the_same_row_on_any_thread_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("late.csv");
+    let mut text = prospects(5_000, ',', "\n", false, false);
+    text.push_str("Fautive,commune,beaucoup,non,\n");
+    text.push_str(&prospects(2_000, ',', "\n", false, false)[31..]);
+    fs::write(&path, text).unwrap();
+    let one = batch(
+        &path,
+        "1",
+        &["--strict", "--lang", "en", "--network-strategy", "no"],
+    );
+    assert!(
+        one.1.contains("line 7347, column “Budget”: “beaucoup”"),
+        "{}",
+        one.1
+    );
+    assert_eq!(one.2, Some(1));
+    for threads in ["2", "3"] {
+        assert_eq!(
+            batch(
+                &path,
+                threads,
+                &["--strict", "--lang", "en", "--network-strategy", "no"]
+            ),
+            one
+        );
+    }
+}
+
+#[test]
+fn a_thread_count_is_a_number_from_1_to_64() {
+    let fixture = super::data("batch/budget-millions.csv");
+    for (value, lang, told) in [
+        (
+            "0",
+            "fr",
+            "valeur « 0 » invalide pour « --threads <N> »\n\n  un nombre de fils va de 1 à 64, par exemple 2\n",
+        ),
+        (
+            "65",
+            "en",
+            "invalid value “65” for “--threads <N>”\n\n  a thread count goes from 1 to 64, e.g. 2\n",
+        ),
+        (
+            "deux",
+            "en",
+            "invalid value “deux” for “--threads <N>”\n\n  a thread count goes from 1 to 64, e.g. 2\n",
+        ),
+    ] {
+        let (out, stderr) = super::run_code(&["--lang", lang, "batch", &fixture, "-j", value], 2);
+        assert!(out.is_empty());
+        assert!(stderr.contains(told), "{stderr}");
+    }
+    let (out, _) = super::run_code(&["batch", &fixture, "-j", " 64 "], 1);
+    assert!(!out.is_empty());
+}
