@@ -21,15 +21,20 @@ use super::price::Pricer;
 use super::reader::{RawReader, RawRecord, Rest};
 use super::{BatchError, Outcome, Tally, one_by_one};
 
-/// The bytes a chunk holds, at least (a record longer than that grows it).
-const CHUNK: usize = 1 << 17;
+/// The bytes a chunk holds, at most (but for a record longer than that).
+const CHUNK: usize = 1 << 16;
 
 /// Chunks each worker may hold, read ahead and priced ahead.
 const AHEAD: usize = 2;
 
-/// How many threads price rows: one a core, up to 4.
+/// How many threads price rows: one more than cores, up to 4 (the reading
+/// thread works a quarter of the time, and waits the rest), and none but
+/// the reading one on a single core.
 pub fn threads() -> usize {
-    thread::available_parallelism().map_or(1, |n| n.get().min(4))
+    match thread::available_parallelism().map_or(1, |n| n.get()) {
+        1 => 1,
+        cores => (cores + 1).min(4),
+    }
 }
 
 /// Prices the records after a header, on `threads` workers.
