@@ -3,8 +3,9 @@
 # the same prospects file merely parsed and rewritten by `xsv select 1-` and
 # `xan select 0:`, then priced by `dues batch`; for a plain file (UTF-8, `,`,
 # plain-number budgets) and for one as French Excel writes it (Windows-1252,
-# `;`, CRLF, `1 712 000,00 €` with no-break spaces). Prints mean wall times,
-# the ratio to xan, and peak RSS at 10 000, ROWS and 5 000 000 rows.
+# `;`, CRLF, `1 712 000,00 €` with no-break spaces). Prints mean wall times
+# (dues on one thread, `-j 1`, and on its default, one more worker than
+# cores), the ratio to xan, and peak RSS at 10 000, ROWS and 5 000 000 rows.
 #
 # Then checks that the output is byte for byte that of a reference build
 # (REF, a commit: by default the one before issue 11's work) on every CSV
@@ -41,6 +42,7 @@ for kind in plain excel; do
     hyperfine -N --warmup 2 --runs 10 --export-json "$dir/times.json" \
       --command-name "xsv select 1-" "xsv select 1- -d $delimiter $file" \
       --command-name "xan select 0:" "xan select 0: -d $delimiter $file" \
+      --command-name "dues batch -j 1" "$dues batch -j 1 $file" \
       --command-name "dues batch" "$dues batch $file" >/dev/null 2>&1
     echo "$kind, $n rows, $(du -m "$file" | cut -f1) MB:"
     python3 - "$dir/times.json" <<'PY'
@@ -48,7 +50,7 @@ import json, sys
 results = json.load(open(sys.argv[1]))["results"]
 xan = next(r["mean"] for r in results if r["command"] == "xan select 0:")
 for r in results:
-    print(f'  {r["command"]:<15} {r["mean"] * 1000:8.1f} ms ± {r["stddev"] * 1000:5.1f}   {r["mean"] / xan:5.2f}× xan')
+    print(f'  {r["command"]:<16} {r["mean"] * 1000:8.1f} ms ± {r["stddev"] * 1000:5.1f}   {r["mean"] / xan:5.2f}× xan')
 PY
     echo "  peak RSS: xsv $(rss xsv select 1- -d "$delimiter" "$file") KiB," \
       "xan $(rss xan select 0: -d "$delimiter" "$file") KiB, dues $(rss "$dues" batch "$file") KiB"
@@ -66,11 +68,12 @@ reference="$dir/ref-target/release/dues"
 differ=0; checked=0
 for file in tests/data/*/*.csv tests/data/*/*.tsv "$dir"/plain-"$rows".csv "$dir"/excel-"$rows".csv; do
   [ -f "$file" ] || continue
-  for args in "" "--format jsonl" "--network-strategy non"; do
+  for args in "" "--format jsonl" "--network-strategy non" "-j 1" "-j 4 --format jsonl"; do
     # shellcheck disable=SC2086
     a=$("$dues" batch "$file" $args 2>&1 | sha256sum; echo "${PIPESTATUS[0]}")
+    # The reference build has no -j: it prices on one thread.
     # shellcheck disable=SC2086
-    b=$("$reference" batch "$file" $args 2>&1 | sha256sum; echo "${PIPESTATUS[0]}")
+    b=$("$reference" batch "$file" ${args//-j [0-9]/} 2>&1 | sha256sum; echo "${PIPESTATUS[0]}")
     checked=$((checked + 1))
     if [ "$a" != "$b" ]; then differ=$((differ + 1)); echo "  differs: $file $args"; fi
   done

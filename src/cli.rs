@@ -210,11 +210,12 @@ fn threads(value: &str) -> Result<u8, BadThreads> {
 /// `--date`: a day of the calendar, written `YYYY-MM-DD`, from year 1000.
 fn date(value: &str) -> Result<jiff::civil::Date, BadDate> {
     let value = value.trim();
-    let shape = value.len() == 10
-        && value.bytes().enumerate().all(|(i, b)| match i {
-            4 | 7 => b == b'-',
-            _ => b.is_ascii_digit(),
-        });
+    // Digits and dashes where a YYYY-MM-DD has them; its length is jiff's
+    // to check, which reads nothing shorter nor longer.
+    let shape = value.bytes().enumerate().all(|(i, b)| match i {
+        4 | 7 => b == b'-',
+        _ => b.is_ascii_digit(),
+    });
     let date: jiff::civil::Date = shape.then(|| value.parse().ok()).flatten().ok_or(BadDate)?;
     if date.year() < 1000 {
         return Err(BadDate);

@@ -152,16 +152,16 @@ fn unit_at(words: &[String]) -> Option<(Unit, usize)> {
 pub fn header_key(header: &str) -> String {
     let words = words(header);
     let mut kept: Vec<&str> = Vec::new();
-    let mut i = 0;
-    while i < words.len() {
-        if let Some((_, len)) = unit_at(&words[i..]) {
-            i += len;
+    let mut rest = &words[..];
+    while let Some(word) = rest.first() {
+        if let Some((_, len)) = unit_at(rest) {
+            rest = &rest[len..];
             continue;
         }
-        if !is_year(&words[i]) {
-            kept.push(&words[i]);
+        if !is_year(word) {
+            kept.push(word);
         }
-        i += 1;
+        rest = &rest[1..];
     }
     kept.join(" ")
 }
@@ -183,16 +183,16 @@ pub enum HeaderUnit {
 pub fn header_unit(header: &str) -> HeaderUnit {
     let words = words(header);
     let mut named: Vec<Unit> = Vec::new();
-    let mut i = 0;
-    while i < words.len() {
-        match unit_at(&words[i..]) {
+    let mut rest = &words[..];
+    while !rest.is_empty() {
+        match unit_at(rest) {
             Some((unit, len)) => {
                 if !named.contains(&unit) {
                     named.push(unit);
                 }
-                i += len;
+                rest = &rest[len..];
             }
-            None => i += 1,
+            None => rest = &rest[1..],
         }
     }
     let scales: Vec<Unit> = named.iter().copied().filter(|u| *u != Unit::Euro).collect();

@@ -21,19 +21,16 @@ pub struct Column {
     /// A value that shows `,` (`.`) grouping, to quote in the note.
     comma_example: Option<String>,
     dot_example: Option<String>,
-    /// Values with one mark before exactly three digits (`850,000`).
-    comma_ambiguous: u64,
-    dot_ambiguous: u64,
 }
 
 impl Column {
     /// Looks at one value of the column.
     pub fn see(&mut self, value: &str) {
         match shape(value) {
-            Shape::None => {}
+            // A value either reading could explain shows nothing.
+            Shape::None | Shape::Ambiguous(_) => {}
             Shape::Group(mark) => self.group(mark, value),
             Shape::Decimal(mark) => self.evidence(mark).decimal += 1,
-            Shape::Ambiguous(mark) => *self.ambiguous(mark) += 1,
             Shape::Both { decimal, group } => {
                 self.evidence(decimal).decimal += 1;
                 self.group(group, value);
@@ -56,14 +53,6 @@ impl Column {
             &mut self.comma
         } else {
             &mut self.dot
-        }
-    }
-
-    fn ambiguous(&mut self, mark: char) -> &mut u64 {
-        if mark == ',' {
-            &mut self.comma_ambiguous
-        } else {
-            &mut self.dot_ambiguous
         }
     }
 
@@ -160,6 +149,23 @@ mod tests {
         assert_eq!(c.reading().dot, Some(Mark::Group));
         let c = column(&["1,500,000.50", "850,000"]);
         assert_eq!(c.reading().comma, Some(Mark::Group));
+    }
+
+    #[test]
+    fn a_mark_grouping_beside_a_decimal_one_settles_only_itself() {
+        let c = column(&["1.234.567", "1,234.50"]);
+        assert_eq!(c.reading().comma, Some(Mark::Group));
+        assert_eq!(c.reading().dot, None, "`.` is a decimal mark in 1,234.50");
+    }
+
+    #[test]
+    fn one_mark_before_three_digits_is_ambiguous_in_a_short_or_spaced_number() {
+        assert_eq!(shape("850,000"), Shape::Ambiguous(','));
+        assert_eq!(shape("1 850.000"), Shape::Ambiguous('.'));
+        assert_eq!(shape("1\u{a0}850,000 €"), Shape::Ambiguous(','));
+        assert_eq!(shape("1850,000"), Shape::Decimal(','));
+        assert_eq!(shape("0,500"), Shape::Decimal(','));
+        assert_eq!(shape("850,00"), Shape::Decimal(','));
     }
 
     #[test]

@@ -265,9 +265,13 @@ pub fn run(
         progress: &mut progress,
     };
     let threads = options.threads.unwrap_or_else(parallel::threads);
+    // An input its sample holds whole is short: no worker would pay for itself.
+    let short = input.sample.len() < SNIFF_BYTES;
     match input.sheet {
         Some(sheet) => one_by_one(&mut reader, &mut pricer, &mut tally, Some(&sheet))?,
-        None if lone_cr || threads < 2 => one_by_one(&mut reader, &mut pricer, &mut tally, None)?,
+        None if lone_cr || short || threads < 2 => {
+            one_by_one(&mut reader, &mut pricer, &mut tally, None)?
+        }
         None => parallel::run(
             reader.into_rest(),
             dialect.delimiter,

@@ -57,19 +57,9 @@ fn run_chunks<R: Read>(
     threads: usize,
 ) -> Result<(), BatchError> {
     let delimiter = chunks.delimiter;
-    let Some(first) = chunks.next().map_err(BatchError::Read)? else {
+    let Some(first) = chunks.next(None).map_err(BatchError::Read)? else {
         return Ok(());
     };
-    // A file of one chunk is priced here: no thread is worth starting.
-    if chunks.ended() {
-        let done = price(
-            &mut pricer.clone(),
-            first,
-            &mut csv_reader(delimiter),
-            delimiter,
-        );
-        return take(done, tally, &mut chunks.lines);
-    }
     thread::scope(move |scope| {
         let mut jobs = Vec::new();
         let mut results = Vec::new();
@@ -92,6 +82,8 @@ fn run_chunks<R: Read>(
             results.push(result);
         }
         let mut next = Some(first);
+        // Chunks taken, their memory handed to the next ones.
+        let mut spare = Vec::new();
         let (mut sent, mut taken) = (0, 0);
         loop {
             while sent - taken < AHEAD * threads {
@@ -99,7 +91,7 @@ fn run_chunks<R: Read>(
                 // A worker gone has panicked: the scope tells it.
                 let _ = jobs[sent % threads].send(chunk);
                 sent += 1;
-                next = chunks.next().map_err(BatchError::Read)?;
+                next = chunks.next(spare.pop()).map_err(BatchError::Read)?;
             }
             if taken == sent {
                 return Ok(());
@@ -116,23 +108,25 @@ fn run_chunks<R: Read>(
                     }
                 }
                 read.extend(next.take().map(|c| c.bytes).unwrap_or_default());
-                return again(read, done.after_cr, chunks, delimiter, pricer, tally);
+                return read_on(read, done.after_cr, chunks, pricer, tally);
             }
-            take(done, tally, &mut chunks.lines)?;
+            let mut done = done;
+            take(&mut done, tally, &mut chunks.lines)?;
+            spare.push(done);
         }
     })
 }
 
-/// Reads again, one record after the other, from a chunk whose cut was no
-/// record's end: `read`, its bytes and those read after it, then the rest.
-fn again<R: Read>(
+/// Reads on, one record after the other, on this thread: `read` (a chunk
+/// whose cut was no record's end, and those read after it), then the rest.
+fn read_on<R: Read>(
     read: Vec<u8>,
     after_cr: bool,
     chunks: Chunker<R>,
-    delimiter: u8,
     pricer: &Pricer,
     tally: &mut Tally,
 ) -> Result<(), BatchError> {
+    let delimiter = chunks.delimiter;
     let input = io::Cursor::new(read)
         .chain(io::Cursor::new(chunks.pending))
         .chain(chunks.inner);
@@ -146,9 +140,10 @@ fn csv_reader(delimiter: u8) -> csv_core::Reader {
 
 /// Hands a priced chunk's records to the tally, in order; `lines`: the
 /// lines before it, then after it.
-fn take(mut done: Done, tally: &mut Tally, lines: &mut u64) -> Result<(), BatchError> {
+fn take(done: &mut Done, tally: &mut Tally, lines: &mut u64) -> Result<(), BatchError> {
     let base = *lines;
-    for row in std::mem::take(&mut done.rows) {
+    let mut rows = std::mem::take(&mut done.rows);
+    for row in rows.drain(..) {
         let record = RawRecord::from_parts(
             done.raw(row.raw),
             &done.fields[row.fields.0..row.fields.1],
@@ -163,6 +158,7 @@ fn take(mut done: Done, tally: &mut Tally, lines: &mut u64) -> Result<(), BatchE
         }
         tally.take(&record, &outcome)?;
     }
+    done.rows = rows;
     *lines = base + done.newlines;
     Ok(())
 }
@@ -177,9 +173,12 @@ struct Chunk {
     after_cr: bool,
     /// The input ends with this chunk.
     last: bool,
+    /// A chunk taken before: its memory, to price this one in.
+    reuse: Done,
 }
 
 /// A chunk priced: its records, their lines counted from the chunk's start.
+#[derive(Default)]
 struct Done {
     /// The chunk's bytes, where its records' raw bytes are.
     input: Vec<u8>,
@@ -224,16 +223,12 @@ fn price(pricer: &mut Pricer, chunk: Chunk, core: &mut csv_core::Reader, delimit
     let core_taken = std::mem::take(core);
     let mut reader = RawReader::over(chunk.bytes, core_taken, delimiter, 0, chunk.after_cr);
     let at = reader.input_at();
-    let mut done = Done {
-        input: Vec::new(),
-        after_cr: chunk.after_cr,
-        spill: Vec::new(),
-        fields: Vec::with_capacity(len),
-        ends: Vec::new(),
-        rows: Vec::new(),
-        newlines,
-        clean: true,
-    };
+    let mut done = chunk.reuse;
+    (done.after_cr, done.newlines) = (chunk.after_cr, newlines);
+    done.spill.clear();
+    done.fields.clear();
+    done.ends.clear();
+    done.rows.clear();
     // Reading bytes in memory fails never.
     while let Ok(Some(record)) = reader.read() {
         let outcome = pricer.outcome(&record);
@@ -299,13 +294,9 @@ impl<R: Read> Chunker<R> {
         }
     }
 
-    /// Every byte of the input was handed out.
-    fn ended(&self) -> bool {
-        self.ended
-    }
-
-    /// The next chunk, `None` past the last.
-    fn next(&mut self) -> io::Result<Option<Chunk>> {
+    /// The next chunk, `None` past the last; `reuse`: a chunk taken, whose
+    /// memory to fill.
+    fn next(&mut self, reuse: Option<Done>) -> io::Result<Option<Chunk>> {
         if self.ended {
             return Ok(None);
         }
@@ -319,14 +310,18 @@ impl<R: Read> Chunker<R> {
                 (self.cut)(window, self.delimiter)
             };
             if let Some(cut) = cut {
-                let rest = self.pending.split_off(cut);
-                let bytes = std::mem::replace(&mut self.pending, rest);
+                let mut reuse = reuse.unwrap_or_default();
+                let mut bytes = std::mem::take(&mut reuse.input);
+                bytes.clear();
+                bytes.extend_from_slice(&self.pending[..cut]);
+                self.pending.drain(..cut);
                 let after_cr = std::mem::replace(&mut self.after_cr, bytes.last() == Some(&b'\r'));
                 self.ended = self.eof && self.pending.is_empty();
                 return Ok(Some(Chunk {
                     bytes,
                     after_cr,
                     last: self.ended,
+                    reuse,
                 }));
             }
             // No record ends in so many bytes: a longer one.
@@ -338,7 +333,8 @@ impl<R: Read> Chunker<R> {
     fn fill(&mut self, want: usize) -> io::Result<()> {
         while self.pending.len() < want && !self.eof {
             let len = self.pending.len();
-            self.pending.resize(want, 0);
+            // A block at a time: memory for what the input holds.
+            self.pending.resize(want.min(len + CHUNK), 0);
             let read = loop {
                 match self.inner.read(&mut self.pending[len..]) {
                     Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
@@ -435,7 +431,7 @@ mod tests {
         }
         let mut chunks = Chunker::new(header.into_rest(), b',', size, last_record_end);
         let mut lines = chunks.lines;
-        while let Some(chunk) = chunks.next().unwrap() {
+        while let Some(chunk) = chunks.next(None).unwrap() {
             let newlines = memchr::memchr_iter(b'\n', &chunk.bytes).count() as u64;
             let mut reader = RawReader::resume(&chunk.bytes[..], b',', lines, chunk.after_cr);
             while let Some(r) = reader.read().unwrap() {

@@ -730,3 +730,50 @@ fn messages_say_what_the_user_stated_and_what_is_accepted() {
         row["error"]
     );
 }
+
+#[test]
+fn a_header_word_of_four_letters_is_no_year() {
+    // « Budget voté » is another column than « Budget »: only years are set
+    // aside when headers are matched.
+    let run = run_stdin(
+        "Nom,Type,Budget,Budget voté\nLyon,commune,2000000,1800000\n",
+        &["--lang", "en"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let rows = rows(&run.out, b',', false);
+    assert_eq!(fee_of(&rows, "Lyon", 4), ("medium", "2500"));
+}
+
+#[test]
+fn a_name_column_asked_for_and_found_twice_is_refused() {
+    let run = run_stdin(
+        "Nom,NOM,Type,Budget\nLyon,LYON,commune,2000000\n",
+        &["--lang", "en", "--name-column", "nom"],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("“Nom” and “NOM”"), "{}", run.stderr);
+    assert!(run.out.is_empty());
+    // Unasked, the name column is left unset, and the list priced.
+    let run = run_stdin("Nom,NOM,Type,Budget\nLyon,LYON,commune,2000000\n", &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+#[test]
+fn a_forced_tab_or_pipe_settles_a_delimiter_the_file_leaves_open() {
+    // Each line holds two commas and two tabs (or pipes): either could be
+    // the delimiter, and the user says which.
+    for (delimiter, names) in [("tab", ["tab", "\t"]), ("pipe", ["pipe", "|"])] {
+        let d = if delimiter == "tab" { "\t" } else { "|" };
+        let input = format!(
+            "Nom, ville, quartier{d}Type{d}Budget\nLyon, centre, est{d}commune{d}2000000\n"
+        );
+        let run = run_stdin(&input, &["--lang", "en"]);
+        assert_eq!(run.code, 2, "{delimiter}: {}", run.stderr);
+        for name in names {
+            let run = run_stdin(&input, &["--lang", "en", "--delimiter", name]);
+            assert_eq!(run.code, 0, "{name:?}: {}", run.stderr);
+            let rows = rows(&run.out, d.as_bytes()[0], false);
+            assert_eq!(fee_of(&rows, "Lyon, centre, est", 3), ("medium", "2500"));
+        }
+    }
+}

@@ -118,11 +118,10 @@ fn a_minimum_fee_reads_from_with_its_note_and_dates_follow_the_language() {
         "--lang", "en", "quote", "-b", "5 M€", "-k", "asso", "-f", "letter",
     ]));
     assert!(text.contains(&format!(" {}\n", today.year())), "{text}");
-    let (_, stderr) = run_code(
-        &["quote", "-b", "5 M€", "-k", "asso", "--date", "1/12/2026"],
-        2,
-    );
-    assert!(stderr.contains("--date <DATE>"), "{stderr}");
+    for day in ["1/12/2026", "2026-12-1", "2026-12-011", "02026-12-01", ""] {
+        let (_, stderr) = run_code(&["quote", "-b", "5 M€", "-k", "asso", "--date", day], 2);
+        assert!(stderr.contains("--date <DATE>"), "{day}: {stderr}");
+    }
 }
 
 #[test]

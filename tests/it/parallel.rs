@@ -43,7 +43,9 @@ fn prospects(rows: usize, delimiter: char, eol: &str, excel: bool, errors: bool)
         let notes = match i % 7 {
             0 => format!("\"rappeler{eol}le {i}{eol}\""),
             1 => format!("\"\"\"{eol}\"\"\""),
-            _ => String::new(),
+            2 => String::new(),
+            // Long notes: files past a MiB in few rows.
+            _ => "Rappeler après le budget primitif - dossier suivi par le pôle innovation publique - relance prévue au prochain trimestre".repeat(2),
         };
         let budget = match i % 13 {
             0 if errors => "beaucoup".to_string(),
@@ -83,8 +85,10 @@ fn same_on_every_thread_count(path: &Path) {
         &["--summary", "--lang", "en"],
     ] {
         let one = batch(path, "1", args);
-        assert!(one.0.len() > 300_000, "{args:?}");
-        for threads in ["2", "3"] {
+        // More than the first MiB, which a short input is priced from.
+        assert!(one.0.len() > 1_500_000, "{args:?}");
+        let counts: &[&str] = if args.is_empty() { &["2", "3"] } else { &["3"] };
+        for &threads in counts {
             let many = batch(path, threads, args);
             assert!(one.0 == many.0, "{path:?} {args:?} with {threads} threads");
             assert_eq!(one.1, many.1, "{path:?} {args:?} with {threads} threads");
@@ -97,18 +101,18 @@ fn same_on_every_thread_count(path: &Path) {
 fn rows_priced_on_several_threads_are_those_priced_on_one() {
     let dir = tempfile::tempdir().unwrap();
     let plain_file = dir.path().join("plain.csv");
-    fs::write(&plain_file, prospects(6_000, ',', "\n", false, true)).unwrap();
+    fs::write(&plain_file, prospects(8_000, ',', "\n", false, true)).unwrap();
     same_on_every_thread_count(&plain_file);
 
     let excel = dir.path().join("excel.csv");
-    let text = prospects(6_000, ';', "\r\n", true, true).replace(' ', "\u{a0}");
+    let text = prospects(8_000, ';', "\r\n", true, true).replace(' ', "\u{a0}");
     let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
     fs::write(&excel, bytes).unwrap();
     same_on_every_thread_count(&excel);
 
     let utf16 = dir.path().join("utf16.csv");
     let mut bytes = vec![0xFF, 0xFE];
-    for unit in prospects(6_000, '\t', "\r\n", false, true).encode_utf16() {
+    for unit in prospects(8_000, '\t', "\r\n", false, true).encode_utf16() {
         bytes.extend(unit.to_le_bytes());
     }
     fs::write(&utf16, bytes).unwrap();
@@ -119,9 +123,9 @@ fn rows_priced_on_several_threads_are_those_priced_on_one() {
 fn a_quote_left_open_at_the_end_swallows_the_same_lines_on_any_thread_count() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("open.csv");
-    let mut text = prospects(4_000, ',', "\n", false, true);
+    let mut text = prospects(5_000, ',', "\n", false, true);
     text.push_str("Dernière,commune,1000,non,\"jamais fermée\n");
-    text.push_str(&prospects(2_000, ',', "\n", false, true));
+    text.push_str(&prospects(3_000, ',', "\n", false, true));
     fs::write(&path, text).unwrap();
     same_on_every_thread_count(&path);
 }
@@ -130,7 +134,7 @@ fn a_quote_left_open_at_the_end_swallows_the_same_lines_on_any_thread_count() {
 fn strict_stops_at_the_same_row_on_any_thread_count() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("late.csv");
-    let mut text = prospects(5_000, ',', "\n", false, false);
+    let mut text = prospects(7_000, ',', "\n", false, false);
     text.push_str("Fautive,commune,beaucoup,non,\n");
     text.push_str(&prospects(2_000, ',', "\n", false, false)[31..]);
     fs::write(&path, text).unwrap();
@@ -140,7 +144,7 @@ fn strict_stops_at_the_same_row_on_any_thread_count() {
         &["--strict", "--lang", "en", "--network-strategy", "no"],
     );
     assert!(
-        one.1.contains("line 7347, column “Budget”: “beaucoup”"),
+        one.1.contains("line 10282, column “Budget”: “beaucoup”"),
         "{}",
         one.1
     );
@@ -183,4 +187,34 @@ fn a_thread_count_is_a_number_from_1_to_64() {
     }
     let (out, _) = super::run_code(&["batch", &fixture, "-j", " 64 "], 1);
     assert!(!out.is_empty());
+}
+
+#[test]
+fn a_workbook_refuses_a_cell_too_long_at_the_same_line_on_any_thread_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.csv");
+    let mut text = prospects(7_000, ',', "\n", false, false);
+    text.push_str(&format!(
+        "Bavarde,commune,1000,non,{}\n",
+        "x".repeat(40_000)
+    ));
+    fs::write(&path, text).unwrap();
+    let out = dir.path().join("out.xlsx");
+    let args = [
+        "--lang",
+        "en",
+        "--network-strategy",
+        "no",
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    let one = batch(&path, "1", &args);
+    assert!(
+        one.1
+            .contains("line 10282, column “Notes”: 40,000 characters"),
+        "{}",
+        one.1
+    );
+    assert_eq!(batch(&path, "3", &args), one);
+    assert!(!out.exists());
 }
