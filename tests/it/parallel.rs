@@ -218,3 +218,17 @@ fn a_workbook_refuses_a_cell_too_long_at_the_same_line_on_any_thread_count() {
     assert_eq!(batch(&path, "3", &args), one);
     assert!(!out.exists());
 }
+
+#[test]
+fn an_old_mac_file_past_a_mib_names_the_same_lines_on_any_thread_count() {
+    // Lines end with a lone CR: no line feed to cut chunks at.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mac.csv");
+    let mut text = prospects(7_000, ',', "\r", false, false);
+    text.push_str("Fautive,commune,beaucoup,non,\r");
+    fs::write(&path, text).unwrap();
+    let args = ["--lang", "en", "--network-strategy", "no"];
+    let one = batch(&path, "1", &args);
+    assert!(one.1.contains("line 10282"), "{}", one.1);
+    assert_eq!(batch(&path, "3", &args), one);
+}
