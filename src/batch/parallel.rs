@@ -101,7 +101,8 @@ fn run_chunks<R: Read>(
                 return Ok(());
             };
             taken += 1;
-            if !done.clean && (taken < sent || next.is_some()) {
+            // (The last chunk is clean: more input follows a chunk that is not.)
+            if !done.clean {
                 let mut read = done.input;
                 for i in taken..sent {
                     if let Ok(later) = results[i % threads].recv() {
