@@ -89,17 +89,16 @@ pub struct RawReader<R> {
 }
 
 impl RawReader<io::Empty> {
-    /// A reader of `bytes`, which start a record, with a csv reader already
-    /// built for the delimiter (reset here); `lines` before them, `after_cr`
-    /// as [`Rest`] tells. [`RawReader::into_input`] gives both back.
+    /// A reader of `bytes`, which start a record, with a csv reader
+    /// [`past_start`] put at a record's start; `lines` before them, `after_cr` as
+    /// [`Rest`] tells. [`RawReader::into_input`] gives the bytes back.
     pub fn over(
         bytes: Vec<u8>,
-        mut core: csv_core::Reader,
+        core: csv_core::Reader,
         delimiter: u8,
         lines: u64,
         after_cr: bool,
     ) -> Self {
-        core.reset();
         RawReader {
             inner: io::empty(),
             core,
@@ -129,6 +128,24 @@ impl RawReader<io::Empty> {
         let range = self.buf.as_ptr_range();
         range.start as usize..range.end as usize
     }
+}
+
+/// A csv reader for input that goes on past a file's start: see [`past_start`].
+pub fn core_past_start(delimiter: u8) -> csv_core::Reader {
+    let mut core = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
+    past_start(&mut core);
+    core
+}
+
+/// Puts `core` at a record's start, as if past a file's start: csv_core
+/// drops a UTF-8 BOM at the start of the first input it reads after a reset,
+/// and there it would be a field's first character. (Reset, never cloned: a
+/// clone of a csv_core 0.1.13 reader misreads, every byte a record.)
+pub fn past_start(core: &mut csv_core::Reader) {
+    core.reset();
+    // An empty line, skipped, and counted as none.
+    let _ = core.read_record(b"\n", &mut [0; 1], &mut [0; 1]);
+    core.set_line(1);
 }
 
 /// What a [`RawReader`] leaves when it stops between two records: the bytes
@@ -168,6 +185,7 @@ impl<R: Read> RawReader<R> {
     /// `lines` before its input, `after_cr` as [`Rest`] tells.
     pub fn resume(inner: R, delimiter: u8, lines: u64, after_cr: bool) -> Self {
         RawReader {
+            core: core_past_start(delimiter),
             lines,
             base: lines,
             after_cr,

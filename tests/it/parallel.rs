@@ -232,3 +232,34 @@ fn an_old_mac_file_past_a_mib_names_the_same_lines_on_any_thread_count() {
     assert!(one.1.contains("line 10282"), "{}", one.1);
     assert_eq!(batch(&path, "3", &args), one);
 }
+
+#[test]
+fn a_byte_order_mark_inside_the_list_stays_in_its_field_on_any_thread_count() {
+    // Lists pasted one after the other: a BOM starts a row, at the first
+    // chunk's start and further on.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pasted.csv");
+    let rows = prospects(7_000, ',', "\n", false, false);
+    let mut text = String::new();
+    for (i, line) in rows.split_inclusive('\n').enumerate() {
+        text.push_str(line);
+        if i % 500 == 0 {
+            text.push_str("\u{feff}\"Collée, nord\",commune,1000,non,\n");
+            text.push_str("\u{feff}Collée,commune,1000,non,\n");
+        }
+    }
+    fs::write(&path, text).unwrap();
+    for format in ["csv", "jsonl"] {
+        let args = [
+            "--lang",
+            "en",
+            "--network-strategy",
+            "no",
+            "--format",
+            format,
+        ];
+        let one = batch(&path, "1", &args);
+        assert!(one.1.contains("in error (lines 2, "), "{}", one.1);
+        assert_eq!(batch(&path, "3", &args), one);
+    }
+}
