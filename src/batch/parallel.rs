@@ -558,6 +558,71 @@ mod tests {
         assert_eq!(priced(input.as_bytes(), Some(last_record_end)), one_by_one);
     }
 
+    #[test]
+    fn a_chunk_ends_after_the_last_line_ending_outside_quotes_and_before_blank_lines() {
+        let cases: [(&[u8], Option<usize>); 9] = [
+            (b"a,b\nc,d\ne", Some(8)),
+            (b"a,b\r\nc,d\r\ne", Some(10)),
+            (b"a\n\"b\nc\"\nd", Some(8)),
+            (b"a\n\"b\nc", Some(2)),
+            (b"a\nb\"c\nd", Some(6)),
+            (b"a\n\"b\"\"\nc\"\nd", Some(10)),
+            (b"a,\"b\n\"\"c", None),
+            (b"a\n\n\r\nb", Some(2)),
+            (b"a\r\r\nb", Some(2)),
+        ];
+        for (bytes, end) in cases {
+            let shown = String::from_utf8_lossy(bytes);
+            assert_eq!(last_record_end(bytes, b','), end, "{shown:?}");
+        }
+        assert_eq!(last_record_end(b"\n\n", b','), None);
+        // A quote opens a field after the delimiter only.
+        assert_eq!(last_record_end(b"a;\"b\nc", b';'), None);
+        assert_eq!(last_record_end(b"a;\"b\nc", b','), Some(5));
+    }
+
+    /// Reads `data` with an interruption before it, then fails.
+    struct Flaky<'a> {
+        interrupted: bool,
+        data: &'a [u8],
+    }
+
+    impl Read for Flaky<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            if !std::mem::replace(&mut self.interrupted, true) {
+                return Err(io::ErrorKind::Interrupted.into());
+            }
+            if self.data.is_empty() {
+                return Err(io::Error::other("disk gone"));
+            }
+            let n = self.data.len().min(buf.len());
+            buf[..n].copy_from_slice(&self.data[..n]);
+            self.data = &self.data[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_read_interrupted_is_tried_again_and_a_read_that_fails_fails() {
+        let rest = Rest {
+            read: Vec::new(),
+            inner: Flaky {
+                interrupted: false,
+                data: b"a,b\nc,d\n",
+            },
+            eof: false,
+            lines: 1,
+            after_cr: false,
+        };
+        let mut chunks = Chunker::new(rest, b',', 4, last_record_end);
+        let first = chunks.next(None).unwrap().unwrap();
+        assert_eq!(first.bytes, b"a,b\n");
+        let second = chunks.next(None).unwrap().unwrap();
+        assert_eq!(second.bytes, b"c,d\n");
+        let failed = chunks.next(None).map(|_| ()).unwrap_err();
+        assert_eq!(failed.to_string(), "disk gone");
+    }
+
     proptest! {
         #[test]
         fn records_read_in_chunks_are_those_read_whole(

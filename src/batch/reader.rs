@@ -21,6 +21,8 @@ pub struct RawRecord<'a> {
     pub cells: Option<&'a [super::sheet::Cell]>,
 }
 
+// A record csv reads has a field at least: no `is_empty` to ask.
+#[allow(clippy::len_without_is_empty)]
 impl<'a> RawRecord<'a> {
     /// A record of a text file from its parts: its bytes, its unquoted
     /// fields one after the other and where each ends.
@@ -51,11 +53,6 @@ impl<'a> RawRecord<'a> {
     /// How many fields.
     pub fn len(&self) -> usize {
         self.ends.len()
-    }
-
-    /// No field at all (never, for a record csv reads).
-    pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
     }
 
     /// Field `i`, unquoted.

@@ -263,3 +263,30 @@ fn a_byte_order_mark_inside_the_list_stays_in_its_field_on_any_thread_count() {
         assert_eq!(batch(&path, "3", &args), one);
     }
 }
+
+#[test]
+fn the_last_row_without_a_line_ending_is_the_same_on_any_thread_count() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, last) in [
+        ("plain", "Dernière,commune,1000,non,"),
+        ("open", "Dernière,commune,1000,non,\"ouverte"),
+    ] {
+        let path = dir.path().join(format!("{name}.csv"));
+        let mut text = prospects(7_000, ',', "\n", false, false);
+        text.push_str(last);
+        fs::write(&path, text).unwrap();
+        for format in ["csv", "jsonl"] {
+            let args = [
+                "--lang",
+                "en",
+                "--network-strategy",
+                "no",
+                "--format",
+                format,
+            ];
+            let one = batch(&path, "1", &args);
+            assert!(one.0.ends_with(b"\n"), "{name}");
+            assert_eq!(batch(&path, "3", &args), one, "{name} {format}");
+        }
+    }
+}
