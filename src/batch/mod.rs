@@ -264,7 +264,8 @@ pub fn run(
         sink,
         progress: &mut progress,
     };
-    let threads = options.threads.unwrap_or_else(parallel::threads);
+    // Asked only of a long input: asking the system has a cost.
+    let threads = || options.threads.unwrap_or_else(parallel::threads);
     match input.sheet {
         Some(sheet) => one_by_one(&mut reader, &mut pricer, &mut tally, Some(&sheet))?,
         // Chunks are cut at line feeds, which old Mac files have none of.
@@ -276,7 +277,7 @@ pub fn run(
             dialect.delimiter,
             &pricer,
             &mut tally,
-            threads,
+            threads(),
         )?,
     }
     tally.sink.finish().map_err(BatchError::Write)?;
@@ -288,8 +289,8 @@ pub fn run(
 /// Whether pricing on `threads` workers beats pricing on the reading thread:
 /// not for an input its `sample` holds whole. Speed alone: both write the
 /// same bytes.
-fn workers_pay(sample: &[u8], threads: usize) -> bool {
-    sample.len() >= SNIFF_BYTES && threads > 1
+fn workers_pay(sample: &[u8], threads: impl FnOnce() -> usize) -> bool {
+    sample.len() >= SNIFF_BYTES && threads() > 1
 }
 
 /// Prices the records of `reader` one after the other, on this thread;
