@@ -7,8 +7,11 @@
 #   scripts/mutants.sh [OUT]            everything (hours on 2 cores: see README)
 #   scripts/mutants.sh [OUT] core       the domain crate alone (~15 min)
 #   scripts/mutants.sh [OUT] dues --shard 1/4   a quarter of the binary's mutants
+#   RESUME=1 scripts/mutants.sh [OUT] dues       on from where the last run stopped
 #
-# Needs cargo-mutants (`cargo install cargo-mutants`, 27.1 here). Not run in CI.
+# Needs cargo-mutants and cargo-nextest (`cargo install cargo-mutants cargo-nextest`;
+# 27.1 and the nextest of this machine here): .cargo/mutants.toml runs the tests
+# with nextest, .config/nextest.toml fails a test that hangs. Not run in CI.
 # Equivalent mutants (no test could tell them apart) are excluded in
 # .cargo/mutants.toml, each with its reason.
 set -euo pipefail
@@ -28,8 +31,20 @@ if [[ $part == all || $part == core ]]; then
   run -p dues-core --test-workspace=true --iterate --timeout 240 -o "$out/core2"
 fi
 if [[ $part == all || $part == dues ]]; then
-  rm -rf "$out/dues"
-  run -p dues --timeout 240 -o "$out/dues" "$@"
+  # RESUME=1 goes on from the last run's output (cargo-mutants --iterate):
+  # the mutants caught then are not tested again, and still count. Only for
+  # unchanged code: a mutant whose line moved would count twice.
+  if [[ ${RESUME:-} == 1 && -d $out/dues/mutants.out ]]; then
+    # What the last run caught or found unviable, kept for the score.
+    mkdir -p "$out/ledger/mutants.out"
+    for name in caught unviable; do
+      cat "$out/dues/mutants.out/$name.txt" >> "$out/ledger/mutants.out/$name.txt"
+    done
+    run -p dues --iterate --timeout 240 -o "$out/dues" "$@"
+  else
+    rm -rf "$out/dues" "$out/ledger"
+    run -p dues --timeout 240 -o "$out/dues" "$@"
+  fi
 fi
 
 python3 - "$out" <<'PY'
@@ -49,6 +64,7 @@ add("core2", "caught", "caught"); add("core2", "missed", "missed")
 add("core2", "timeout", "timeout"); add("core2", "unviable", "unviable")
 for name in ["caught", "missed", "timeout", "unviable"]:
     add("dues", name, name)
+add("ledger", "caught", "caught"); add("ledger", "unviable", "unviable")
 def score(files):
     c = sum(count[f]["caught"] for f in files)
     v = c + sum(count[f]["missed"] + count[f]["timeout"] for f in files)
