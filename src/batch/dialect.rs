@@ -385,6 +385,32 @@ mod tests {
     }
 
     #[test]
+    fn the_delimiter_splitting_most_lines_alike_wins_then_the_widest() {
+        let sniffed = |body: &str, at_eof| match sniff_delimiter(body.as_bytes(), at_eof) {
+            Ok(d) => Ok(d as char),
+            Err(BatchError::AmbiguousDelimiter(a, b)) => Err((a as char, b as char)),
+            Err(other) => panic!("{other:?}"),
+        };
+        // `;` splits every line in 3, `,` two lines of three in 2.
+        assert_eq!(sniffed("a,b;c;d\n1;2;3,5\n4;5;6\n", true), Ok(';'));
+        // Both split every line: the one that splits them wider.
+        assert_eq!(sniffed("a,b;c;d\ne,f;g;h\n", true), Ok(';'));
+        assert_eq!(sniffed("a;b,c,d\ne;f,g,h\n", true), Ok(','));
+        // As alike and as wide: for the user to say.
+        assert_eq!(sniffed("a,b;c\nd,e;f\n", true), Err((',', ';')));
+        // The last line of a sample cut short may be cut: it does not count.
+        let cut = "a;b,x;c\n1;2,y;3\n4;5,z";
+        assert_eq!(sniffed(cut, true), Ok(','));
+        assert_eq!(sniffed(cut, false), Ok(';'));
+        // A lone line is no cut one; a tab or a pipe as any other.
+        assert_eq!(sniffed("a;b;c", false), Ok(';'));
+        assert_eq!(sniffed("a\tb\tc\nd\te\tf\n", true), Ok('\t'));
+        assert_eq!(sniffed("a|b\nc|d\n", true), Ok('|'));
+        // Nothing splits: a one-column list, read with `,`.
+        assert_eq!(sniffed("abc\ndef\n", true), Ok(','));
+    }
+
+    #[test]
     fn the_encoding_is_told_from_the_sample_and_only_then_from_the_rest() {
         let cp1252 = b"nom;type\nS\xe8te;commune\n";
         let utf8 = "nom;type\nSète;commune\n".as_bytes();
