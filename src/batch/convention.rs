@@ -108,8 +108,8 @@ pub fn shape(value: &str) -> Shape {
         (1, 0) | (0, 1) => {
             let mark = if commas == 1 { ',' } else { '.' };
             let (int, frac) = digits.split_once(mark).unwrap_or_default();
-            let spaced =
-                value.contains(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}');
+            // No-break spaces (U+00A0, U+202F) are white space too.
+            let spaced = value.contains(char::is_whitespace);
             if frac.len() == 3 && !int.starts_with('0') && (int.len() <= 3 || spaced) {
                 Shape::Ambiguous(mark)
             } else {

@@ -91,7 +91,7 @@ fn run_chunks<R: Read>(
         let (mut sent, mut taken, mut in_flight) = (0, 0, 0);
         let mut failed = None;
         loop {
-            while sent == taken || in_flight < IN_FLIGHT {
+            while room_in_flight(sent - taken, in_flight) {
                 let Some(chunk) = next.take() else { break };
                 in_flight += chunk.bytes.len();
                 // A worker gone has panicked: the scope tells it.
@@ -140,6 +140,13 @@ fn run_chunks<R: Read>(
             }
         }
     })
+}
+
+/// Whether one more chunk may be sent, with `chunks` of `bytes` in flight:
+/// one at least, then up to [`IN_FLIGHT`] bytes. Memory and speed alone:
+/// any bound writes the same bytes.
+fn room_in_flight(chunks: usize, bytes: usize) -> bool {
+    chunks == 0 || bytes < IN_FLIGHT
 }
 
 /// Reads on, one record after the other, on this thread: `read` (a chunk
