@@ -67,24 +67,7 @@ fn run_chunks<R: Read>(
         return read_on(Vec::new(), chunks.after_cr, chunks, pricer, tally);
     };
     thread::scope(move |scope| {
-        let mut jobs = Vec::new();
-        let mut results = Vec::new();
-        for _ in 0..threads {
-            let (job, todo) = mpsc::channel::<Chunk>();
-            let (done, result) = mpsc::channel::<Done>();
-            let mut pricer = pricer.clone();
-            scope.spawn(move || {
-                let mut core = core_past_start(delimiter);
-                for chunk in todo {
-                    let priced = price(&mut pricer, chunk, &mut core, delimiter);
-                    if done.send(priced).is_err() {
-                        break;
-                    }
-                }
-            });
-            jobs.push(job);
-            results.push(result);
-        }
+        let (jobs, results) = workers(scope, threads, pricer, delimiter);
         let mut next = Some(first);
         // Chunks taken, their memory handed to the next ones.
         let mut spare = Vec::new();
@@ -140,6 +123,35 @@ fn run_chunks<R: Read>(
             }
         }
     })
+}
+
+/// Starts `threads` workers, each pricing the chunks sent to it in the order
+/// sent: where to send them, and where each gives them back priced.
+fn workers<'scope>(
+    scope: &'scope thread::Scope<'scope, '_>,
+    threads: usize,
+    pricer: &Pricer<'scope>,
+    delimiter: u8,
+) -> (Vec<mpsc::Sender<Chunk>>, Vec<mpsc::Receiver<Done>>) {
+    let mut jobs = Vec::new();
+    let mut results = Vec::new();
+    for _ in 0..threads {
+        let (job, todo) = mpsc::channel::<Chunk>();
+        let (done, result) = mpsc::channel::<Done>();
+        let mut pricer = pricer.clone();
+        scope.spawn(move || {
+            let mut core = core_past_start(delimiter);
+            for chunk in todo {
+                let priced = price(&mut pricer, chunk, &mut core, delimiter);
+                if done.send(priced).is_err() {
+                    break;
+                }
+            }
+        });
+        jobs.push(job);
+        results.push(result);
+    }
+    (jobs, results)
 }
 
 /// Whether one more chunk may be sent, with `chunks` of `bytes` in flight:
