@@ -71,12 +71,12 @@ fn run_chunks<R: Read>(
         let mut next = Some(first);
         // Chunks taken, their memory handed to the next ones.
         let mut spare = Vec::new();
-        let (mut sent, mut taken, mut in_flight) = (0, 0, 0);
+        let (mut sent, mut taken, mut flight) = (0, 0, Flight::default());
         let mut failed = None;
         loop {
-            while room_in_flight(sent - taken, in_flight) {
+            while flight.room() {
                 let Some(chunk) = next.take() else { break };
-                in_flight += chunk.bytes.len();
+                flight.send(chunk.bytes.len());
                 // A worker gone has panicked: the scope tells it.
                 let _ = jobs[sent % threads].send(chunk);
                 sent += 1;
@@ -93,7 +93,7 @@ fn run_chunks<R: Read>(
                 return Ok(());
             };
             taken += 1;
-            in_flight -= done.input.len();
+            flight.land(done.input.len());
             // (The last chunk is clean: more input follows a chunk that is not.)
             if !done.clean {
                 let mut read = done.input;
@@ -107,7 +107,7 @@ fn run_chunks<R: Read>(
                 return read_on(read, done.after_cr, chunks, pricer, tally);
             }
             take(&mut done, tally, &mut chunks.lines)?;
-            if done.input.capacity() <= 2 * CHUNK {
+            if worth_keeping(&done) {
                 spare.push(done);
             }
         }
@@ -154,11 +154,36 @@ fn workers<'scope>(
     (jobs, results)
 }
 
-/// Whether one more chunk may be sent, with `chunks` of `bytes` in flight:
-/// one at least, then up to [`IN_FLIGHT`] bytes. Memory and speed alone:
-/// any bound writes the same bytes.
-fn room_in_flight(chunks: usize, bytes: usize) -> bool {
-    chunks == 0 || bytes < IN_FLIGHT
+/// The chunks sent and not yet taken back. Memory and speed alone: any
+/// bound writes the same bytes.
+#[derive(Default)]
+struct Flight {
+    chunks: usize,
+    bytes: usize,
+}
+
+impl Flight {
+    /// Whether one more chunk may be sent: one at least, then up to
+    /// [`IN_FLIGHT`] bytes.
+    fn room(&self) -> bool {
+        self.chunks == 0 || self.bytes < IN_FLIGHT
+    }
+
+    fn send(&mut self, bytes: usize) {
+        self.chunks += 1;
+        self.bytes += bytes;
+    }
+
+    fn land(&mut self, bytes: usize) {
+        self.chunks -= 1;
+        self.bytes -= bytes;
+    }
+}
+
+/// Whether a chunk's memory is worth keeping for the next ones: not that of
+/// a long record's. Memory alone, as [`Flight`].
+fn worth_keeping(done: &Done) -> bool {
+    done.input.capacity() <= 2 * CHUNK
 }
 
 /// Reads on, one record after the other, on this thread: `read` (a chunk
@@ -549,7 +574,8 @@ mod tests {
         };
         match cut {
             Some(cut) => {
-                let chunks = Chunker::new(reader.into_rest(), b',', 48, cut);
+                // The first cut falls inside the first row's quoted field.
+                let chunks = Chunker::new(reader.into_rest(), b',', 24, cut);
                 run_chunks(chunks, &pricer, &mut tally, 2).unwrap();
             }
             None => one_by_one(&mut reader, &mut pricer, &mut tally, None).unwrap(),
