@@ -653,19 +653,73 @@ mod tests {
             read: Vec::new(),
             inner: Flaky {
                 interrupted: false,
-                data: b"a,b\nc,d\n",
+                data: b"a,bc\nd,e\n",
             },
             eof: false,
             lines: 1,
             after_cr: false,
         };
+        // Four bytes hold no whole record: eight are read.
         let mut chunks = Chunker::new(rest, b',', 4, last_record_end);
         let first = chunks.next(None).unwrap().unwrap();
-        assert_eq!(first.bytes, b"a,b\n");
+        assert_eq!(first.bytes, b"a,bc\n");
         let second = chunks.next(None).unwrap().unwrap();
-        assert_eq!(second.bytes, b"c,d\n");
+        assert_eq!(second.bytes, b"d,e\n");
         let failed = chunks.next(None).map(|_| ()).unwrap_err();
         assert_eq!(failed.to_string(), "disk gone");
+    }
+
+    /// The raw bytes of each row of a chunk priced, and whether it is clean.
+    fn priced_chunk(bytes: &[u8], last: bool) -> (Vec<String>, bool) {
+        let source = include_str!("../../tiers-2022.toml");
+        let table = dues_core::load(source, "tiers-2022.toml").unwrap();
+        let names = ["nom", "type", "budget"].map(String::from);
+        let columns = crate::batch::Columns::find(&names, &Default::default()).unwrap();
+        let mut pricer = Pricer::new(&table, columns, &names, crate::batch::Encoding::Utf8);
+        let chunk = Chunk {
+            bytes: bytes.to_vec(),
+            after_cr: false,
+            last,
+            reuse: Done::default(),
+        };
+        let mut core = core_past_start(b',');
+        let done = price(&mut pricer, chunk, &mut core, b',');
+        let raws = done
+            .rows
+            .iter()
+            .map(|r| String::from_utf8_lossy(done.raw(r.raw)).into_owned());
+        (raws.collect(), done.clean)
+    }
+
+    #[test]
+    fn a_chunk_priced_keeps_each_row_s_bytes_and_tells_if_it_ends_clean() {
+        let rows = |raws: &[&str]| raws.iter().map(|r| r.to_string()).collect::<Vec<_>>();
+        let both = rows(&["A,commune,1000", "\"B\nb\",asso,2000"]);
+        assert_eq!(
+            priced_chunk(b"A,commune,1000\n\"B\nb\",asso,2000\n", false),
+            (both.clone(), true)
+        );
+        assert_eq!(
+            priced_chunk(b"A,commune,1000\r\n\"B\nb\",asso,2000\r\n", false),
+            (both.clone(), true)
+        );
+        // The last chunk may end without a line ending, or inside a quote.
+        assert_eq!(
+            priced_chunk(b"A,commune,1000\n\"B\nb\",asso,2000", true),
+            (both, true)
+        );
+        let open = rows(&["A,commune,1000", "\"B\nb,asso,2000"]);
+        assert_eq!(
+            priced_chunk(b"A,commune,1000\n\"B\nb,asso,2000", true),
+            (open.clone(), true)
+        );
+        // Another chunk must end with its last row's line ending.
+        assert_eq!(
+            priced_chunk(b"A,commune,1000\n\"B\nb,asso,2000", false),
+            (open, false)
+        );
+        let blank = rows(&["A,commune,1000"]);
+        assert_eq!(priced_chunk(b"A,commune,1000\n\n", false), (blank, false));
     }
 
     proptest! {
