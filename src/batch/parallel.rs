@@ -430,9 +430,9 @@ impl<R: Read> Chunker<R> {
 /// empty lines before it, which belong to the record after them. `None` when
 /// no record ends in `bytes`.
 fn last_record_end(bytes: &[u8], delimiter: u8) -> Option<usize> {
-    let after_newline = last_newline_outside_quotes(bytes, delimiter)?;
+    let newline = last_newline_outside_quotes(bytes, delimiter)?;
     let is_eol = |b: &u8| *b == b'\n' || *b == b'\r';
-    let content = bytes[..after_newline].iter().rposition(|b| !is_eol(b))? + 1;
+    let content = bytes[..newline].iter().rposition(|b| !is_eol(b))? + 1;
     let ending = if bytes[content..].starts_with(b"\r\n") {
         2
     } else {
@@ -441,7 +441,7 @@ fn last_record_end(bytes: &[u8], delimiter: u8) -> Option<usize> {
     Some(content + ending)
 }
 
-/// Just after the last `\n` of `bytes` outside a quoted field, as csv reads
+/// Where the last `\n` of `bytes` outside a quoted field is, as csv reads
 /// them: a quote opens a field only at its start, `""` is a quote inside it.
 fn last_newline_outside_quotes(bytes: &[u8], delimiter: u8) -> Option<usize> {
     let newline_in = |from: usize, to: usize| memchr::memrchr(b'\n', &bytes[from..to]);
@@ -464,13 +464,13 @@ fn last_newline_outside_quotes(bytes: &[u8], delimiter: u8) -> Option<usize> {
             || bytes[quote - 1] == delimiter;
         if field_start {
             if let Some(newline) = newline_in(outside_from, quote) {
-                last = Some(outside_from + newline + 1);
+                last = Some(outside_from + newline);
             }
             quoted = true;
         }
     }
     if !quoted && let Some(newline) = newline_in(outside_from, bytes.len()) {
-        last = Some(outside_from + newline + 1);
+        last = Some(outside_from + newline);
     }
     last
 }
