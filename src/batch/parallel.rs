@@ -722,6 +722,17 @@ mod tests {
         assert_eq!(priced_chunk(b"A,commune,1000\n\n", false), (blank, false));
     }
 
+    #[test]
+    fn a_record_reader_tries_an_interrupted_read_again() {
+        let flaky = Flaky {
+            interrupted: false,
+            data: b"a,b\n",
+        };
+        let mut reader = RawReader::new(flaky, b',', false);
+        assert_eq!(reader.read().unwrap().unwrap().raw, b"a,b");
+        assert_eq!(reader.read().err().unwrap().to_string(), "disk gone");
+    }
+
     proptest! {
         #[test]
         fn records_read_in_chunks_are_those_read_whole(

@@ -286,6 +286,13 @@ fn the_last_row_without_a_line_ending_is_the_same_on_any_thread_count() {
             ];
             let one = batch(&path, "1", &args);
             assert!(one.0.ends_with(b"\n"), "{name}");
+            // The last row priced, or in error for its quote left open.
+            assert_eq!(
+                one.2,
+                Some(if name == "plain" { 0 } else { 1 }),
+                "{}",
+                one.1
+            );
             assert_eq!(batch(&path, "3", &args), one, "{name} {format}");
         }
     }
