@@ -67,8 +67,8 @@ pub struct Options {
     pub network_strategy: Option<bool>,
     /// A workbook's sheet to price, by name or number from 1.
     pub sheet: Option<String>,
-    /// How many threads price the rows; `None`: one a core, and 1 prices
-    /// them on the thread that reads them.
+    /// How many threads price the rows; `None`: one more than cores, up to
+    /// 4; 1: none but the thread that reads them.
     pub threads: Option<usize>,
 }
 

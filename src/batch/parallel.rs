@@ -6,11 +6,13 @@ The reading thread cuts after the last line ending of a chunk that is not
 inside a quoted field, following quotes exactly as csv does: a quote opens a
 field only at its start, and `""` inside one is a quote. Every chunk thus
 starts a record, as the reader that reads the file whole would find it. A
-worker checks it still: a chunk whose last record runs to its end without a
-line ending (the cut was inside a field after all) has the rest of the file
-read again from its start, one record after the other.
+worker checks it still: a chunk that does not end right after its last
+record's line ending (the cut was inside a field after all) has the rest of
+the file read again from its start, one record after the other, on the
+reading thread; so has the rest after a record no MiB holds.
 
-Memory stays flat: a few chunks are in flight, whatever the size of the file.
+Memory stays flat: at most [`IN_FLIGHT`] bytes of chunks are in flight,
+whatever the size of the file and the number of threads.
 */
 
 use std::io::{self, Read};
@@ -527,6 +529,12 @@ mod tests {
         }
     }
 
+    /// The leaflet's table, as built into `dues`.
+    fn leaflet() -> dues_core::Table {
+        let source = include_str!("../../tiers-2022.toml");
+        dues_core::load(source, "tiers-2022.toml").unwrap()
+    }
+
     /// Each record a sink is given, with its line and outcome.
     struct Rows(Vec<String>);
 
@@ -549,8 +557,7 @@ mod tests {
     /// or in chunks cut by `cut` on 2 threads.
     fn priced(input: &[u8], cut: Option<Cut>) -> Vec<String> {
         use crate::batch::{Columns, Encoding, Learnt, Notes, Options, Summary};
-        let source = include_str!("../../tiers-2022.toml");
-        let table = dues_core::load(source, "tiers-2022.toml").unwrap();
+        let table = leaflet();
         let mut reader = RawReader::new(input, b',', false);
         let header = reader.read().unwrap().unwrap();
         let names: Vec<String> = (0..header.len())
@@ -671,8 +678,7 @@ mod tests {
 
     /// The raw bytes of each row of a chunk priced, and whether it is clean.
     fn priced_chunk(bytes: &[u8], last: bool) -> (Vec<String>, bool) {
-        let source = include_str!("../../tiers-2022.toml");
-        let table = dues_core::load(source, "tiers-2022.toml").unwrap();
+        let table = leaflet();
         let names = ["nom", "type", "budget"].map(String::from);
         let columns = crate::batch::Columns::find(&names, &Default::default()).unwrap();
         let mut pricer = Pricer::new(&table, columns, &names, crate::batch::Encoding::Utf8);

@@ -1,13 +1,12 @@
 //! `dues batch` on the fixtures of `tests/data/batch/`: every dialect, every
 //! kind of bad row, every way a batch can refuse to start.
 
-use std::fs;
 use std::process::{Command as Process, Stdio};
 
 use dues_core::Table;
 use dues_core::classify::{Request, quote};
 
-use crate::{data, dues, plain, rows};
+use crate::{batch_bytes, data, dues, plain, rows};
 
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(data(&format!("batch/{name}"))).unwrap()
@@ -794,24 +793,17 @@ fn stdin_cannot_be_both_the_table_and_the_input() {
 
 #[test]
 fn a_convention_is_learnt_from_every_value_the_sample_holds_whole() {
-    let dir = tempfile::tempdir().unwrap();
     // Two rows: the one that shows `,` grouping thousands is the last.
-    let small = dir.path().join("small.csv");
-    fs::write(
-        &small,
-        "nom;type;budget\nK;commune;850,000\nQ;commune;1,234,567\n",
-    )
-    .unwrap();
-    let out = dues().args(["batch"]).arg(&small).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", plain(&out.stderr));
-    let text = String::from_utf8(out.stdout).unwrap();
+    let small = b"nom;type;budget\nK;commune;850,000\nQ;commune;1,234,567\n";
+    let (out, stderr, code) = batch_bytes("small.csv", small, &[]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let text = String::from_utf8(out).unwrap();
     assert!(
         text.contains("K;commune;850,000;small;1000;fixed;"),
         "{text}"
     );
     // Past the first MiB, the record the sample cuts (`1,2` of `1,234,567`)
     // teaches nothing: `,` still groups thousands for `850,000` after it.
-    let big = dir.path().join("big.csv");
     let mut bytes = b"nom;type;budget\nA;commune;1,234,567\n".to_vec();
     let filler = b"V;commune;2500000\n";
     while bytes.len() + filler.len() + 64 < (1 << 20) {
@@ -825,29 +817,19 @@ fn a_convention_is_learnt_from_every_value_the_sample_holds_whole() {
     assert_eq!(bytes.len(), row_end);
     bytes.extend_from_slice(b"X;commune;1,234,567\n");
     bytes.extend_from_slice(b"K;commune;850,000\n");
-    fs::write(&big, &bytes).unwrap();
-    let out = dues().args(["batch"]).arg(&big).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", plain(&out.stderr));
-    assert!(
-        String::from_utf8(out.stdout)
-            .unwrap()
-            .ends_with("K;commune;850,000;small;1000;fixed;\n")
-    );
+    let (out, stderr, code) = batch_bytes("big.csv", &bytes, &[]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.ends_with("K;commune;850,000;small;1000;fixed;\n"));
 }
 
 #[test]
 fn a_stated_decimal_mark_keeps_the_headers_unit() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("k.csv");
-    fs::write(&path, "nom;type;Budget (k€)\nA;commune;1 500,5\n").unwrap();
-    let out = dues()
-        .args(["batch", "--decimal-mark", ","])
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", plain(&out.stderr));
+    let list = "nom;type;Budget (k€)\nA;commune;1 500,5\n";
+    let (out, stderr, code) = batch_bytes("k.csv", list.as_bytes(), &["--decimal-mark", ","]);
+    assert_eq!(code, Some(0), "{stderr}");
     assert!(
-        String::from_utf8(out.stdout)
+        String::from_utf8(out)
             .unwrap()
             .contains("A;commune;1 500,5;medium;2500;fixed;")
     );
@@ -856,45 +838,23 @@ fn a_stated_decimal_mark_keeps_the_headers_unit() {
 #[test]
 fn budgets_at_their_kinds_floor_are_no_sign_of_thousands() {
     // A commune's floor of plausible budgets is 10 000 €: at it, no warning.
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("floor.csv");
-    fs::write(
-        &path,
-        "nom;type;budget\nA;commune;10000\nB;commune;10000\nC;commune;9999\n",
-    )
-    .unwrap();
-    let out = dues()
-        .args(["batch", "--lang", "en"])
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    assert_eq!(
-        plain(&out.stderr),
-        "dues batch: 3 rows priced; 0 in error\n"
-    );
+    let list = "nom;type;budget\nA;commune;10000\nB;commune;10000\nC;commune;9999\n";
+    let (_, stderr, code) = batch_bytes("floor.csv", list.as_bytes(), &["--lang", "en"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(stderr, "dues batch: 3 rows priced; 0 in error\n");
 }
 
 #[test]
 fn half_a_list_below_its_floors_is_no_sign_of_thousands() {
     // One budget of two below its kind's floor: not most of them.
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("half.csv");
-    fs::write(&path, "nom;type;budget\nA;commune;850\nB;commune;2500000\n").unwrap();
-    let out = dues()
-        .args(["batch", "--lang", "en"])
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert_eq!(
-        plain(&out.stderr),
-        "dues batch: 2 rows priced; 0 in error\n"
-    );
+    let list = "nom;type;budget\nA;commune;850\nB;commune;2500000\n";
+    let (_, stderr, code) = batch_bytes("half.csv", list.as_bytes(), &["--lang", "en"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(stderr, "dues batch: 2 rows priced; 0 in error\n");
 }
 
 #[test]
 fn utf16_without_its_bom_is_read_when_named() {
-    let dir = tempfile::tempdir().unwrap();
     let text = "nom;type;budget\r\nA;commune;5000000\r\n";
     for (name, bytes) in [
         (
@@ -908,41 +868,23 @@ fn utf16_without_its_bom_is_read_when_named() {
             text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
         ),
     ] {
-        let path = dir.path().join(format!("{name}.csv"));
-        fs::write(&path, bytes).unwrap();
-        let out = dues()
-            .args(["batch", "--encoding", name, "--format", "jsonl"])
-            .arg(&path)
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(0), "{name}: {}", plain(&out.stderr));
-        assert!(
-            String::from_utf8(out.stdout)
-                .unwrap()
-                .contains("\"tier\":\"medium\""),
-            "{name}"
-        );
+        let args = ["--encoding", name, "--format", "jsonl"];
+        let (out, stderr, code) = batch_bytes("list.csv", &bytes, &args);
+        assert_eq!(code, Some(0), "{name}: {stderr}");
+        let rows = String::from_utf8(out).unwrap();
+        assert!(rows.contains("\"tier\":\"medium\""), "{name}");
     }
 }
 
 #[test]
 fn a_pipe_delimiter_is_taken_when_named() {
     // `|` and `,` split this header alike; `--delimiter pipe` settles it.
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("pipe.txt");
-    fs::write(&path, "nom|type|budget\nA, B|commune|5000000\n").unwrap();
+    let list = b"nom|type|budget\nA, B|commune|5000000\n";
     for delimiter in ["pipe", "|"] {
-        let out = dues()
-            .args(["batch", "--delimiter", delimiter])
-            .arg(&path)
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(0), "{}", plain(&out.stderr));
-        assert!(
-            String::from_utf8(out.stdout)
-                .unwrap()
-                .contains("A, B|commune|5000000|medium|2500|fixed|")
-        );
+        let (out, stderr, code) = batch_bytes("pipe.txt", list, &["--delimiter", delimiter]);
+        assert_eq!(code, Some(0), "{stderr}");
+        let rows = String::from_utf8(out).unwrap();
+        assert!(rows.contains("A, B|commune|5000000|medium|2500|fixed|"));
     }
 }
 
@@ -958,20 +900,13 @@ fn ascii_then(tail: &[u8]) -> Vec<u8> {
 
 #[test]
 fn past_an_ascii_first_mib_the_whole_file_settles_the_encoding() {
-    let dir = tempfile::tempdir().unwrap();
-    let last = |path: &std::path::Path| {
-        let out = dues()
-            .args(["batch", "--lang", "en"])
-            .arg(path)
-            .output()
-            .unwrap();
-        let text = out.stdout.rsplit(|&b| b == b'\n').nth(1).unwrap().to_vec();
-        (out.status.code(), text, plain(&out.stderr))
+    let last = |bytes: Vec<u8>| {
+        let (out, stderr, code) = batch_bytes("list.csv", &bytes, &["--lang", "en"]);
+        let text = out.rsplit(|&b| b == b'\n').nth(1).unwrap().to_vec();
+        (code, text, stderr)
     };
     // Windows-1252 after the first MiB: the file is Windows-1252.
-    let cp1252 = dir.path().join("cp1252.csv");
-    fs::write(&cp1252, ascii_then(b"Bretagne,R\xe9gion,1 Md\x80,oui\n")).unwrap();
-    let (code, row, stderr) = last(&cp1252);
+    let (code, row, stderr) = last(ascii_then(b"Bretagne,R\xe9gion,1 Md\x80,oui\n"));
     assert_eq!(code, Some(0), "{stderr}");
     assert_eq!(
         row,
@@ -980,9 +915,7 @@ fn past_an_ascii_first_mib_the_whole_file_settles_the_encoding() {
     // UTF-8 after it, a character cut by every 64 KiB read: UTF-8.
     let mut tail = "Sète ".repeat(40_000).into_bytes();
     tail.extend_from_slice(",Région,1 Md€,oui\n".as_bytes());
-    let utf8 = dir.path().join("utf8.csv");
-    fs::write(&utf8, ascii_then(&tail)).unwrap();
-    let (code, row, stderr) = last(&utf8);
+    let (code, row, stderr) = last(ascii_then(&tail));
     assert_eq!(code, Some(0), "{stderr}");
     assert!(row.ends_with(",Région,1 Md€,oui,network,8000,minimum,".as_bytes()));
 }

@@ -838,8 +838,8 @@ fn output_through_the_process_own_stdout_appends_to_what_the_shell_opened() {
     let log = dir.path().join("log.csv");
     fs::write(&log, "KEEP ME\n").unwrap();
     let append = fs::OpenOptions::new().append(true).open(&log).unwrap();
-    // `-o /dev/stdout >> log.csv`, through the descriptor itself: fd 1 is
-    // the temporary log.csv here (then a pipe), never a device of the machine.
+    // `-o` naming the process's own stdout, as `>> log.csv` opened it: fd 1
+    // is the temporary log.csv here (then a pipe), never a device.
     let out = bin()
         .args(["batch", s(&input), "-o", "/proc/self/fd/1"])
         .stdout(append)

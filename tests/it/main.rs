@@ -55,6 +55,16 @@ pub fn run_code(args: &[&str], code: i32) -> (Vec<u8>, String) {
     (out.stdout, plain(&out.stderr))
 }
 
+/// `dues batch FILE ARGS…`, `contents` written to `name` in a temporary
+/// folder: its stdout, its stderr with plain spaces, its exit code.
+pub fn batch_bytes(name: &str, contents: &[u8], args: &[&str]) -> (Vec<u8>, String, Option<i32>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, contents).unwrap();
+    let out = dues().arg("batch").arg(&path).args(args).output().unwrap();
+    (out.stdout, plain(&out.stderr), out.status.code())
+}
+
 /// A fixture's path.
 pub fn data(path: &str) -> String {
     format!("{}/tests/data/{path}", env!("CARGO_MANIFEST_DIR"))
