@@ -78,6 +78,17 @@ fn batch(path: &Path, threads: &str, args: &[&str]) -> (Vec<u8>, String, Option<
     (out.stdout, plain(&out.stderr), out.status.code())
 }
 
+/// `dues batch` on `path` with `args`, on one thread then on three: the same
+/// stdout, stderr and exit code. The run on one thread.
+fn same_on_one_and_three(path: &Path, args: &[&str]) -> (Vec<u8>, String, Option<i32>) {
+    let one = batch(path, "1", args);
+    assert_eq!(batch(path, "3", args), one, "{path:?} {args:?}");
+    one
+}
+
+/// In English, every row without an answer priced without a strategy.
+const NO_STRATEGY: [&str; 4] = ["--lang", "en", "--network-strategy", "no"];
+
 fn same_on_every_thread_count(path: &Path) {
     for args in [
         &[][..],
@@ -138,11 +149,8 @@ fn strict_stops_at_the_same_row_on_any_thread_count() {
     text.push_str("Fautive,commune,beaucoup,non,\n");
     text.push_str(&prospects(2_000, ',', "\n", false, false)[31..]);
     fs::write(&path, text).unwrap();
-    let one = batch(
-        &path,
-        "1",
-        &["--strict", "--lang", "en", "--network-strategy", "no"],
-    );
+    let strict = [&NO_STRATEGY[..], &["--strict"]].concat();
+    let one = batch(&path, "1", &strict);
     assert!(
         one.1.contains("line 10282, column “Budget”: “beaucoup”"),
         "{}",
@@ -150,14 +158,7 @@ fn strict_stops_at_the_same_row_on_any_thread_count() {
     );
     assert_eq!(one.2, Some(1));
     for threads in ["2", "3"] {
-        assert_eq!(
-            batch(
-                &path,
-                threads,
-                &["--strict", "--lang", "en", "--network-strategy", "no"]
-            ),
-            one
-        );
+        assert_eq!(batch(&path, threads, &strict), one);
     }
 }
 
@@ -200,22 +201,10 @@ fn a_workbook_refuses_a_cell_too_long_at_the_same_line_on_any_thread_count() {
     ));
     fs::write(&path, text).unwrap();
     let out = dir.path().join("out.xlsx");
-    let args = [
-        "--lang",
-        "en",
-        "--network-strategy",
-        "no",
-        "-o",
-        out.to_str().unwrap(),
-    ];
-    let one = batch(&path, "1", &args);
-    assert!(
-        one.1
-            .contains("line 10282, column “Notes”: 40,000 characters"),
-        "{}",
-        one.1
-    );
-    assert_eq!(batch(&path, "3", &args), one);
+    let args = [&NO_STRATEGY[..], &["-o", out.to_str().unwrap()]].concat();
+    let one = same_on_one_and_three(&path, &args);
+    let told = "line 10282, column “Notes”: 40,000 characters";
+    assert!(one.1.contains(told), "{}", one.1);
     assert!(!out.exists());
 }
 
@@ -227,10 +216,8 @@ fn an_old_mac_file_past_a_mib_names_the_same_lines_on_any_thread_count() {
     let mut text = prospects(7_000, ',', "\r", false, false);
     text.push_str("Fautive,commune,beaucoup,non,\r");
     fs::write(&path, text).unwrap();
-    let args = ["--lang", "en", "--network-strategy", "no"];
-    let one = batch(&path, "1", &args);
+    let one = same_on_one_and_three(&path, &NO_STRATEGY);
     assert!(one.1.contains("line 10282"), "{}", one.1);
-    assert_eq!(batch(&path, "3", &args), one);
 }
 
 #[test]
@@ -250,17 +237,9 @@ fn a_byte_order_mark_inside_the_list_stays_in_its_field_on_any_thread_count() {
     }
     fs::write(&path, text).unwrap();
     for format in ["csv", "jsonl"] {
-        let args = [
-            "--lang",
-            "en",
-            "--network-strategy",
-            "no",
-            "--format",
-            format,
-        ];
-        let one = batch(&path, "1", &args);
+        let args = [&NO_STRATEGY[..], &["--format", format]].concat();
+        let one = same_on_one_and_three(&path, &args);
         assert!(one.1.contains("in error (lines 2, "), "{}", one.1);
-        assert_eq!(batch(&path, "3", &args), one);
     }
 }
 
@@ -276,24 +255,12 @@ fn the_last_row_without_a_line_ending_is_the_same_on_any_thread_count() {
         text.push_str(last);
         fs::write(&path, text).unwrap();
         for format in ["csv", "jsonl"] {
-            let args = [
-                "--lang",
-                "en",
-                "--network-strategy",
-                "no",
-                "--format",
-                format,
-            ];
-            let one = batch(&path, "1", &args);
+            let args = [&NO_STRATEGY[..], &["--format", format]].concat();
+            let one = same_on_one_and_three(&path, &args);
             assert!(one.0.ends_with(b"\n"), "{name}");
             // The last row priced, or in error for its quote left open.
-            assert_eq!(
-                one.2,
-                Some(if name == "plain" { 0 } else { 1 }),
-                "{}",
-                one.1
-            );
-            assert_eq!(batch(&path, "3", &args), one, "{name} {format}");
+            let code = if name == "plain" { 0 } else { 1 };
+            assert_eq!(one.2, Some(code), "{}", one.1);
         }
     }
 }
