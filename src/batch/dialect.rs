@@ -227,11 +227,9 @@ pub fn open<'a>(
     ));
     let sample = read_sample(&mut decoded).map_err(BatchError::Read)?;
     let at_eof = sample.len() < SNIFF_BYTES;
-    let as_utf8 = Options {
-        encoding: Some(Encoding::Utf8),
-        ..options.clone()
-    };
-    let mut dialect = sniff(&sample, at_eof, &as_utf8, tsv, || Ok(true))?;
+    // The decoded text is UTF-8: whatever `sniff` makes of its encoding is
+    // overwritten just below.
+    let mut dialect = sniff(&sample, at_eof, options, tsv, || Ok(true))?;
     dialect.encoding = Encoding::Utf16(endian);
     dialect.bom = has_bom;
     Ok(Opened {
@@ -408,6 +406,51 @@ mod tests {
         assert_eq!(sniffed("a|b\nc|d\n", true), Ok('|'));
         // Nothing splits: a one-column list, read with `,`.
         assert_eq!(sniffed("abc\ndef\n", true), Ok(','));
+        // Alike over several lines too.
+        assert_eq!(sniffed("a,b;c\nd,e;f\ng,h;i\n", true), Err((',', ';')));
+    }
+
+    #[test]
+    fn agreement_is_a_share_of_the_records_each_delimiter_reads() {
+        let sniffed = |body: &str| sniff_delimiter(body.as_bytes(), true).ok().map(char::from);
+        // A quote opens a field only at its start: the `"` after `y,` opens
+        // one for `,`, which then reads lines 3 to 9 as one record, while it
+        // is a mere character for `;`. `;` agrees on 7 lines of 10, `,` on 2
+        // records of 3: `;` agrees on more of what it reads, though it
+        // disagrees on more records.
+        let body = "a,b;c;d\nx,y;1;2\ny,\"z;3;4\n5;6\n7;8\n9;1;2\n3;4;5\n6;7;8\nw\",9;1\n2;3;4\n";
+        assert_eq!(sniffed(body), Some(';'));
+    }
+
+    #[test]
+    fn the_last_of_the_records_a_sample_is_read_for_is_whole_and_counts() {
+        // SNIFF_RECORDS records read from a sample cut short, more after them:
+        // the last one read is no cut one, and here it alone tells `;`.
+        let mut body = String::from("a,b;c\n");
+        body.push_str(&"d,e;f\n".repeat(SNIFF_RECORDS - 2));
+        body.push_str("g;h\n");
+        body.push_str(&"i,j;k\n".repeat(10));
+        let sniffed = sniff_delimiter(body.as_bytes(), false).ok();
+        assert_eq!(sniffed.map(char::from), Some(';'));
+    }
+
+    #[test]
+    fn a_character_cut_at_any_point_of_a_read_is_joined_to_the_next() {
+        // The first read fills 64 KiB: put each width of character across
+        // its end, cut after each of its bytes.
+        for c in ['é', '€', '𝄞'] {
+            for before in (1 << 16) - 4..=1 << 16 {
+                let mut bytes = vec![b'a'; before];
+                bytes.extend_from_slice(c.to_string().as_bytes());
+                bytes.extend_from_slice(b"z\n");
+                assert!(is_utf8(io::Cursor::new(&bytes)).unwrap(), "{c} at {before}");
+                bytes.push(0xff);
+                assert!(
+                    !is_utf8(io::Cursor::new(&bytes)).unwrap(),
+                    "{c} at {before}"
+                );
+            }
+        }
     }
 
     #[test]

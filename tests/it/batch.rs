@@ -919,3 +919,77 @@ fn past_an_ascii_first_mib_the_whole_file_settles_the_encoding() {
     assert_eq!(code, Some(0), "{stderr}");
     assert!(row.ends_with(",Région,1 Md€,oui,network,8000,minimum,".as_bytes()));
 }
+
+#[test]
+fn a_short_list_whose_only_accent_ends_it_is_windows_1252() {
+    // The whole file is read: a last byte that starts a UTF-8 character is
+    // a cut one only in a sample cut short, and here it is an `é`.
+    let list = b"Nom;Budget;Type\r\nSaint-Malo;95000000;Commune\r\n\
+                 CC du Pays de Fayence;2300000;Intercommunalit\xe9";
+    let (out, stderr, code) = batch_bytes("liste.csv", list, &["--lang", "en"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        out.ends_with(b"Fayence;2300000;Intercommunalit\xe9;medium;2500;fixed;\r\n"),
+        "{}",
+        String::from_utf8_lossy(&out)
+    );
+}
+
+#[test]
+fn a_short_list_s_last_row_counts_for_its_delimiter_in_any_encoding() {
+    // `,` splits the header and the first row in three as `;` does; only
+    // the last row tells `;`, and a short list has no row cut short.
+    let text = "Nom;Type;Budget, en euros, 2024\n\
+                Cabinet Dupont, Durand;Entreprise;1 200 000,50\n\
+                Plouha;Commune;6 500 000\n";
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    for bytes in [text.as_bytes().to_vec(), utf16] {
+        let (out, stderr, code) = batch_bytes("liste.csv", &bytes, &["--lang", "en"]);
+        assert_eq!(code, Some(0), "{stderr}");
+        let out = match out.strip_prefix(&[0xFF, 0xFE]) {
+            Some(le) => String::from_utf16(
+                &le.chunks(2)
+                    .map(|p| u16::from_le_bytes([p[0], p[1]]))
+                    .collect::<Vec<_>>(),
+            )
+            .unwrap(),
+            None => String::from_utf8(out).unwrap(),
+        };
+        assert!(
+            out.ends_with("Plouha;Commune;6 500 000;medium;2500;fixed;\n"),
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn a_tsv_file_is_read_with_tabs_though_commas_split_it_alike() {
+    let list = "Nom\tType\tBudget, en euros, 2024\n\
+                Cabinet Dupont, Durand\tEntreprise\t1 200 000,50\n";
+    let (out, stderr, code) = batch_bytes("liste.tsv", list.as_bytes(), &["--lang", "en"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        out.ends_with(b"Durand\tEntreprise\t1 200 000,50\tsmall\t1000\tfixed\t\n"),
+        "{}",
+        String::from_utf8_lossy(&out)
+    );
+}
+
+#[test]
+fn errors_written_into_a_windows_1252_list_are_in_windows_1252() {
+    // French Excel's `;` and Windows-1252: the error column in its letters,
+    // the narrow no-break spaces it lacks as no-break spaces.
+    let list = b"Nom;Type;Budget annuel (\x80)\r\nHautes-Alpes;D\xe9partement;beaucoup\r\n";
+    let (out, stderr, code) = batch_bytes("liste.csv", list, &[]);
+    assert_eq!(code, Some(1), "{stderr}");
+    let rows = rows(&out, b';', true);
+    assert_eq!(
+        rows[1][6],
+        "ligne 2, colonne «\u{a0}Budget annuel (€)\u{a0}»\u{a0}: «\u{a0}beaucoup\u{a0}» \
+         n’est pas un montant\u{a0}: ce n’est pas un nombre\u{a0}; écrivez un montant positif \
+         ou nul, comme 2300000, 2 300 000, 2 300 000,50 €, 2,3 M€, 850 k€ ou 1,2 Md€"
+    );
+}

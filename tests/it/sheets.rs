@@ -634,3 +634,46 @@ fn what_a_workbook_cannot_hold_is_refused_by_line_and_column() {
         assert!(!out.exists());
     }
 }
+
+#[test]
+fn a_number_cell_is_a_number_whatever_marks_the_column_s_text_uses() {
+    // Budgets typed as text with `.` between thousands, as in German or
+    // Swiss lists, beside number cells: a number cell is read as a number,
+    // never through the marks the column's text taught.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("liste.xlsx");
+    let rows = vec![
+        vec![S("Nom"), S("Type"), S("Budget")],
+        vec![S("Kehl"), S("Commune"), S("1.500.000")],
+        vec![S("Fribourg"), S("Commune"), S("12.000.000")],
+        vec![S("Sélestat"), S("Commune"), N(1_499_999.5)],
+        vec![S("Obernai"), S("Commune"), N(2_300.25)],
+        vec![S("Barr"), S("Commune"), N(1e-30)],
+    ];
+    xlsx(&path, &[("Liste", rows)]);
+    let (out, stderr, code) = batch(&path, &["--lang", "en"]);
+    assert_eq!(code, 1, "{stderr}");
+    let rows = super::rows(&out, b',', false);
+    let got: Vec<[String; 3]> = rows[1..5]
+        .iter()
+        .map(|r| [r[0].clone(), r[3].clone(), r[4].clone()])
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Kehl", "medium", "2500"),
+            ("Fribourg", "large", "5000"),
+            ("Sélestat", "small", "1000"),
+            ("Obernai", "small", "1000"),
+        ]
+        .map(|(a, b, c)| [a, b, c].map(String::from))
+    );
+    // A number too small to show but as 1E-30 is a number all the same.
+    assert!(
+        rows[5][6].starts_with(
+            "line 6, column “Budget”: “1E-30” is not an amount: it is more precise than a cent;"
+        ),
+        "{}",
+        rows[5][6]
+    );
+}
