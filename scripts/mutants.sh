@@ -7,7 +7,8 @@
 #   scripts/mutants.sh [OUT]            everything (hours on 2 cores: see README)
 #   scripts/mutants.sh [OUT] core       the domain crate alone (~15 min)
 #   scripts/mutants.sh [OUT] dues --shard 1/4   a quarter of the binary's mutants
-#   RESUME=1 scripts/mutants.sh [OUT] dues       on from where the last run stopped
+#   RESUME=1 scripts/mutants.sh [OUT] dues       on from where the last run stopped,
+#                                                  files changed since tested again
 #
 # Needs cargo-mutants and cargo-nextest (`cargo install cargo-mutants cargo-nextest`;
 # 27.1 and the nextest of this machine here): .cargo/mutants.toml runs the tests
@@ -32,19 +33,49 @@ if [[ $part == all || $part == core ]]; then
 fi
 if [[ $part == all || $part == dues ]]; then
   # RESUME=1 goes on from the last run's output (cargo-mutants --iterate):
-  # the mutants caught then are not tested again, and still count. Only for
-  # unchanged code: a mutant whose line moved would count twice.
-  if [[ ${RESUME:-} == 1 && -d $out/dues/mutants.out ]]; then
-    # What the last run caught or found unviable, kept for the score.
-    mkdir -p "$out/ledger/mutants.out"
-    for name in caught unviable; do
-      cat "$out/dues/mutants.out/$name.txt" >> "$out/ledger/mutants.out/$name.txt"
-    done
+  # what was caught or found unviable then is not tested again, and still
+  # counts, unless its file has changed since (each outcome is kept with the
+  # commit it was found at; changed tests are taken not to have weakened).
+  if [[ ${RESUME:-} == 1 && -f $out/dues/COMMIT ]]; then
+    python3 - "$out" <<'PY'
+import os, subprocess, sys
+out = sys.argv[1]
+ledger = os.path.join(out, "ledger", "mutants.out")
+last = os.path.join(out, "dues", "mutants.out")
+os.makedirs(ledger, exist_ok=True)
+since = open(os.path.join(out, "dues", "COMMIT")).read().strip()
+def read(path):
+    return [l.rstrip("\n") for l in open(path)] if os.path.exists(path) else []
+changed = {}
+def unchanged(commit, path):
+    if (commit, path) not in changed:
+        diff = subprocess.run(["git", "diff", "--quiet", commit, "HEAD", "--", path])
+        changed[commit, path] = diff.returncode == 0
+    return changed[commit, path]
+for name in ["caught", "unviable"]:
+    stamped = read(os.path.join(ledger, name + ".tsv"))
+    stamped += [since + "\t" + m for m in read(os.path.join(last, name + ".txt"))]
+    kept = [l for l in stamped if unchanged(l.split("\t")[0], l.split("\t")[1].split(":")[0])]
+    print(f"{name}: {len(kept)} of {len(stamped)} kept, their files unchanged")
+    open(os.path.join(ledger, name + ".tsv"), "w").write("".join(l + "\n" for l in kept))
+    names = "".join(l.split("\t")[1] + "\n" for l in kept)
+    # For the score, and for --iterate, which skips exactly these.
+    open(os.path.join(ledger, name + ".txt"), "w").write(names)
+    open(os.path.join(last, name + ".txt"), "w").write(names)
+prior = os.path.join(last, "previously_caught.txt")
+if os.path.exists(prior):
+    os.remove(prior)
+PY
+    git rev-parse HEAD > "$out/dues/COMMIT"
     run -p dues --iterate --timeout 240 -o "$out/dues" "$@"
   else
     rm -rf "$out/dues" "$out/ledger"
+    mkdir -p "$out/dues"
+    git rev-parse HEAD > "$out/dues/COMMIT"
     run -p dues --timeout 240 -o "$out/dues" "$@"
   fi
+  # cargo-mutants tests the working tree: uncommitted changes are not HEAD.
+  git diff --quiet HEAD || echo "note: uncommitted changes; outcomes are stamped with HEAD" >&2
 fi
 
 python3 - "$out" <<'PY'
@@ -54,9 +85,12 @@ def lines(run, name):
     path = os.path.join(out, run, "mutants.out", name + ".txt")
     return [l.strip() for l in open(path)] if os.path.exists(path) else []
 count = collections.defaultdict(collections.Counter)
+seen = set()
 def add(run, name, outcome):
     for line in lines(run, name):
-        count[line.split(":")[0]][outcome] += 1
+        if line not in seen:  # once, whichever run it came from
+            seen.add(line)
+            count[line.split(":")[0]][outcome] += 1
 # core1 holds the first pass; core2 what its survivors (missed or timed
 # out) became against every test.
 add("core1", "caught", "caught"); add("core1", "unviable", "unviable")
