@@ -83,6 +83,12 @@ pub struct RawReader<R> {
     cr_lines: bool,
     /// Lines before the input csv_core reads (the reader resumes a file).
     base: u64,
+    /// csv_core has read past the file's start, where it would drop a BOM:
+    /// from there, a line without quotes may be split without it.
+    past_start: bool,
+    /// Lines without quotes split without csv_core (tests turn it off to
+    /// compare with csv_core's reading).
+    split_plain: bool,
 }
 
 impl RawReader<io::Empty> {
@@ -111,6 +117,8 @@ impl RawReader<io::Empty> {
             delimiter,
             cr_lines: false,
             base: lines,
+            past_start: true,
+            split_plain: true,
         }
     }
 
@@ -175,6 +183,8 @@ impl<R: Read> RawReader<R> {
             delimiter,
             cr_lines: lone_cr,
             base: 0,
+            past_start: false,
+            split_plain: true,
         }
     }
 
@@ -186,6 +196,7 @@ impl<R: Read> RawReader<R> {
             lines,
             base: lines,
             after_cr,
+            past_start: true,
             ..RawReader::new(inner, delimiter, false)
         }
     }
@@ -215,7 +226,72 @@ impl<R: Read> RawReader<R> {
     }
 
     pub fn read(&mut self) -> io::Result<Option<RawRecord<'_>>> {
+        let Some((body, nends, line)) = self.split_line() else {
+            return self.read_core();
+        };
+        Ok(Some(RawRecord::from_parts(
+            &self.buf[body.clone()],
+            &self.fields[..body.len() + 1 - nends],
+            &self.ends[..nends],
+            line,
+            0,
+            false,
+        )))
+    }
+
+    /// A record csv_core would only split at its delimiters, at `pos` (or
+    /// past the `\n` of a split CRLF): a line whole in the buffer and ended by `\n`, not empty, no `"` in it,
+    /// no `\r` but one just before its `\n`. Split as csv_core would, and
+    /// csv_core told of its line: where its bytes are in the buffer, how
+    /// many fields, its line. `None` leaves it to csv_core.
+    fn split_line(&mut self) -> Option<(std::ops::Range<usize>, usize, u64)> {
+        if !(self.split_plain && self.past_start) || self.cr_lines {
+            return None;
+        }
+        // The `\n` of a CRLF whose `\r` ended the record before (csv_core
+        // stops there) is that record's.
+        let crlf_end = self.after_cr && self.buf[self.pos..self.len].first() == Some(&b'\n');
+        let start = self.pos + usize::from(crlf_end);
+        let rest = &self.buf[start..self.len];
+        if matches!(rest.first(), None | Some(b'\r' | b'\n')) {
+            return None;
+        }
+        let length = memchr::memchr(b'\n', rest)?;
+        let body = rest[..length]
+            .strip_suffix(b"\r")
+            .unwrap_or(&rest[..length]);
+        if memchr::memchr2(b'"', b'\r', body).is_some() {
+            return None;
+        }
+        // Each field copied as csv_core writes them, one after the other.
+        if self.fields.len() < body.len() {
+            self.fields.resize(body.len().next_power_of_two(), 0);
+        }
+        let (mut nout, mut nends, mut from) = (0, 0, 0);
+        for at in memchr::memchr_iter(self.delimiter, body).chain([body.len()]) {
+            let field = &body[from..at];
+            self.fields[nout..nout + field.len()].copy_from_slice(field);
+            nout += field.len();
+            if nends == self.ends.len() {
+                self.ends.resize(nends * 2, 0);
+            }
+            self.ends[nends] = nout;
+            nends += 1;
+            from = at + 1;
+        }
+        self.pos = start + length + 1;
+        let line = self.lines + 1 + u64::from(crlf_end);
+        self.core
+            .set_line(self.core.line() + 1 + u64::from(crlf_end));
+        self.lines = line;
+        self.after_cr = false;
+        Some((start..start + body.len(), nends, line))
+    }
+
+    /// The next record as csv_core reads it.
+    fn read_core(&mut self) -> io::Result<Option<RawRecord<'_>>> {
         use csv_core::ReadRecordResult::*;
+        self.past_start = true;
         // The record's bytes are sliced from the buffer, or, when it spans a
         // refill, gathered in `raw`.
         self.raw.clear();
@@ -353,4 +429,78 @@ pub fn scan_fields(raw: &[u8], delimiter: u8, mut outside: impl FnMut(usize, u8)
         field_start = b == delimiter || b == b'\n' || b == b'\r';
     }
     quoted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Gives at most `step` bytes a read, so that lines span refills.
+    struct Dribble<'a> {
+        data: &'a [u8],
+        step: usize,
+    }
+
+    impl Read for Dribble<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = self.step.min(buf.len()).min(self.data.len());
+            buf[..n].copy_from_slice(&self.data[..n]);
+            self.data = &self.data[n..];
+            Ok(n)
+        }
+    }
+
+    /// Every record of a reader: raw bytes, fields, line, blank lines, open quote.
+    fn records<R: Read>(mut reader: RawReader<R>, split_plain: bool) -> Vec<String> {
+        reader.split_plain = split_plain;
+        let mut all = Vec::new();
+        while let Some(r) = reader.read().unwrap() {
+            let (fields, ends) = r.parts();
+            all.push(format!(
+                "{:?} {:?} {ends:?} {} {} {}",
+                String::from_utf8_lossy(r.raw),
+                String::from_utf8_lossy(fields),
+                r.line,
+                r.blank_lines,
+                r.unclosed_quote
+            ));
+        }
+        all
+    }
+
+    #[test]
+    fn a_line_without_quotes_is_split_as_csv_core_splits_it() {
+        // A CRLF header, whose `\n` csv_core leaves; a BOM, a quote, a blank line.
+        let input = b"h,i\r\nPau,64000,\r\n,\n\xef\xbb\xbfa,b\nx\"y,z\n\nlast,1";
+        let plain = records(RawReader::new(&input[..], b',', false), true);
+        assert_eq!(
+            plain,
+            records(RawReader::new(&input[..], b',', false), false)
+        );
+        assert_eq!(plain[1], r#""Pau,64000," "Pau64000" [3, 8, 8] 2 0 false"#);
+    }
+
+    proptest! {
+        #[test]
+        fn lines_split_without_csv_core_are_read_as_csv_core_reads_them(
+            tokens in proptest::collection::vec(
+                prop_oneof![
+                    Just("a"), Just("bc"), Just(","), Just(";"), Just("\""), Just("\n"),
+                    Just("\r"), Just("\r\n"), Just("\u{feff}"),
+                ],
+                0..80,
+            ),
+            step in 1usize..12,
+            delimiter in prop_oneof![Just(b','), Just(b';')],
+        ) {
+            let input = tokens.concat().into_bytes();
+            let new = || RawReader::new(Dribble { data: &input, step }, delimiter, false);
+            prop_assert_eq!(records(new(), true), records(new(), false));
+            let over = || {
+                RawReader::over(input.clone(), core_past_start(delimiter), delimiter, 3, false)
+            };
+            prop_assert_eq!(records(over(), true), records(over(), false));
+        }
+    }
 }
