@@ -328,16 +328,20 @@ pub struct ByteMarks {
 /// test holds it to that); it only answers faster.
 pub fn amount_from_bytes(bytes: &[u8], marks: &ByteMarks, reading: Reading) -> Option<Decimal> {
     let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
-    let push = |mantissa: u64, i: usize| mantissa * 10 + u64::from(bytes[i] - b'0');
-    let mut mantissa: u64 = 0;
+    // At most 18 digits and 2 of cents: 20, which a u128 holds whole.
+    let push = |mantissa: u128, i: usize| mantissa * 10 + u128::from(bytes[i] - b'0');
+    let mut mantissa: u128 = 0;
     // The first group: no leading zero (`0500`), unless it is `0` alone.
     let mut i = 0;
     while digit(i) {
+        if i == 18 {
+            return None;
+        }
         mantissa = push(mantissa, i);
         i += 1;
     }
     let first = i;
-    if first == 0 || first > 18 || (bytes[0] == b'0' && first > 1) {
+    if first == 0 || (bytes[0] == b'0' && first > 1) {
         return None;
     }
     // Groups of three after a space; the first then has one to three
@@ -392,7 +396,7 @@ pub fn amount_from_bytes(bytes: &[u8], marks: &ByteMarks, reading: Reading) -> O
         (true, Some(_)) => return None,
         (false, Some(unit)) => unit.factor(),
     };
-    Decimal::from_i128_with_scale(i128::from(mantissa), scale)
+    Decimal::from_i128_with_scale(i128::try_from(mantissa).ok()?, scale)
         .checked_mul(factor)
         .map(|amount| amount.normalize())
 }
@@ -920,7 +924,7 @@ mod tests {
         /// Where the byte reading answers, it answers what the parser does.
         #[test]
         fn reading_bytes_agrees_with_the_parser(
-            text in "[0-9 \u{a0}\u{202f},.€E]{0,16}",
+            text in "[0-9 \u{a0}\u{202f},.€E]{0,26}",
             unit in proptest::option::of(proptest::sample::select(vec![
                 Unit::Euro, Unit::Thousand, Unit::Million, Unit::Billion,
             ])),
@@ -942,7 +946,7 @@ mod tests {
         /// always, and to what the parser reads.
         #[test]
         fn written_amounts_are_read_from_bytes(
-            int in 0u64..1_000_000_000_000_000,
+            int in 0u64..1_000_000_000_000_000_000,
             separator in proptest::sample::select(vec!["", " ", "\u{a0}", "\u{202f}"]),
             cents in proptest::option::of(0u32..100),
             one_digit in proptest::bool::ANY,
@@ -1002,6 +1006,19 @@ mod tests {
             read(b"123 456 789 012 345 678"),
             Some("123456789012345678".to_string())
         );
+        // With their cents: 20 digits, past what a u64 holds (2^64 is
+        // 18 446 744 073 709 551 616), which once made this one zero.
+        assert_eq!(
+            read(b"184467440737095516,16"),
+            Some("184467440737095516.16".to_string())
+        );
+        assert_eq!(
+            read(b"999 999 999 999 999 999,99"),
+            Some("999999999999999999.99".to_string())
+        );
+        // More digits are the parser's to refuse, however many.
+        assert_eq!(read(b"1234567890123456789"), None);
+        assert_eq!(read("9".repeat(60).as_bytes()), None);
         for asked in [
             &b"1,500"[..],
             b"1 5,5",
