@@ -1,14 +1,21 @@
 //! The amount parser never panics, and whatever it accepts, written back the
-//! ways `dues` writes amounts, reads back as the same value.
+//! ways `dues` writes amounts, reads back as the same value. The byte reading
+//! of a batch never panics either, and where it answers, it answers what the
+//! parser does, whatever the unit and the marks' roles (the first byte picks
+//! them).
 #![no_main]
 
-use dues_core::money::{format_amount, machine, parse_amount, plain};
+use dues_core::money::{
+    ByteMarks, Mark, Reading, Unit, amount_from_bytes, format_amount, machine, parse_amount,
+    parse_amount_as, plain,
+};
 use dues_core::text::Lang;
 use libfuzzer_sys::fuzz_target;
 
 const EUR: [&str; 4] = ["€", "EUR", "euro", "euros"];
 
 fuzz_target!(|data: &[u8]| {
+    bytes_read_as_parsed(data);
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
@@ -30,3 +37,38 @@ fuzz_target!(|data: &[u8]| {
         }
     }
 });
+
+/// The byte reading against the parser, with UTF-8 marks (the byte reading
+/// of a Windows-1252 file differs only by the marks' bytes).
+fn bytes_read_as_parsed(data: &[u8]) {
+    let Some((&pick, bytes)) = data.split_first() else {
+        return;
+    };
+    let units = [
+        None,
+        Some(Unit::Euro),
+        Some(Unit::Thousand),
+        Some(Unit::Million),
+    ];
+    let marks = [None, Some(Mark::Decimal), Some(Mark::Group)];
+    let reading = Reading {
+        unit: units[usize::from(pick & 3)],
+        comma: marks[usize::from(pick >> 2 & 3) % 3],
+        ..Reading::default()
+    };
+    let utf8 = ByteMarks {
+        spaces: [" ", "\u{a0}", "\u{202f}", "\u{2009}"]
+            .map(|s| s.as_bytes().to_vec())
+            .into(),
+        currency: EUR.map(|c| c.as_bytes().to_vec()).into(),
+    };
+    let Some(fast) = amount_from_bytes(bytes, &utf8, reading) else {
+        return;
+    };
+    let text = std::str::from_utf8(bytes).expect("only ASCII digits and the marks' bytes");
+    assert_eq!(
+        parse_amount_as(text, &EUR, reading),
+        Ok(fast),
+        "{text:?} {reading:?}"
+    );
+}
