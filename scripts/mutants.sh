@@ -7,8 +7,9 @@
 #   scripts/mutants.sh [OUT]            everything (hours on 2 cores: see README)
 #   scripts/mutants.sh [OUT] core       the domain crate alone (~15 min)
 #   scripts/mutants.sh [OUT] dues --shard 1/4   a quarter of the binary's mutants
-#   RESUME=1 scripts/mutants.sh [OUT] dues       on from where the last run stopped,
-#                                                  files changed since tested again
+#   RESUME=1 scripts/mutants.sh [OUT] dues       on from where the last run stopped:
+#                                                  what it caught in files unchanged since
+#                                                  still counts, the rest is tested again
 #
 # Needs cargo-mutants and cargo-nextest (`cargo install cargo-mutants cargo-nextest`;
 # 27.1 and the nextest of this machine here): .cargo/mutants.toml runs the tests
@@ -31,51 +32,71 @@ if [[ $part == all || $part == core ]]; then
   mkdir -p "$out/core2" && cp -r "$out/core1/mutants.out" "$out/core2/"
   run -p dues-core --test-workspace=true --iterate --timeout 240 -o "$out/core2"
 fi
+# What a run's outcomes hold for: the tools (cargo-mutants' version names
+# mutants, Cargo.lock and nextest's settings run them) and each source file's
+# content as the run copied it.
+tools() {
+  { cargo mutants --version; git hash-object Cargo.lock .config/nextest.toml; } | git hash-object --stdin
+}
+contents() { # PREFIX: PREFIX.paths, and PREFIX.hashes line for line
+  git ls-files -co --exclude-standard -- '*.rs' | while read -r f; do
+    if [[ -f $f ]]; then echo "$f"; fi
+  done > "$1.paths"
+  git hash-object --stdin-paths < "$1.paths" > "$1.hashes"
+}
+
 if [[ $part == all || $part == dues ]]; then
   # RESUME=1 goes on from the last run's output (cargo-mutants --iterate):
-  # what was caught or found unviable then is not tested again, and still
-  # counts, unless its file has changed since (each outcome is kept with the
-  # commit it was found at; changed tests are taken not to have weakened).
-  if [[ ${RESUME:-} == 1 && -f $out/dues/COMMIT ]]; then
+  # what it caught is not tested again, and still counts, as long as the
+  # mutant's own file is byte for byte the one it was caught in (changed
+  # tests are taken not to weaken, changed other files not to free it);
+  # unviable and missed mutants are tried again. New tools start afresh.
+  if [[ ${RESUME:-} == 1 && " $* " == *" --shard "* ]]; then
+    echo "RESUME=1 and --shard do not mix: the shards are cut after what is skipped" >&2
+    exit 2
+  fi
+  if [[ ${RESUME:-} == 1 && -f $out/dues/TOOLS && $(tools) == "$(cat "$out/dues/TOOLS")" ]]; then
+    contents "$out/now"
     python3 - "$out" <<'PY'
-import os, subprocess, sys
+import os, sys
 out = sys.argv[1]
 ledger = os.path.join(out, "ledger", "mutants.out")
 last = os.path.join(out, "dues", "mutants.out")
 os.makedirs(ledger, exist_ok=True)
-since = open(os.path.join(out, "dues", "COMMIT")).read().strip()
 def read(path):
     return [l.rstrip("\n") for l in open(path)] if os.path.exists(path) else []
-changed = {}
-def unchanged(commit, path):
-    if (commit, path) not in changed:
-        diff = subprocess.run(["git", "diff", "--quiet", commit, "HEAD", "--", path])
-        changed[commit, path] = diff.returncode == 0
-    return changed[commit, path]
-for name in ["caught", "unviable"]:
-    stamped = read(os.path.join(ledger, name + ".tsv"))
-    stamped += [since + "\t" + m for m in read(os.path.join(last, name + ".txt"))]
-    kept = [l for l in stamped if unchanged(l.split("\t")[0], l.split("\t")[1].split(":")[0])]
-    print(f"{name}: {len(kept)} of {len(stamped)} kept, their files unchanged")
-    open(os.path.join(ledger, name + ".tsv"), "w").write("".join(l + "\n" for l in kept))
-    names = "".join(l.split("\t")[1] + "\n" for l in kept)
-    # For the score, and for --iterate, which skips exactly these.
-    open(os.path.join(ledger, name + ".txt"), "w").write(names)
-    open(os.path.join(last, name + ".txt"), "w").write(names)
-prior = os.path.join(last, "previously_caught.txt")
-if os.path.exists(prior):
-    os.remove(prior)
+def hashes(prefix):
+    return dict(zip(read(prefix + ".paths"), read(prefix + ".hashes")))
+then, now = hashes(os.path.join(out, "dues", "CONTENTS")), hashes(os.path.join(out, "now"))
+file_of = lambda mutant: mutant.split(":")[0]
+stamped = read(os.path.join(ledger, "caught.tsv"))
+stamped += [then.get(file_of(m), "?") + "\t" + m for m in read(os.path.join(last, "caught.txt"))]
+kept, names = [], set()
+for line in stamped:
+    content, mutant = line.split("\t", 1)
+    if content == now.get(file_of(mutant)) and mutant not in names:
+        kept.append(line)
+        names.add(mutant)
+print(f"resuming: {len(kept)} mutants caught before, their files unchanged", file=sys.stderr)
+open(os.path.join(ledger, "caught.tsv"), "w").write("".join(l + "\n" for l in kept))
+caught = "".join(l.split("\t", 1)[1] + "\n" for l in kept)
+# For the score; and what --iterate skips, exactly.
+open(os.path.join(ledger, "caught.txt"), "w").write(caught)
+open(os.path.join(last, "caught.txt"), "w").write(caught)
+for name in ["unviable.txt", "previously_caught.txt"]:
+    if os.path.exists(os.path.join(last, name)):
+        os.remove(os.path.join(last, name))
 PY
-    git rev-parse HEAD > "$out/dues/COMMIT"
+    mv "$out/now.paths" "$out/dues/CONTENTS.paths"
+    mv "$out/now.hashes" "$out/dues/CONTENTS.hashes"
     run -p dues --iterate --timeout 240 -o "$out/dues" "$@"
   else
     rm -rf "$out/dues" "$out/ledger"
     mkdir -p "$out/dues"
-    git rev-parse HEAD > "$out/dues/COMMIT"
+    tools > "$out/dues/TOOLS"
+    contents "$out/dues/CONTENTS"
     run -p dues --timeout 240 -o "$out/dues" "$@"
   fi
-  # cargo-mutants tests the working tree: uncommitted changes are not HEAD.
-  git diff --quiet HEAD || echo "note: uncommitted changes; outcomes are stamped with HEAD" >&2
 fi
 
 python3 - "$out" <<'PY'

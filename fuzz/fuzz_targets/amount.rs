@@ -49,11 +49,12 @@ fn bytes_read_as_parsed(data: &[u8]) {
         Some(Unit::Euro),
         Some(Unit::Thousand),
         Some(Unit::Million),
+        Some(Unit::Billion),
     ];
     let marks = [None, Some(Mark::Decimal), Some(Mark::Group)];
     let reading = Reading {
-        unit: units[usize::from(pick & 3)],
-        comma: marks[usize::from(pick >> 2 & 3) % 3],
+        unit: units[usize::from(pick % 5)],
+        comma: marks[usize::from(pick / 5 % 3)],
         ..Reading::default()
     };
     let utf8 = ByteMarks {

@@ -83,12 +83,11 @@ pub struct RawReader<R> {
     cr_lines: bool,
     /// Lines before the input csv_core reads (the reader resumes a file).
     base: u64,
-    /// csv_core has read past the file's start, where it would drop a BOM:
-    /// from there, a line without quotes may be split without it.
-    past_start: bool,
     /// Lines without quotes split without csv_core (tests turn it off to
     /// compare with csv_core's reading).
     split_plain: bool,
+    /// From there to the buffer's end, no `\n`: no line to split there.
+    no_newline_from: usize,
 }
 
 impl RawReader<io::Empty> {
@@ -117,8 +116,8 @@ impl RawReader<io::Empty> {
             delimiter,
             cr_lines: false,
             base: lines,
-            past_start: true,
             split_plain: true,
+            no_newline_from: usize::MAX,
         }
     }
 
@@ -183,8 +182,8 @@ impl<R: Read> RawReader<R> {
             delimiter,
             cr_lines: lone_cr,
             base: 0,
-            past_start: false,
             split_plain: true,
+            no_newline_from: usize::MAX,
         }
     }
 
@@ -196,7 +195,6 @@ impl<R: Read> RawReader<R> {
             lines,
             base: lines,
             after_cr,
-            past_start: true,
             ..RawReader::new(inner, delimiter, false)
         }
     }
@@ -222,6 +220,7 @@ impl<R: Read> RawReader<R> {
         };
         self.pos = 0;
         self.eof = self.len == 0;
+        self.no_newline_from = usize::MAX;
         Ok(())
     }
 
@@ -245,7 +244,11 @@ impl<R: Read> RawReader<R> {
     /// csv_core told of its line: where its bytes are in the buffer, how
     /// many fields, its line. `None` leaves it to csv_core.
     fn split_line(&mut self) -> Option<(std::ops::Range<usize>, usize, u64)> {
-        if !(self.split_plain && self.past_start) || self.cr_lines {
+        // A file's first record is never split here, but read by csv_core,
+        // which drops a BOM there: a reader made by `new` has nothing in its
+        // buffer before csv_core reads, and the others' cores are past the
+        // file's start.
+        if !self.split_plain || self.cr_lines {
             return None;
         }
         // The `\n` of a CRLF whose `\r` ended the record before (csv_core
@@ -253,10 +256,15 @@ impl<R: Read> RawReader<R> {
         let crlf_end = self.after_cr && self.buf[self.pos..self.len].first() == Some(&b'\n');
         let start = self.pos + usize::from(crlf_end);
         let rest = &self.buf[start..self.len];
-        if matches!(rest.first(), None | Some(b'\r' | b'\n')) {
+        if matches!(rest.first(), None | Some(b'\r' | b'\n')) || start >= self.no_newline_from {
             return None;
         }
-        let length = memchr::memchr(b'\n', rest)?;
+        let Some(length) = memchr::memchr(b'\n', rest) else {
+            // Lines ended by a lone `\r` are csv_core's to read: do not
+            // search their bytes again for each.
+            self.no_newline_from = start;
+            return None;
+        };
         let body = rest[..length]
             .strip_suffix(b"\r")
             .unwrap_or(&rest[..length]);
@@ -291,7 +299,6 @@ impl<R: Read> RawReader<R> {
     /// The next record as csv_core reads it.
     fn read_core(&mut self) -> io::Result<Option<RawRecord<'_>>> {
         use csv_core::ReadRecordResult::*;
-        self.past_start = true;
         // The record's bytes are sliced from the buffer, or, when it spans a
         // refill, gathered in `raw`.
         self.raw.clear();
@@ -479,6 +486,24 @@ mod tests {
             records(RawReader::new(&input[..], b',', false), false)
         );
         assert_eq!(plain[1], r#""Pau,64000," "Pau64000" [3, 8, 8] 2 0 false"#);
+        // A file's first record is csv_core's: it drops a BOM there.
+        let bom = "\u{feff}h,i\nx,y\n".as_bytes();
+        let read = |split| records(RawReader::new(bom, b',', false), split);
+        assert_eq!(read(true), read(false));
+        assert!(
+            read(true)[0].starts_with(r#""\u{feff}h,i" "hi""#),
+            "{}",
+            read(true)[0]
+        );
+        // A line wider and longer than the buffers first made for fields.
+        let wide = format!("h\n{}\n", vec!["Saint-Rémy-de-Provence"; 100].join(","));
+        let read = |split| records(RawReader::new(wide.as_bytes(), b',', false), split);
+        assert_eq!(read(true), read(false));
+        assert!(
+            read(true)[1].ends_with("2300] 2 0 false"),
+            "{}",
+            read(true)[1]
+        );
     }
 
     proptest! {
@@ -493,14 +518,21 @@ mod tests {
             ),
             step in 1usize..12,
             delimiter in prop_oneof![Just(b','), Just(b';')],
+            after_cr in any::<bool>(),
+            lone_cr in any::<bool>(),
         ) {
             let input = tokens.concat().into_bytes();
-            let new = || RawReader::new(Dribble { data: &input, step }, delimiter, false);
+            let dribble = || Dribble { data: &input, step };
+            let new = || RawReader::new(dribble(), delimiter, lone_cr);
             prop_assert_eq!(records(new(), true), records(new(), false));
+            // Chunks and the rest of a file, which may start with the `\n`
+            // of a CRLF whose `\r` ended the record before.
             let over = || {
-                RawReader::over(input.clone(), core_past_start(delimiter), delimiter, 3, false)
+                RawReader::over(input.clone(), core_past_start(delimiter), delimiter, 3, after_cr)
             };
             prop_assert_eq!(records(over(), true), records(over(), false));
+            let resume = || RawReader::resume(dribble(), delimiter, 3, after_cr);
+            prop_assert_eq!(records(resume(), true), records(resume(), false));
         }
     }
 }

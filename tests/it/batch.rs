@@ -985,11 +985,14 @@ fn errors_written_into_a_windows_1252_list_are_in_windows_1252() {
     let list = b"Nom;Type;Budget annuel (\x80)\r\nHautes-Alpes;D\xe9partement;beaucoup\r\n";
     let (out, stderr, code) = batch_bytes("liste.csv", list, &[]);
     assert_eq!(code, Some(1), "{stderr}");
-    let rows = rows(&out, b';', true);
-    assert_eq!(
-        rows[1][6],
-        "ligne 2, colonne «\u{a0}Budget annuel (€)\u{a0}»\u{a0}: «\u{a0}beaucoup\u{a0}» \
-         n’est pas un montant\u{a0}: ce n’est pas un nombre\u{a0}; écrivez un montant positif \
-         ou nul, comme 2300000, 2 300 000, 2 300 000,50 €, 2,3 M€, 850 k€ ou 1,2 Md€"
+    let error = &rows(&out, b';', true)[1][6];
+    assert!(
+        error.starts_with(
+            "ligne 2, colonne «\u{a0}Budget annuel (€)\u{a0}»\u{a0}: «\u{a0}beaucoup\u{a0}» \
+             n’est pas un montant"
+        ),
+        "{error}"
     );
+    assert!(!error.contains(['\u{202f}', '\u{fffd}']), "{error}");
+    assert!(!error.contains("&#"), "{error}");
 }
