@@ -745,6 +745,19 @@ fn a_header_word_of_four_letters_is_no_year() {
 }
 
 #[test]
+fn a_number_in_a_header_is_set_aside_only_as_a_year() {
+    // « Budget 2 » (a second budget, kept by a colleague) is no « Budget
+    // 2024 »: it does not make the list's « Budget » ambiguous.
+    let run = run_stdin(
+        "Nom,Type,Budget,Budget 2\nLyon,commune,2000000,800000\n",
+        &["--lang", "en"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let rows = rows(&run.out, b',', false);
+    assert_eq!(fee_of(&rows, "Lyon", 4), ("medium", "2500"));
+}
+
+#[test]
 fn a_name_column_asked_for_and_found_twice_is_refused() {
     let run = run_stdin(
         "Nom,NOM,Type,Budget\nLyon,LYON,commune,2000000\n",
