@@ -419,23 +419,21 @@ fn sample_column(sample: &[u8], dialect: Dialect, budget: usize) -> convention::
     // Only values are read here, no line numbers: the line ending is csv's.
     let mut records = reader::RawReader::new(sample, dialect.delimiter, false);
     let _header = records.read();
-    let mut values: Vec<String> = Vec::new();
-    while let Ok(Some(record)) = records.read() {
-        if budget < record.len() {
-            values.push(
-                dialect
-                    .encoding
-                    .decode_lossy(record.field(budget))
-                    .into_owned(),
-            );
-        }
-    }
-    if !whole {
-        values.pop();
-    }
     let mut column = convention::Column::default();
-    for value in &values {
-        column.see(value);
+    // The last record's value, seen once another record follows it.
+    let mut last: Option<String> = None;
+    while let Ok(Some(record)) = records.read() {
+        if let Some(value) = last.take() {
+            column.see(&value);
+        }
+        // A value with neither `,` nor `.` shows no convention.
+        last = (budget < record.len())
+            .then(|| record.field(budget))
+            .filter(|value| memchr::memchr2(b',', b'.', value).is_some())
+            .map(|value| dialect.encoding.decode_lossy(value).into_owned());
+    }
+    if let Some(value) = last.filter(|_| whole) {
+        column.see(&value);
     }
     column
 }
@@ -527,5 +525,47 @@ impl Scale {
             of: self.of,
             floor,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `.` is in the budget column of `rows` after a header, the
+    /// sample cut right after them (`cut`) or the whole input.
+    fn dot_of(rows: &str, cut: bool) -> Option<Mark> {
+        let mut sample = b"nom,budget\n".to_vec();
+        let filler = b"Sarlat,1000\n";
+        if cut {
+            let lines = (SNIFF_BYTES - sample.len() - rows.len()) / filler.len() - 1;
+            sample.extend(filler.repeat(lines));
+            // One more, its name padded to fill the sample to its size.
+            let left = SNIFF_BYTES - sample.len() - rows.len();
+            sample.extend(b"Sarlat");
+            sample.extend(vec![b' '; left - filler.len()]);
+            sample.extend(b",1000\n");
+        } else {
+            sample.extend(filler);
+        }
+        sample.extend(rows.as_bytes());
+        assert_eq!(sample.len() == SNIFF_BYTES, cut);
+        let dialect = Dialect {
+            delimiter: b',',
+            encoding: Encoding::Utf8,
+            bom: false,
+            line_ending: LineEnding::Lf,
+        };
+        sample_column(&sample, dialect, 1).reading().dot
+    }
+
+    #[test]
+    fn the_last_record_of_a_sample_cut_short_shows_nothing_the_others_do() {
+        // Whole, its last record counts: `.` groups thousands there.
+        assert_eq!(dot_of("Brive,1.500.000", false), Some(Mark::Group));
+        // Cut short, the last record may be cut: it shows nothing.
+        assert_eq!(dot_of("Brive,1.500.000", true), None);
+        // The record before it counts, whatever the last one holds.
+        assert_eq!(dot_of("Brive,1.500.000\nTulle", true), Some(Mark::Group));
     }
 }
