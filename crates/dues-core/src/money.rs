@@ -330,20 +330,13 @@ pub fn amount_from_bytes(bytes: &[u8], marks: &ByteMarks, reading: Reading) -> O
     let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
     // At most 18 digits and 2 of cents: 20, which a u128 holds whole.
     let push = |mantissa: u128, i: usize| mantissa * 10 + u128::from(bytes[i] - b'0');
-    let mut mantissa: u128 = 0;
     // The first group: no leading zero (`0500`), unless it is `0` alone.
-    let mut i = 0;
-    while digit(i) {
-        if i == 18 {
-            return None;
-        }
-        mantissa = push(mantissa, i);
-        i += 1;
-    }
-    let first = i;
-    if first == 0 || (bytes[0] == b'0' && first > 1) {
+    let first = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if first == 0 || first > 18 || (bytes[0] == b'0' && first > 1) {
         return None;
     }
+    let mut mantissa = (0..first).fold(0, push);
+    let mut i = first;
     // Groups of three after a space; the first then has one to three
     // digits and is no zero.
     let mut digits = first;
