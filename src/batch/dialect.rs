@@ -12,7 +12,8 @@ use super::utf16::{self, Endian};
 use super::{BatchError, Options};
 
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
-/// How many bytes are read ahead to sniff the dialect.
+/// How many bytes are read ahead to sniff the dialect; one more is read, to
+/// tell whether they are the whole input.
 pub const SNIFF_BYTES: usize = 1 << 20;
 /// How many records the delimiter sniffer looks at.
 const SNIFF_RECORDS: usize = 200;
@@ -127,11 +128,19 @@ pub fn is_utf8(mut reader: impl Read) -> io::Result<bool> {
     }
 }
 
-/// Reads up to [`SNIFF_BYTES`] of `source`.
+/// Reads up to [`SNIFF_BYTES`] of `source`, and one byte more if there is.
 fn read_sample(source: &mut dyn Read) -> io::Result<Vec<u8>> {
     let mut sample = Vec::new();
-    source.take(SNIFF_BYTES as u64).read_to_end(&mut sample)?;
+    source
+        .take(SNIFF_BYTES as u64 + 1)
+        .read_to_end(&mut sample)?;
     Ok(sample)
+}
+
+/// Whether a sample of [`SNIFF_BYTES`] and one more byte at most (what
+/// [`read_sample`] reads) is the whole input: a file of exactly a MiB is.
+pub fn whole(sample: &[u8]) -> bool {
+    sample.len() <= SNIFF_BYTES
 }
 
 const UTF16_LE_BOM: &[u8] = b"\xFF\xFE";
@@ -199,7 +208,7 @@ pub fn open<'a>(
         None => None,
     };
     let Some(endian) = utf16 else {
-        let at_eof = sample.len() < SNIFF_BYTES;
+        let at_eof = whole(&sample);
         let dialect = sniff(&sample, at_eof, options, tsv, rest_is_utf8)?;
         if dialect.bom {
             sample.drain(..BOM.len());
@@ -226,7 +235,7 @@ pub fn open<'a>(
         offset,
     ));
     let sample = read_sample(&mut decoded).map_err(BatchError::Read)?;
-    let at_eof = sample.len() < SNIFF_BYTES;
+    let at_eof = whole(&sample);
     // The decoded text is UTF-8: whatever `sniff` makes of its encoding is
     // overwritten just below.
     let mut dialect = sniff(&sample, at_eof, options, tsv, || Ok(true))?;
@@ -431,6 +440,13 @@ mod tests {
         body.push_str(&"i,j;k\n".repeat(10));
         let sniffed = sniff_delimiter(body.as_bytes(), false).ok();
         assert_eq!(sniffed.map(char::from), Some(';'));
+        // Records past the first SNIFF_RECORDS tell nothing: here the next
+        // one would make `,` and `;` agree as often.
+        let mut body = String::from("a,b;c\n");
+        body.push_str(&"d,e;f\n".repeat(SNIFF_RECORDS - 2));
+        body.push_str("g,h\ni;j\n");
+        let sniffed = sniff_delimiter(body.as_bytes(), true).ok();
+        assert_eq!(sniffed.map(char::from), Some(','));
     }
 
     #[test]

@@ -37,7 +37,7 @@ use rust_decimal::Decimal;
 
 pub use columns::{Columns, HeaderUnit, Role};
 pub use dialect::{
-    Dialect, Encoding, LineEnding, Named, Opened, SNIFF_BYTES, is_utf8, open, sniff,
+    Dialect, Encoding, LineEnding, Named, Opened, SNIFF_BYTES, is_utf8, open, sniff, whole,
 };
 pub use price::{Outcome, Priced, RowError, RowProblem};
 pub use reader::RawRecord;
@@ -290,7 +290,7 @@ pub fn run(
 /// not for an input its `sample` holds whole. Speed alone: both write the
 /// same bytes.
 fn workers_pay(sample: &[u8], threads: impl FnOnce() -> usize) -> bool {
-    sample.len() >= SNIFF_BYTES && threads() > 1
+    !whole(sample) && threads() > 1
 }
 
 /// Prices the records of `reader` one after the other, on this thread;
@@ -415,7 +415,7 @@ fn budget_reading(
 /// The budget column's values in the sample. A sample cut short of the end
 /// of the input leaves its last record cut too: it is left out.
 fn sample_column(sample: &[u8], dialect: Dialect, budget: usize) -> convention::Column {
-    let whole = sample.len() < SNIFF_BYTES;
+    let cut_short = !whole(sample);
     // Only values are read here, no line numbers: the line ending is csv's.
     let mut records = reader::RawReader::new(sample, dialect.delimiter, false);
     let _header = records.read();
@@ -432,7 +432,7 @@ fn sample_column(sample: &[u8], dialect: Dialect, budget: usize) -> convention::
             .filter(|value| memchr::memchr2(b',', b'.', value).is_some())
             .map(|value| dialect.encoding.decode_lossy(value).into_owned());
     }
-    if let Some(value) = last.filter(|_| whole) {
+    if let Some(value) = last.filter(|_| !cut_short) {
         column.see(&value);
     }
     column
@@ -533,15 +533,15 @@ mod tests {
     use super::*;
 
     /// What `.` is in the budget column of `rows` after a header, the
-    /// sample cut right after them (`cut`) or the whole input.
+    /// sample cut right after them (`cut`: a MiB and a byte) or the whole input.
     fn dot_of(rows: &str, cut: bool) -> Option<Mark> {
         let mut sample = b"nom,budget\n".to_vec();
         let filler = b"Sarlat,1000\n";
         if cut {
-            let lines = (SNIFF_BYTES - sample.len() - rows.len()) / filler.len() - 1;
+            let lines = (SNIFF_BYTES + 1 - sample.len() - rows.len()) / filler.len() - 1;
             sample.extend(filler.repeat(lines));
             // One more, its name padded to fill the sample to its size.
-            let left = SNIFF_BYTES - sample.len() - rows.len();
+            let left = SNIFF_BYTES + 1 - sample.len() - rows.len();
             sample.extend(b"Sarlat");
             sample.extend(vec![b' '; left - filler.len()]);
             sample.extend(b",1000\n");
@@ -549,7 +549,7 @@ mod tests {
             sample.extend(filler);
         }
         sample.extend(rows.as_bytes());
-        assert_eq!(sample.len() == SNIFF_BYTES, cut);
+        assert_eq!(sample.len() == SNIFF_BYTES + 1, cut);
         let dialect = Dialect {
             delimiter: b',',
             encoding: Encoding::Utf8,

@@ -411,7 +411,7 @@ pub fn open(bytes: Vec<u8>, options: &Options) -> Result<Opened<'static>, BatchE
     let sheet = read(bytes, options)?;
     let delimiter = options.delimiter.unwrap_or(b',');
     let csv = to_csv(&sheet, delimiter);
-    let sample = csv[..csv.len().min(super::SNIFF_BYTES)].to_vec();
+    let sample = csv[..csv.len().min(super::SNIFF_BYTES + 1)].to_vec();
     let dialect = Dialect {
         delimiter,
         encoding: Encoding::Utf8,

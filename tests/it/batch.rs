@@ -942,26 +942,60 @@ fn a_short_list_s_last_row_counts_for_its_delimiter_in_any_encoding() {
     let text = "Nom;Type;Budget, en euros, 2024\n\
                 Cabinet Dupont, Durand;Entreprise;1 200 000,50\n\
                 Plouha;Commune;6 500 000\n";
-    let utf16: Vec<u8> = [0xFF, 0xFE]
-        .into_iter()
-        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
-        .collect();
-    for bytes in [text.as_bytes().to_vec(), utf16] {
-        let (out, stderr, code) = batch_bytes("liste.csv", &bytes, &["--lang", "en"]);
-        assert_eq!(code, Some(0), "{stderr}");
-        let out = match out.strip_prefix(&[0xFF, 0xFE]) {
-            Some(le) => String::from_utf16(
-                &le.chunks(2)
-                    .map(|p| u16::from_le_bytes([p[0], p[1]]))
-                    .collect::<Vec<_>>(),
-            )
-            .unwrap(),
-            None => String::from_utf8(out).unwrap(),
-        };
+    for utf16 in [false, true] {
+        let (code, out, stderr) = told_by_its_last_row(text, utf16, "liste.csv");
+        assert_eq!(code, Some(0), "UTF-16: {utf16}: {stderr}");
         assert!(
             out.ends_with("Plouha;Commune;6 500 000;medium;2500;fixed;\n"),
             "{out}"
         );
+    }
+}
+
+/// A French list `,` splits as `;` does but for its last row, with UTF-16's
+/// BOM and bytes or UTF-8's: exit code, the output's text, stderr.
+fn told_by_its_last_row(text: &str, utf16: bool, name: &str) -> (Option<i32>, String, String) {
+    let bytes = if utf16 {
+        [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect()
+    } else {
+        text.as_bytes().to_vec()
+    };
+    let (out, stderr, code) = batch_bytes(name, &bytes, &["--lang", "en"]);
+    let out = match out.strip_prefix(&[0xFF, 0xFE]) {
+        Some(le) => String::from_utf16(
+            &le.chunks(2)
+                .map(|p| u16::from_le_bytes([p[0], p[1]]))
+                .collect::<Vec<_>>(),
+        )
+        .unwrap(),
+        None => String::from_utf8(out).unwrap(),
+    };
+    (code, out, stderr)
+}
+
+#[test]
+fn a_list_of_exactly_a_mib_is_read_whole() {
+    // What is read ahead to sniff the dialect is a MiB: a list of exactly
+    // that size (as UTF-8 text) is whole, and its last row counts, as in a
+    // short list.
+    let head = "Nom;Type;Budget, en euros, 2024\n";
+    let last = "Plouha;Commune;6 500 000\n";
+    let row = |pad: usize| {
+        format!(
+            "Cabinet Dupont, Durand{};Entreprise;1 200 000,50\n",
+            " ".repeat(pad)
+        )
+    };
+    let pad = (1 << 20) - head.len() - last.len() - row(0).len();
+    let text = format!("{head}{}{last}", row(pad));
+    assert_eq!(text.len(), 1 << 20);
+    for utf16 in [false, true] {
+        let (code, out, stderr) = told_by_its_last_row(&text, utf16, "liste.csv");
+        assert_eq!(code, Some(0), "UTF-16: {utf16}: {stderr}");
+        assert!(out.ends_with("Plouha;Commune;6 500 000;medium;2500;fixed;\n"));
     }
 }
 
