@@ -312,9 +312,10 @@ fn price(pricer: &mut Pricer, chunk: Chunk, core: &mut csv_core::Reader, delimit
         let raw = if at.contains(&start) {
             (start - at.start, start - at.start + record.raw.len())
         } else {
-            let from = len + done.spill.len();
+            // Read past the input's end: the last record, without a line
+            // ending, alone.
             done.spill.extend_from_slice(record.raw);
-            (from, from + record.raw.len())
+            (len, len + record.raw.len())
         };
         let next = |v: usize, n: usize| (v, v + n);
         done.rows.push(Row {
