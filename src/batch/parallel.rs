@@ -458,7 +458,7 @@ fn last_newline_outside_quotes(bytes: &[u8], delimiter: u8) -> Option<usize> {
                 Some(b'"') => at += 1,
                 // Closing, or doubled past the end: nothing outside follows.
                 None => break,
-                Some(_) => (quoted, outside_from) = (false, quote + 1),
+                Some(_) => (quoted, outside_from) = (false, at),
             }
             continue;
         }

@@ -1000,6 +1000,19 @@ fn a_list_of_exactly_a_mib_is_read_whole() {
 }
 
 #[test]
+fn a_row_of_no_break_spaces_is_a_blank_row() {
+    // What a spreadsheet leaves of a row cleared by hand: no-break spaces.
+    let list = "Nom,Type,Budget\nLyon,commune,2000000\n\u{a0},\u{202f} ,\n";
+    let (out, stderr, code) = batch_bytes("liste.csv", list.as_bytes(), &["--lang", "en"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.ends_with("1 row priced; 0 in error; 1 blank row\n"),
+        "{stderr}"
+    );
+    assert!(out.ends_with("\u{a0},\u{202f} ,,,,,\n".as_bytes()));
+}
+
+#[test]
 fn a_tsv_file_is_read_with_tabs_though_commas_split_it_alike() {
     let list = "Nom\tType\tBudget, en euros, 2024\n\
                 Cabinet Dupont, Durand\tEntreprise\t1 200 000,50\n";
