@@ -414,7 +414,9 @@ pub fn field_end(raw: &[u8], delimiter: u8, n: usize) -> Option<usize> {
 
 /// Walks `raw` the way csv reads it, calling `outside(i, byte)` for each byte
 /// that is not inside a quoted field, until it returns false. Returns whether
-/// the walk ended inside a quoted field.
+/// the walk ended inside a quoted field. `raw` is one record, or the walk
+/// stops at the first line ending outside quotes: a field starts after a
+/// delimiter, never after a line ending.
 pub fn scan_fields(raw: &[u8], delimiter: u8, mut outside: impl FnMut(usize, u8) -> bool) -> bool {
     let (mut quoted, mut field_start) = (false, true);
     let mut bytes = raw.iter().copied().enumerate().peekable();
@@ -433,7 +435,7 @@ pub fn scan_fields(raw: &[u8], delimiter: u8, mut outside: impl FnMut(usize, u8)
             return false;
         }
         quoted = b == b'"' && field_start;
-        field_start = b == delimiter || b == b'\n' || b == b'\r';
+        field_start = b == delimiter;
     }
     quoted
 }
