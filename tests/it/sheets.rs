@@ -677,3 +677,57 @@ fn a_number_cell_is_a_number_whatever_marks_the_column_s_text_uses() {
         rows[5][6]
     );
 }
+
+#[test]
+fn a_date_shows_its_time_of_day_only_when_it_has_one() {
+    // A meeting at 14:00 or at 00:30 is a date and a time; a date at
+    // midnight a date; midnight alone (serial 0) a time; serial 1 the
+    // first day spreadsheets count, a date.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rendez-vous.xlsx");
+    let mut book = Workbook::new();
+    let format = Format::new().set_num_format("dd/mm/yyyy hh:mm:ss");
+    let sheet = book.add_worksheet();
+    for (c, header) in ["Nom", "Type", "Budget", "Rendez-vous"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *header).unwrap();
+    }
+    let when = [
+        ExcelDateTime::from_ymd(2026, 1, 15)
+            .unwrap()
+            .and_hms(14, 0, 0)
+            .unwrap(),
+        ExcelDateTime::from_ymd(2026, 1, 15)
+            .unwrap()
+            .and_hms(0, 30, 0)
+            .unwrap(),
+        ExcelDateTime::from_ymd(2026, 1, 15).unwrap(),
+        ExcelDateTime::from_hms(0, 0, 0).unwrap(),
+        ExcelDateTime::from_ymd(1900, 1, 1).unwrap(),
+    ];
+    for (r, when) in when.iter().enumerate() {
+        let r = r as u32 + 1;
+        sheet.write_string(r, 0, format!("Mairie {r}")).unwrap();
+        sheet.write_string(r, 1, "Commune").unwrap();
+        sheet.write_number(r, 2, 2_000_000).unwrap();
+        sheet
+            .write_datetime_with_format(r, 3, when, &format)
+            .unwrap();
+    }
+    book.save(&path).unwrap();
+    let (out, stderr, code) = batch(&path, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let shown: Vec<String> = super::rows(&out, b',', false)[1..]
+        .iter()
+        .map(|r| r[3].clone())
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "2026-01-15 14:00:00",
+            "2026-01-15 00:30:00",
+            "2026-01-15",
+            "00:00:00",
+            "1900-01-01"
+        ]
+    );
+}
