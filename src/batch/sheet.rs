@@ -468,6 +468,10 @@ mod tests {
             iso_time("PT09H30M00S").map(|d| d.to_string()),
             Some("09:30:00".into())
         );
+        // A day or more, or a fraction of a second, is no time of day: the
+        // cell keeps the text the ods holds.
+        assert!(iso_time("PT24H00M00S").is_none());
+        assert!(iso_time("PT09H30M00.5S").is_none());
     }
 
     #[test]
