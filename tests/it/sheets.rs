@@ -465,10 +465,15 @@ fn errors_name_the_row_the_spreadsheet_shows() {
         );
     }
     let (out, _, _) = batch(&made("offset.xlsx"), &["--lang", "en"]);
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("\"line 5, column “Budget”"));
+    // The used columns B to D, and no more: none empty before nor after.
     assert!(
-        String::from_utf8(out)
-            .unwrap()
-            .contains("\"line 5, column “Budget”")
+        out.starts_with(
+            "Nom,Type,Budget,tier,fee,fee_basis,error\r\n\
+             Ville A,Commune,2000000,medium,2500,fixed,\r\n"
+        ),
+        "{out}"
     );
 }
 
