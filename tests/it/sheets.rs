@@ -736,3 +736,16 @@ fn a_date_shows_its_time_of_day_only_when_it_has_one() {
         ]
     );
 }
+
+#[test]
+fn an_empty_formula_element_is_an_empty_cell() {
+    // `<f></f>` and no value, as some generators leave in the blank cells
+    // of a formatted range: nothing to compute, nothing held.
+    let (out, stderr, code) = batch(&made("empty_formula.xlsx"), &["--lang", "en"]);
+    assert_eq!(code, 0, "{stderr}");
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.contains("\r\nVille A,Commune,2000000,,medium,2500,fixed,\r\n"),
+        "{text}"
+    );
+}

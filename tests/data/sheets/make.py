@@ -141,3 +141,13 @@ patch("fx/baddates.xlsx", "xl/worksheets/sheet1.xml", fn)
 wb = openpyxl.Workbook(); ws = wb.active; ws.title = "Feuil1"
 d = wb.create_sheet("Export CRM"); d.append(["Organisme", "Catégorie", "Montant"]); d.append(["Ville A", "Commune", 2000000])
 wb.save("fx/empty_first.xlsx")
+# --- empty formula
+# A cell holding an empty formula element and no value, as some generators
+# leave in blank cells of a formatted range: an empty cell, no formula.
+wb = openpyxl.Workbook(); ws = wb.active; ws.title = "Prospects"
+ws.append(["Nom", "Type", "Budget", "Stratégie"])
+ws.append(["Ville A", "Commune", 2000000, "x"])
+ws.append(["Bretagne", "Région", 1712000000, "oui"])
+wb.save("fx/empty_formula.xlsx")
+patch("fx/empty_formula.xlsx", "xl/worksheets/sheet1.xml",
+      lambda x: set_cell(x, "D2", '<c r="D2"><f></f></c>'))
