@@ -129,7 +129,7 @@ pub fn is_utf8(mut reader: impl Read) -> io::Result<bool> {
 }
 
 /// Reads up to [`SNIFF_BYTES`] of `source`, and one byte more if there is.
-fn read_sample(source: &mut dyn Read) -> io::Result<Vec<u8>> {
+pub(super) fn read_sample(source: &mut dyn Read) -> io::Result<Vec<u8>> {
     let mut sample = Vec::new();
     source
         .take(SNIFF_BYTES as u64 + 1)

@@ -411,7 +411,8 @@ pub fn open(bytes: Vec<u8>, options: &Options) -> Result<Opened<'static>, BatchE
     let sheet = read(bytes, options)?;
     let delimiter = options.delimiter.unwrap_or(b',');
     let csv = to_csv(&sheet, delimiter);
-    let sample = csv[..csv.len().min(super::SNIFF_BYTES + 1)].to_vec();
+    // Read ahead as a text file's is: whole, or cut short.
+    let sample = super::dialect::read_sample(&mut &csv[..]).map_err(BatchError::Read)?;
     let dialect = Dialect {
         delimiter,
         encoding: Encoding::Utf8,
@@ -464,6 +465,9 @@ mod tests {
         assert_eq!(cell_name(0, 0), "A1");
         assert_eq!(cell_name(1_048_575, 16_383), "XFD1048576");
         assert_eq!(cell_name(9, 26), "AA10");
+        assert_eq!(cell_name(0, 51), "AZ1");
+        assert_eq!(cell_name(0, 701), "ZZ1");
+        assert_eq!(cell_name(0, 702), "AAA1");
         assert_eq!(
             iso_time("PT09H30M00S").map(|d| d.to_string()),
             Some("09:30:00".into())

@@ -158,20 +158,21 @@ impl Session {
         self.send("\r");
     }
 
-    /// The screen as a person sees it once `dues` has ended: what a terminal
-    /// `columns` wide shows, every line trimmed, the blank ones at the end
-    /// left out.
-    pub fn final_screen(&self, columns: u16) -> String {
+    /// The exit code once `dues` has ended, and the screen as a person sees
+    /// it then: what a terminal `columns` wide shows, every line trimmed,
+    /// the blank ones at the end left out.
+    pub fn final_screen(self, columns: u16) -> (i32, String) {
+        let (code, shown) = self.wait();
         let size = |n: u16| std::num::NonZeroU16::new(n).expect("a screen has a size");
         let mut parser = vt100::Parser::new(size(ROWS), size(columns), 0);
-        parser.process(&self.shown.lock().unwrap());
+        parser.process(&shown);
         let contents = parser.screen().contents();
         let lines: Vec<&str> = contents.lines().map(str::trim_end).collect();
         let end = lines
             .iter()
             .rposition(|l| !l.is_empty())
             .map_or(0, |i| i + 1);
-        lines[..end].join("\n") + "\n"
+        (code, lines[..end].join("\n") + "\n")
     }
 
     /// The exit code once `dues` has ended (10 s at most), and the screen.

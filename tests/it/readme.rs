@@ -59,8 +59,8 @@ fn readme_guided_session_is_real() {
     s.send("\r");
     s.expect("A-t-elle une stratégie");
     s.answer("oui");
-    let screen = s.final_screen(100);
-    let (code, _) = s.wait();
+    // The screen once `dues` has ended, not while it still writes.
+    let (code, screen) = s.final_screen(100);
     assert_eq!(code, 0, "{screen}");
     replace_block("<!-- guided-session -->", "```text\n", &screen);
 }
