@@ -745,6 +745,20 @@ fn a_header_word_of_four_letters_is_no_year() {
 }
 
 #[test]
+fn undecided_rows_count_at_the_least_of_their_own_two_fees() {
+    // Two large régions (8 000 € with a strategy, 5 000 € without) and a
+    // small one (8 000 € or 1 000 €), none answered: at least 11 000 €.
+    let run = run_stdin(
+        "Nom,Type,Budget\nBretagne,region,1712000000\nNormandie,region,1500000000\n\
+         Mayotte,region,1000000\n",
+        &["--lang", "en"],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.summary["undecided"], json!(3));
+    assert_eq!(run.summary["total"], json!({ "min": "11000", "max": null }));
+}
+
+#[test]
 fn a_number_in_a_header_is_set_aside_only_as_a_year() {
     // « Budget 2 » (a second budget, kept by a colleague) is no « Budget
     // 2024 »: it does not make the list's « Budget » ambiguous.
