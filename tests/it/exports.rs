@@ -759,6 +759,19 @@ fn undecided_rows_count_at_the_least_of_their_own_two_fees() {
 }
 
 #[test]
+fn an_error_group_names_its_first_ten_lines() {
+    let mut list = String::from("Nom,Type,Budget\n");
+    for i in 0..12 {
+        list.push_str(&format!("Ville {i},commune,beaucoup\n"));
+    }
+    let run = run_stdin(&list, &["--lang", "en"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let group = &run.summary["errors_by_code"][0];
+    assert_eq!(group["count"], json!(12));
+    assert_eq!(group["lines"], json!([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]));
+}
+
+#[test]
 fn a_number_in_a_header_is_set_aside_only_as_a_year() {
     // « Budget 2 » (a second budget, kept by a colleague) is no « Budget
     // 2024 »: it does not make the list's « Budget » ambiguous.
