@@ -178,7 +178,6 @@ impl Summary {
     /// to its larger (open where a minimum fee is one of them).
     pub fn undecided_dues(&self, table: &Table) -> Option<Total> {
         let only = Summary {
-            per_tier: vec![0; table.tiers.len()],
             undecided: self.undecided.clone(),
             ..Summary::default()
         };

@@ -66,16 +66,17 @@ impl<R: Read> Decoder<R> {
         }
     }
 
-    /// Decodes the next block into `out`; false at the end.
-    fn fill(&mut self) -> io::Result<bool> {
+    /// Decodes the next block into `out`, left empty at the end. Each block
+    /// read is decoded whole (`out` is made room enough for it).
+    fn fill(&mut self) -> io::Result<()> {
         use encoding_rs::DecoderResult;
         self.out.clear();
         self.out_pos = 0;
         if self.finished {
-            return Ok(false);
+            return Ok(());
         }
         while self.out.is_empty() {
-            if self.raw_pos == self.raw_len && !self.eof {
+            if !self.eof {
                 self.raw_len = loop {
                     match self.inner.read(&mut self.raw) {
                         Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
@@ -85,7 +86,7 @@ impl<R: Read> Decoder<R> {
                 self.raw_pos = 0;
                 self.eof = self.raw_len == 0;
             }
-            if self.eof && self.raw_pos == self.raw_len {
+            if self.eof {
                 // Flush what the decoder holds: an odd byte or half a pair is an error.
                 let mut tail = [0u8; 8];
                 let (result, _, written) =
@@ -96,7 +97,7 @@ impl<R: Read> Decoder<R> {
                     return Err(self.malformed());
                 }
                 self.out.extend_from_slice(&tail[..written]);
-                return Ok(!self.out.is_empty());
+                return Ok(());
             }
             let input = &self.raw[self.raw_pos..self.raw_len];
             let room = self
@@ -114,7 +115,7 @@ impl<R: Read> Decoder<R> {
                 return Err(self.malformed());
             }
         }
-        Ok(true)
+        Ok(())
     }
 
     fn malformed(&self) -> io::Error {
@@ -125,9 +126,10 @@ impl<R: Read> Decoder<R> {
 
 impl<R: Read> Read for Decoder<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        if self.out_pos == self.out.len() && !self.fill()? {
-            return Ok(0);
+        if self.out_pos == self.out.len() {
+            self.fill()?;
         }
+        // Nothing left to decode: 0, the end.
         let n = buf.len().min(self.out.len() - self.out_pos);
         buf[..n].copy_from_slice(&self.out[self.out_pos..self.out_pos + n]);
         self.out_pos += n;
@@ -214,6 +216,44 @@ mod tests {
         out.write_all(text.as_bytes()).unwrap();
         out.flush().unwrap();
         out.inner
+    }
+
+    /// Fails its first read with `first`, as a read of a pipe can be
+    /// interrupted by a signal, or a disk fail; then gives `data`.
+    struct Flaky<'a> {
+        data: &'a [u8],
+        first: Option<io::ErrorKind>,
+    }
+
+    impl Read for Flaky<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            match self.first.take() {
+                Some(kind) => Err(kind.into()),
+                None => self.data.read(buf),
+            }
+        }
+    }
+
+    #[test]
+    fn an_interrupted_read_is_tried_again_and_a_failed_one_fails() {
+        let bytes = utf16("Région;Œuvre\n", Endian::Little);
+        let decoder = |first| {
+            Decoder::new(
+                Flaky {
+                    data: &bytes,
+                    first,
+                },
+                Endian::Little,
+                0,
+            )
+        };
+        let mut buf = [0; 64];
+        let n = decoder(Some(io::ErrorKind::Interrupted))
+            .read(&mut buf)
+            .unwrap();
+        assert_eq!(&buf[..n], "Région;Œuvre\n".as_bytes());
+        let failed = decoder(Some(io::ErrorKind::Other)).read(&mut buf);
+        assert_eq!(failed.unwrap_err().kind(), io::ErrorKind::Other);
     }
 
     #[test]
