@@ -759,6 +759,30 @@ fn undecided_rows_count_at_the_least_of_their_own_two_fees() {
 }
 
 #[test]
+fn undecided_rows_between_two_fixed_fees_have_a_closed_range() {
+    // A table whose network fee is a price, not a minimum: two régions
+    // without an answer owe 5 000 € or 8 000 € each, 10 000 € to 16 000 €.
+    let dir = tempfile::tempdir().unwrap();
+    let tiers = dir.path().join("tiers-fixe.toml");
+    let leaflet = std::fs::read_to_string(data("../../tiers-2022.toml")).unwrap();
+    let fixed = leaflet.replace(
+        r#"fee = { amount = 8_000, basis = "minimum", note = { fr = "à définir au cas par cas en fonction du groupement", en = "to be set case by case depending on the grouping" } }"#,
+        r#"fee = { amount = 8_000, basis = "fixed" }"#,
+    );
+    assert_ne!(fixed, leaflet);
+    std::fs::write(&tiers, fixed).unwrap();
+    let run = run_stdin(
+        "Nom,Type,Budget\nBretagne,region,1712000000\nNormandie,region,1500000000\n",
+        &["--lang", "en", "--tiers", tiers.to_str().unwrap()],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        run.summary["total"],
+        json!({ "min": "10000", "max": "16000" })
+    );
+}
+
+#[test]
 fn an_error_group_names_its_first_ten_lines() {
     let mut list = String::from("Nom,Type,Budget\n");
     for i in 0..12 {
