@@ -257,6 +257,23 @@ mod tests {
     }
 
     #[test]
+    fn what_is_written_must_be_utf8_whole() {
+        // Refused when written, not only at the end.
+        let mut out = Encoder::new(Vec::new(), Endian::Little);
+        assert!(out.write(b"a\xffb").is_err());
+        // A character cut at the end of what was written is refused once
+        // nothing more is to come.
+        let mut out = Encoder::new(Vec::new(), Endian::Little);
+        out.write_all("é".as_bytes().split_at(1).0).unwrap();
+        assert!(out.flush().is_err());
+        // Whole, it is flushed through.
+        let mut out = Encoder::new(io::BufWriter::new(Vec::new()), Endian::Little);
+        out.write_all("é".as_bytes()).unwrap();
+        out.flush().unwrap();
+        assert_eq!(out.inner.get_ref(), &[0xE9, 0x00]);
+    }
+
+    #[test]
     fn round_trips_every_plane_whatever_the_cuts() {
         let text = "Région;Œuvre d’Orient;€;𝔘𝔫𝔦𝔠𝔬𝔡𝔢;\r\n".repeat(5000);
         for endian in [Endian::Little, Endian::Big] {

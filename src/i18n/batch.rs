@@ -302,9 +302,10 @@ pub fn closing_line(cat: &Catalog, table: &Table, summary: &Summary) -> String {
                 lines = lines
             ));
         } else {
-            let clause = if undecided > 0 { 1 } else { clauses.len() - 1 };
+            // The clause after the priced rows': the undecided rows', or
+            // else the errors'.
             let lines = msg!(cat, "batch-error-lines", count = count, lines = lines);
-            clauses[clause] = format!("{} {lines}", clauses[clause]);
+            clauses[1] = format!("{} {lines}", clauses[1]);
         }
     }
     if summary.blank > 0 {
