@@ -486,18 +486,7 @@ mod tests {
     /// Every record of `input` as read whole, then as read in chunks of
     /// `size`: raw bytes, fields, line, blank lines, open quote.
     fn both_ways(input: &[u8], size: usize) -> (Vec<String>, Vec<String>) {
-        let show = |r: &RawRecord| {
-            let (fields, ends) = r.parts();
-            format!(
-                "{:?} {:?} {:?} {} {} {}",
-                String::from_utf8_lossy(r.raw),
-                String::from_utf8_lossy(fields),
-                ends,
-                r.line,
-                r.blank_lines,
-                r.unclosed_quote
-            )
-        };
+        let show = |r: &RawRecord| r.describe();
         let mut whole = Vec::new();
         let mut reader = RawReader::new(input, b',', false);
         while let Some(r) = reader.read().unwrap() {

@@ -60,6 +60,21 @@ impl<'a> RawRecord<'a> {
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
         &self.fields[start..self.ends[i]]
     }
+
+    /// Everything read of it, for tests to compare two readings: raw bytes,
+    /// fields, where each ends, line, blank lines before, open quote.
+    #[cfg(test)]
+    pub(super) fn describe(&self) -> String {
+        format!(
+            "{:?} {:?} {:?} {} {} {}",
+            String::from_utf8_lossy(self.raw),
+            String::from_utf8_lossy(self.fields),
+            self.ends,
+            self.line,
+            self.blank_lines,
+            self.unclosed_quote
+        )
+    }
 }
 
 /// A CSV reader that also keeps each record's raw bytes, so that a batch can
@@ -465,15 +480,7 @@ mod tests {
         reader.split_plain = split_plain;
         let mut all = Vec::new();
         while let Some(r) = reader.read().unwrap() {
-            let (fields, ends) = r.parts();
-            all.push(format!(
-                "{:?} {:?} {ends:?} {} {} {}",
-                String::from_utf8_lossy(r.raw),
-                String::from_utf8_lossy(fields),
-                r.line,
-                r.blank_lines,
-                r.unclosed_quote
-            ));
+            all.push(r.describe());
         }
         all
     }
