@@ -258,3 +258,25 @@ fn plurals_follow_each_language() {
         "dues batch: 12,345 rows priced; 0 in error"
     );
 }
+
+#[test]
+fn an_interval_reads_each_of_its_edges_open_or_closed() {
+    use dues_core::table::Edge;
+    use rust_decimal::Decimal;
+
+    let en = Catalog::new(Lang::En);
+    let edge = |units: i64, side: i8| Edge {
+        amount: Decimal::from(units),
+        side,
+    };
+    let text = |first, last| super::quote::interval(&en, "€", first, last);
+    let zero = edge(0, 0);
+    assert_eq!(text(zero, None), "any budget");
+    assert_eq!(text(edge(5, 1), None), "budget > €5");
+    assert_eq!(text(edge(5, 0), None), "budget ≥ €5");
+    assert_eq!(text(zero, Some(edge(5, -1))), "budget < €5");
+    assert_eq!(text(zero, Some(edge(5, 0))), "budget ≤ €5");
+    assert_eq!(text(edge(5, 0), Some(edge(5, 0))), "budget = €5");
+    assert_eq!(text(edge(5, 0), Some(edge(9, 0))), "€5 ≤ budget ≤ €9");
+    assert_eq!(text(edge(5, 1), Some(edge(9, -1))), "€5 < budget < €9");
+}
