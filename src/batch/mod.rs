@@ -10,7 +10,7 @@ CRLF, `1 500 000,00 €`. This module reads that as it is, one concern a module:
 - [`reader`]: one record at a time, its raw bytes sliced from the read buffer,
   so memory stays flat whatever the size of the file;
 - [`columns`]: which column is the name, kind, budget, strategy answer;
-- [`price`]: each row through the very same `quote_with` as `dues quote`.
+- [`price`]: each row by the very same steps as `dues quote`.
 
 [`run`] drives them and hands every record, in order, with its outcome, to a
 [`RowSink`]: the binary's writers, one per output format, write it back with

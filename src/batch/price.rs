@@ -1,13 +1,17 @@
-//! One record priced: its fields checked, decoded and quoted through the very
-//! same [`quote_with`] as `dues quote`, its budget read with its column's
-//! unit and convention; the outcome, or a typed [`RowError`].
+//! One record priced: its fields checked, decoded and quoted by the very
+//! same steps as `dues quote` ([`dues_core::classify::quote_with`]): its
+//! budget read with its column's unit and convention, then its kind and
+//! answer, then classified (by a [`Classifier`], which remembers); the
+//! outcome, or a typed [`RowError`].
 
-use dues_core::classify::{QuoteError, Request, quote_budget, quote_with};
 use std::borrow::Cow;
+
+use dues_core::classifier::Classifier;
+use dues_core::classify::{QuoteError, Request, org};
 
 use dues_core::money::{
     AmountError, AmountProblem, ByteMarks, Reading, amount_from_bytes, from_int_cell,
-    from_number_cell,
+    from_number_cell, parse_amount_as,
 };
 use dues_core::table::{Table, UnknownKind};
 use rust_decimal::Decimal;
@@ -108,6 +112,7 @@ pub struct Pricer<'t> {
     /// The answer for rows that have none (`--network-strategy`).
     pub strategy: Option<bool>,
     kinds: KindCache,
+    classifier: Classifier<'t>,
     /// Spaces and currency markers in the file's encoding.
     marks: ByteMarks,
 }
@@ -127,6 +132,7 @@ impl<'t> Pricer<'t> {
             reading: Reading::default(),
             strategy: None,
             kinds: KindCache::default(),
+            classifier: Classifier::new(table),
             marks: byte_marks(table, encoding),
         }
     }
@@ -199,7 +205,8 @@ impl<'t> Pricer<'t> {
                 .map(|yes| Cow::Borrowed(if yes { "yes" } else { "no" })),
             Some(_) => own,
         };
-        let (table, kinds) = (self.table, &mut self.kinds);
+        let (table, reading) = (self.table, self.reading);
+        let (kinds, classifier) = (&mut self.kinds, &mut self.classifier);
         let request = Request {
             budget: &budget,
             kind: &kind,
@@ -209,20 +216,21 @@ impl<'t> Pricer<'t> {
             Some(k) => Ok(k),
             None => kinds.get(kind_bytes, || table.kind(name)),
         };
-        let outcome = match (read, cell) {
-            (Some(budget), _) => quote_budget(table, budget, request, kind_of),
-            (None, Some(Cell::Number(value))) => from_number_cell(*value, self.reading)
-                .map_err(QuoteError::Budget)
-                .and_then(|budget| quote_budget(table, budget, request, kind_of)),
-            (None, Some(Cell::Int(value))) => from_int_cell(*value, self.reading)
-                .map_err(QuoteError::Budget)
-                .and_then(|budget| quote_budget(table, budget, request, kind_of)),
-            (None, Some(Cell::Uncomputed(formula))) => Err(QuoteError::Budget(AmountError {
+        // The budget first, then the kind and the answer, as `dues quote`.
+        let budget = match (read, cell) {
+            (Some(budget), _) => Ok(budget),
+            (None, Some(Cell::Number(value))) => from_number_cell(*value, reading),
+            (None, Some(Cell::Int(value))) => from_int_cell(*value, reading),
+            (None, Some(Cell::Uncomputed(formula))) => Err(AmountError {
                 value: formula.clone(),
                 problem: AmountProblem::Uncomputed,
-            })),
-            _ => quote_with(table, request, self.reading, kind_of),
+            }),
+            _ => parse_amount_as(&budget, &table.currency.accepted, reading),
         };
+        let outcome = budget
+            .map_err(QuoteError::Budget)
+            .and_then(|budget| org(budget, request, kind_of))
+            .and_then(|org| classifier.classify(org));
         let priced = |q: dues_core::classify::Quote| Priced {
             tier: q.tier,
             kind: q.org.kind,

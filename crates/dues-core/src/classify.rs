@@ -250,17 +250,26 @@ pub fn quote_budget(
     request: Request,
     kind: impl FnOnce(&str) -> Result<usize, UnknownKind>,
 ) -> Result<Quote, QuoteError> {
+    classify(table, org(budget, request, kind)?)
+}
+
+/// The organisation a request names, its budget already read: its kind
+/// looked up by `kind`, its strategy answer parsed.
+pub fn org(
+    budget: Decimal,
+    request: Request,
+    kind: impl FnOnce(&str) -> Result<usize, UnknownKind>,
+) -> Result<Org, QuoteError> {
     let kind = kind(request.kind)?;
     let strategy = match request.strategy {
         Some(s) => parse_strategy(s)?,
         None => None,
     };
-    let org = Org {
+    Ok(Org {
         kind,
         budget,
         strategy,
-    };
-    classify(table, org)
+    })
 }
 
 /// A budget written as a plain number, below what its kind's smallest
@@ -295,21 +304,57 @@ pub fn implausible(table: &Table, written: &str, org: &Org) -> Option<Implausibl
 
 /// Classifies a parsed organisation.
 pub fn classify(table: &Table, org: Org) -> Result<Quote, QuoteError> {
+    decision(table, org).quote(org)
+}
+
+/// What [`classify`] decides, the organisation aside: a tier, or the two
+/// the strategy answer chooses between. A budget counts only by the tiers
+/// whose bounds hold it, which is what lets a
+/// [`Classifier`](crate::classifier::Classifier) remember it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Decision {
+    Tier { tier: usize, strategy_ignored: bool },
+    Required { yes: usize, no: usize },
+}
+
+pub(crate) fn decision(table: &Table, org: Org) -> Decision {
     let by_budget = budget_tier(table, org.budget);
-    let yes = decide(table, org, true, by_budget, |_| {});
-    let no = decide(table, org, false, by_budget, |_| {});
-    let indifferent = yes.tier == no.tier;
+    let yes = decide(table, org, true, by_budget, |_| {}).tier;
+    let no = decide(table, org, false, by_budget, |_| {}).tier;
+    let tier = |tier, strategy_ignored| Decision::Tier {
+        tier,
+        strategy_ignored,
+    };
     match org.strategy {
-        Some(true) => Ok(Quote {
-            strategy_ignored: indifferent,
-            ..yes
-        }),
-        Some(false) => Ok(no),
-        None if indifferent => Ok(no),
-        None => Err(QuoteError::StrategyRequired {
-            yes: Box::new(yes),
-            no: Box::new(no),
-        }),
+        Some(true) => tier(yes, yes == no),
+        Some(false) => tier(no, false),
+        None if yes == no => tier(no, false),
+        None => Decision::Required { yes, no },
+    }
+}
+
+impl Decision {
+    /// The quote of `org`, decided so.
+    pub(crate) fn quote(self, org: Org) -> Result<Quote, QuoteError> {
+        let quote = |tier| Quote {
+            org,
+            tier,
+            strategy_ignored: false,
+            implausible: None,
+        };
+        match self {
+            Decision::Tier {
+                tier,
+                strategy_ignored,
+            } => Ok(Quote {
+                strategy_ignored,
+                ..quote(tier)
+            }),
+            Decision::Required { yes, no } => Err(QuoteError::StrategyRequired {
+                yes: Box::new(quote(yes)),
+                no: Box::new(quote(no)),
+            }),
+        }
     }
 }
 

@@ -8,9 +8,11 @@ user's language.
 - [`money`]: amounts read the way French people type them, exact decimals;
 - [`table`]: the tier table as data, its loading and validation;
 - [`classify`]: from an organisation to its tier, with the reasons;
+- [`classifier`]: the same, remembered, for a batch's many rows;
 - [`examples`]: the table's own examples, run on every load.
 */
 
+pub mod classifier;
 pub mod classify;
 pub mod examples;
 pub mod money;

@@ -23,7 +23,7 @@ pub struct Edge {
 pub(crate) const CENT: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
 
 /// An amount in whole cents, if it is one.
-fn cents(amount: Decimal) -> Option<i128> {
+pub(crate) fn cents(amount: Decimal) -> Option<i128> {
     let scale = amount.scale();
     (scale <= 2).then(|| amount.mantissa() * [100, 10, 1][scale as usize])
 }
@@ -87,6 +87,12 @@ impl Interval {
             last,
             cents: low.zip(high),
         }
+    }
+
+    /// The budgets it covers as whole cents, `first` to `last` included
+    /// (`None`: no upper limit), when its bounds are whole cents.
+    pub(crate) fn cent_range(&self) -> Option<(i128, Option<i128>)> {
+        self.cents
     }
 
     pub fn contains(&self, budget: Decimal) -> bool {
