@@ -24,6 +24,7 @@ pub mod dialect;
 mod parallel;
 pub mod price;
 pub mod reader;
+mod scan;
 pub mod sheet;
 pub mod summary;
 pub mod utf16;

@@ -213,10 +213,15 @@ fn take(done: &mut Done, tally: &mut Tally, lines: &mut u64) -> Result<(), Batch
     let base = *lines;
     let mut rows = std::mem::take(&mut done.rows);
     for row in rows.drain(..) {
+        let raw = done.raw(row.raw);
+        // Fields apart are the raw bytes themselves.
+        let fields = match row.gap {
+            0 => &done.fields[row.fields.0..row.fields.1],
+            _ => raw,
+        };
         let record = RawRecord::from_parts(
-            done.raw(row.raw),
-            &done.fields[row.fields.0..row.fields.1],
-            &done.ends[row.ends.0..row.ends.1],
+            raw,
+            (fields, &done.ends[row.ends.0..row.ends.1], row.gap),
             base + row.line,
             row.blank_lines,
             row.unclosed_quote,
@@ -276,8 +281,10 @@ impl Done {
 /// A record of a chunk: where its parts are, and its outcome.
 struct Row {
     raw: (usize, usize),
+    /// Its unquoted fields, or none for fields `gap` bytes apart in `raw`.
     fields: (usize, usize),
     ends: (usize, usize),
+    gap: usize,
     line: u64,
     blank_lines: u64,
     unclosed_quote: bool,
@@ -307,7 +314,8 @@ fn price(pricer: &mut Pricer, chunk: Chunk, core: &mut csv_core::Reader, delimit
     // Reading bytes in memory fails never.
     while let Ok(Some(record)) = reader.read() {
         let outcome = pricer.outcome(&record);
-        let (fields, ends) = record.parts();
+        let (fields, ends, gap) = record.parts();
+        let fields = if gap == 0 { fields } else { &[] };
         let start = record.raw.as_ptr() as usize;
         let raw = if at.contains(&start) {
             (start - at.start, start - at.start + record.raw.len())
@@ -322,6 +330,7 @@ fn price(pricer: &mut Pricer, chunk: Chunk, core: &mut csv_core::Reader, delimit
             raw,
             fields: next(done.fields.len(), fields.len()),
             ends: next(done.ends.len(), ends.len()),
+            gap,
             line: record.line,
             blank_lines: record.blank_lines,
             unclosed_quote: record.unclosed_quote,
