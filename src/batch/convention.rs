@@ -128,9 +128,63 @@ pub fn shape(value: &str) -> Shape {
     }
 }
 
+/// Whether a value whose bytes are these (in an encoding that holds ASCII
+/// as ASCII) may be [`Shape::Ambiguous`]: one mark, three digits after it.
+/// A batch asks this of each value before decoding it for [`shape`].
+pub fn may_be_ambiguous(bytes: &[u8]) -> bool {
+    let mut marks = bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| matches!(b, b',' | b'.'));
+    match (marks.next(), marks.next()) {
+        (Some((at, _)), None) => {
+            bytes[at + 1..]
+                .iter()
+                .filter(|b| b.is_ascii_digit())
+                .count()
+                == 3
+        }
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn an_ambiguous_value_is_seen_as_one_from_its_bytes(value in "[0-9,. \u{a0}\u{202f}€a]{0,12}") {
+            if let Shape::Ambiguous(_) = shape(&value) {
+                prop_assert!(may_be_ambiguous(value.as_bytes()), "{}", value);
+            }
+            let latin1: Vec<u8> = value.chars().map(|c| if c.is_ascii() { c as u8 } else { 0xa0 }).collect();
+            if let Shape::Ambiguous(_) = shape(&value) {
+                prop_assert!(may_be_ambiguous(&latin1), "{}", value);
+            }
+        }
+    }
+
+    #[test]
+    fn a_value_with_no_mark_or_two_or_not_three_digits_after_it_is_not_ambiguous() {
+        for value in [
+            "1500",
+            "1,500",
+            "1.500",
+            "1 500,00",
+            "1,500.00",
+            "1,5",
+            "1,5000",
+            "12,345 €",
+        ] {
+            assert_eq!(
+                may_be_ambiguous(value.as_bytes()),
+                matches!(shape(value), Shape::Ambiguous(_)),
+                "{value}"
+            );
+        }
+    }
 
     fn column(values: &[&str]) -> Column {
         let mut c = Column::default();

@@ -335,9 +335,9 @@ impl Tally<'_> {
         summary.blank += record.blank_lines;
         match outcome {
             Outcome::Priced(p) => {
-                summary.priced_row(table, p.tier, p.kind);
+                summary.priced_row(p.tier, p.kind);
                 let budget = || self.encoding.decode_lossy(record.field(self.budget));
-                self.notes.see(table, p, budget);
+                self.notes.see(table, p, record.field(self.budget), budget);
             }
             Outcome::Blank => summary.blank += 1,
             Outcome::Error(error) if self.strict => {
@@ -463,13 +463,20 @@ impl Notes {
 
     /// Notes a priced row; `budget` gives its budget as written, decoded
     /// only when a note needs it.
-    fn see<'r>(&mut self, table: &Table, priced: &Priced, budget: impl Fn() -> Cow<'r, str>) {
+    /// A priced row, its budget's bytes, and its budget as text.
+    fn see<'r>(
+        &mut self,
+        table: &Table,
+        priced: &Priced,
+        bytes: &[u8],
+        budget: impl Fn() -> Cow<'r, str>,
+    ) {
         if !self.unit_named {
             self.scale.see(table, priced, &budget);
         }
         // Only a learnt mark is told, and only once a value needed it.
         let unsettled = self.marks.iter().any(|(.., settled)| !settled);
-        if !unsettled {
+        if !unsettled || !convention::may_be_ambiguous(bytes) {
             return;
         }
         if let convention::Shape::Ambiguous(mark) = convention::shape(&budget()) {

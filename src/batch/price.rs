@@ -13,7 +13,7 @@ use dues_core::money::{
     AmountError, AmountProblem, ByteMarks, Reading, amount_from_bytes, from_int_cell,
     from_number_cell, parse_amount_as,
 };
-use dues_core::table::{Table, UnknownKind};
+use dues_core::table::Table;
 use rust_decimal::Decimal;
 
 use super::columns::Columns;
@@ -111,7 +111,8 @@ pub struct Pricer<'t> {
     pub reading: Reading,
     /// The answer for rows that have none (`--network-strategy`).
     pub strategy: Option<bool>,
-    kinds: KindCache,
+    kinds: Known<usize>,
+    answers: Known<Option<bool>>,
     classifier: Classifier<'t>,
     /// Spaces and currency markers in the file's encoding.
     marks: ByteMarks,
@@ -131,7 +132,8 @@ impl<'t> Pricer<'t> {
             encoding,
             reading: Reading::default(),
             strategy: None,
-            kinds: KindCache::default(),
+            kinds: Known::default(),
+            answers: Known::default(),
             classifier: Classifier::new(table),
             marks: byte_marks(table, encoding),
         }
@@ -177,16 +179,15 @@ impl<'t> Pricer<'t> {
         let columns = self.columns;
         // A workbook's number cell is a number: read exactly, not as text.
         let cell = record.cells.and_then(|cells| cells.get(columns.budget));
-        let budget_bytes = record.field(columns.budget);
         // Most budgets are read from their bytes, with nothing decoded; the
         // others as text, in the same order of checks.
         let read = match cell {
             None | Some(Cell::Text(_)) => {
-                amount_from_bytes(budget_bytes, &self.marks, self.reading)
+                amount_from_bytes(record.field(columns.budget), &self.marks, self.reading)
             }
             _ => None,
         };
-        let budget = match read {
+        let text = match read {
             Some(_) => Cow::Borrowed(""),
             None => field(columns.budget)?,
         };
@@ -197,40 +198,29 @@ impl<'t> Pricer<'t> {
             Some(_) => Cow::Borrowed(""),
             None => field(columns.kind)?,
         };
-        let own = columns.strategy.map(field).transpose()?;
-        let strategy = match own.as_deref().map(str::trim) {
-            // The answer given for all, in the words the parser reads first.
-            None | Some("") => self
-                .strategy
-                .map(|yes| Cow::Borrowed(if yes { "yes" } else { "no" })),
-            Some(_) => own,
-        };
-        let (table, reading) = (self.table, self.reading);
-        let (kinds, classifier) = (&mut self.kinds, &mut self.classifier);
+        let (strategy, unknown_answer) = self.answer(record, field)?;
+        // The budget first, then the kind and the answer, as `dues quote`.
+        let budget = read.map_or_else(|| self.read_budget(&text, cell), Ok);
+        let table = self.table;
+        let (kinds, answers) = (&mut self.kinds, &mut self.answers);
         let request = Request {
-            budget: &budget,
+            budget: &text,
             kind: &kind,
             strategy: strategy.as_deref(),
         };
         let kind_of = |name: &str| match known {
             Some(k) => Ok(k),
-            None => kinds.get(kind_bytes, || table.kind(name)),
-        };
-        // The budget first, then the kind and the answer, as `dues quote`.
-        let budget = match (read, cell) {
-            (Some(budget), _) => Ok(budget),
-            (None, Some(Cell::Number(value))) => from_number_cell(*value, reading),
-            (None, Some(Cell::Int(value))) => from_int_cell(*value, reading),
-            (None, Some(Cell::Uncomputed(formula))) => Err(AmountError {
-                value: formula.clone(),
-                problem: AmountProblem::Uncomputed,
-            }),
-            _ => parse_amount_as(&budget, &table.currency.accepted, reading),
+            None => table.kind(name).inspect(|&k| kinds.remember(kind_bytes, k)),
         };
         let outcome = budget
             .map_err(QuoteError::Budget)
             .and_then(|budget| org(budget, request, kind_of))
-            .and_then(|org| classifier.classify(org));
+            .inspect(|org| {
+                if let Some(bytes) = unknown_answer {
+                    answers.remember(bytes, org.strategy);
+                }
+            })
+            .and_then(|org| self.classifier.classify(org));
         let priced = |q: dues_core::classify::Quote| Priced {
             tier: q.tier,
             kind: q.org.kind,
@@ -239,6 +229,44 @@ impl<'t> Pricer<'t> {
         outcome
             .map(priced)
             .map_err(|error| fail(self.at_fault(error)))
+    }
+
+    /// The record's strategy answer, in words the parser reads: its own,
+    /// else the one given for all (`--network-strategy`), else none. An
+    /// answer met before is known by its bytes, not decoded again; the
+    /// bytes of one not met before come back, to be remembered once read.
+    fn answer<'r>(
+        &self,
+        record: &RawRecord<'r>,
+        field: impl Fn(usize) -> Result<Cow<'r, str>, RowError>,
+    ) -> Result<Answer<'r>, RowError> {
+        let word = |yes| Cow::Borrowed(if yes { "yes" } else { "no" });
+        let Some(column) = self.columns.strategy else {
+            return Ok((self.strategy.map(word), None));
+        };
+        let bytes = record.field(column);
+        if let Some(known) = self.answers.find(bytes) {
+            return Ok((known.map(word), None));
+        }
+        let own = field(column)?;
+        let answer = match own.trim() {
+            "" => self.strategy.map(word),
+            _ => Some(own),
+        };
+        Ok((answer, Some(bytes)))
+    }
+
+    /// A budget not read from its bytes: a workbook's number cell, or text.
+    fn read_budget(&self, text: &str, cell: Option<&Cell>) -> Result<Decimal, AmountError> {
+        match cell {
+            Some(Cell::Number(value)) => from_number_cell(*value, self.reading),
+            Some(Cell::Int(value)) => from_int_cell(*value, self.reading),
+            Some(Cell::Uncomputed(formula)) => Err(AmountError {
+                value: formula.clone(),
+                problem: AmountProblem::Uncomputed,
+            }),
+            _ => parse_amount_as(text, &self.table.currency.accepted, self.reading),
+        }
     }
 
     /// A record whose fields line up with the header's: no quote left
@@ -272,33 +300,36 @@ impl<'t> Pricer<'t> {
     }
 }
 
-/// The kinds met so far, by their bytes in the file: a column holds a handful
-/// of spellings, so a short list beats folding and hashing every row. Capped,
-/// so that a file of typos keeps memory flat.
-#[derive(Default, Clone)]
-struct KindCache(Vec<(Vec<u8>, usize)>);
+/// A record's strategy answer, in words the parser reads (see
+/// [`Pricer::answer`]), and its bytes if not met before.
+type Answer<'r> = (Option<Cow<'r, str>>, Option<&'r [u8]>);
 
-impl KindCache {
+/// Fields met so far, by their bytes in the file, and what they were read
+/// as (a kind, a strategy answer): a column holds a handful of spellings, so
+/// a short list beats decoding, folding and hashing every row. Capped, so
+/// that a file of typos keeps memory flat.
+#[derive(Clone)]
+struct Known<T>(Vec<(Vec<u8>, T)>);
+
+impl<T> Default for Known<T> {
+    fn default() -> Self {
+        Known(Vec::new())
+    }
+}
+
+impl<T: Copy> Known<T> {
     const CAP: usize = 64;
 
-    /// The kind of these bytes, if met before.
-    fn find(&self, bytes: &[u8]) -> Option<usize> {
-        self.0.iter().find(|(b, _)| b == bytes).map(|(_, k)| *k)
+    /// What these bytes were read as, if met before.
+    fn find(&self, bytes: &[u8]) -> Option<T> {
+        self.0.iter().find(|(b, _)| b == bytes).map(|(_, v)| *v)
     }
 
-    fn get(
-        &mut self,
-        bytes: &[u8],
-        look_up: impl FnOnce() -> Result<usize, UnknownKind>,
-    ) -> Result<usize, UnknownKind> {
-        if let Some(k) = self.find(bytes) {
-            return Ok(k);
-        }
-        let k = look_up()?;
+    /// Bytes not met before, and what they were read as.
+    fn remember(&mut self, bytes: &[u8], value: T) {
         if self.0.len() < Self::CAP {
-            self.0.push((bytes.to_vec(), k));
+            self.0.push((bytes.to_vec(), value));
         }
-        Ok(k)
     }
 }
 

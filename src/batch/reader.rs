@@ -65,7 +65,7 @@ impl<'a> RawRecord<'a> {
     }
 
     /// Field `i`, unquoted.
-    pub fn field(&self, i: usize) -> &[u8] {
+    pub fn field(&self, i: usize) -> &'a [u8] {
         let start = if i == 0 {
             0
         } else {

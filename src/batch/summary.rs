@@ -3,7 +3,7 @@
 //! the expected dues income of the list — an exact amount, or a range when
 //! some rows are undecided or a fee is a minimum.
 
-use dues_core::table::{Basis, Table};
+use dues_core::table::{Basis, Table, Tier};
 use rust_decimal::Decimal;
 
 use super::{BatchWarning, RowError};
@@ -41,11 +41,10 @@ pub struct Summary {
     pub rows: u64,
     /// Priced rows per tier, in table order.
     pub per_tier: Vec<u64>,
-    /// Priced rows per kind, in table order, and their dues.
+    /// Priced rows per kind, in table order.
     pub per_kind: Vec<u64>,
-    pub dues_per_kind: Vec<Decimal>,
-    /// Priced rows per kind at a minimum fee (their dues are a floor).
-    pub minimum_per_kind: Vec<u64>,
+    /// Priced rows per kind and tier: kind by kind, each tier in table order.
+    per_kind_tier: Vec<u64>,
     /// Records with every field empty: neither priced nor in error.
     pub blank: u64,
     /// Rows in error, the undecided ones aside.
@@ -74,8 +73,7 @@ impl Summary {
         Summary {
             per_tier: vec![0; table.tiers.len()],
             per_kind: vec![0; table.kinds.len()],
-            dues_per_kind: vec![Decimal::ZERO; table.kinds.len()],
-            minimum_per_kind: vec![0; table.kinds.len()],
+            per_kind_tier: vec![0; table.kinds.len() * table.tiers.len()],
             ..Summary::default()
         }
     }
@@ -99,17 +97,29 @@ impl Summary {
             .sum()
     }
 
-    pub(super) fn priced_row(&mut self, table: &Table, tier: usize, kind: usize) {
+    pub(super) fn priced_row(&mut self, tier: usize, kind: usize) {
         self.per_tier[tier] += 1;
         self.per_kind[kind] += 1;
-        let fee = &table.tiers[tier].fee;
-        // Bounded fees (≤ 10⁹) over at most 2⁶⁴ rows cannot overflow: saturate
-        // rather than panic all the same.
-        let sum = self.dues_per_kind[kind].checked_add(fee.amount);
-        self.dues_per_kind[kind] = sum.unwrap_or(Decimal::MAX);
-        if fee.basis == Basis::Minimum {
-            self.minimum_per_kind[kind] += 1;
-        }
+        self.per_kind_tier[kind * self.per_tier.len() + tier] += 1;
+    }
+
+    /// The rows priced of `kind`, per tier, and the tier.
+    fn kind_tiers<'a>(
+        &'a self,
+        table: &'a Table,
+        kind: usize,
+    ) -> impl Iterator<Item = (u64, &'a Tier)> {
+        let tiers = self.per_tier.len();
+        let rows = &self.per_kind_tier[kind * tiers..(kind + 1) * tiers];
+        rows.iter().copied().zip(&table.tiers)
+    }
+
+    /// The rows priced of `kind` at a minimum fee (their dues are a floor).
+    pub fn kind_at_minimum(&self, table: &Table, kind: usize) -> u64 {
+        self.kind_tiers(table, kind)
+            .filter(|(_, tier)| tier.fee.basis == Basis::Minimum)
+            .map(|(rows, _)| rows)
+            .sum()
     }
 
     pub(super) fn error_row(&mut self, error: &RowError, undecided: Option<(usize, usize)>) {
@@ -165,9 +175,17 @@ impl Summary {
 
     /// The dues of the rows priced of `kind`: open above if some are at a
     /// minimum fee.
-    pub fn kind_dues(&self, kind: usize) -> Total {
-        let amount = self.dues_per_kind[kind];
-        let open = self.minimum_per_kind[kind] > 0;
+    pub fn kind_dues(&self, table: &Table, kind: usize) -> Total {
+        // Bounded fees (≤ 10⁹) over at most 2⁶⁴ rows cannot overflow:
+        // saturate rather than panic all the same.
+        let amount = self
+            .kind_tiers(table, kind)
+            .filter(|&(rows, _)| rows > 0)
+            .try_fold(Decimal::ZERO, |sum, (rows, tier)| {
+                sum.checked_add(tier.fee.amount.checked_mul(Decimal::from(rows))?)
+            })
+            .unwrap_or(Decimal::MAX);
+        let open = self.kind_at_minimum(table, kind) > 0;
         Total {
             min: amount,
             max: (!open).then_some(amount),

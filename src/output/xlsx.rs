@@ -406,7 +406,11 @@ fn summary_sheet(
     lines.skip();
     lines.head(&msg!(cat, "view-kind"), &heading)?;
     for (k, &rows) in summary.per_kind.iter().enumerate().filter(|(_, n)| **n > 0) {
-        lines.line(&kind_label(cat, table, k), rows, Some(summary.kind_dues(k)))?;
+        lines.line(
+            &kind_label(cat, table, k),
+            rows,
+            Some(summary.kind_dues(table, k)),
+        )?;
     }
     lines.skip();
     let undecided = summary.undecided_rows();
