@@ -33,10 +33,22 @@ if [[ $part == all || $part == core ]]; then
   run -p dues-core --test-workspace=true --iterate --timeout 240 -o "$out/core2"
 fi
 # What a run's outcomes hold for: the tools (cargo-mutants' version names
-# mutants, Cargo.lock and nextest's settings run them) and each source file's
-# content as the run copied it.
+# mutants, nextest's settings run them), the packages built with them, and
+# each source file's content as the run copied it.
 tools() {
-  { cargo mutants --version; git hash-object Cargo.lock .config/nextest.toml; } | git hash-object --stdin
+  { cargo mutants --version; git hash-object .config/nextest.toml; } | git hash-object --stdin
+}
+# Cargo.lock's packages, one `name version checksum` a line. A package added
+# since changes no file that does not use it (and one that does has changed
+# itself); one changed or gone may change any: then the run starts afresh.
+packages() {
+  awk '/^\[\[package\]\]/ { if (n) print n, v, c; n = v = c = "" }
+       /^name = / { n = $3 } /^version = / { v = $3 } /^checksum = / { c = $3 }
+       END { if (n) print n, v, c }' Cargo.lock | sort
+}
+# Every package of the last run still there, the same.
+same_packages() {
+  [[ -f $out/dues/PACKAGES ]] && [[ -z $(comm -23 "$out/dues/PACKAGES" <(packages)) ]]
 }
 contents() { # PREFIX: PREFIX.paths, and PREFIX.hashes line for line
   git ls-files -co --exclude-standard -- '*.rs' | while read -r f; do
@@ -55,7 +67,7 @@ if [[ $part == all || $part == dues ]]; then
     echo "RESUME=1 and --shard do not mix: the shards are cut after what is skipped" >&2
     exit 2
   fi
-  if [[ ${RESUME:-} == 1 && -f $out/dues/TOOLS && $(tools) == "$(cat "$out/dues/TOOLS")" ]]; then
+  if [[ ${RESUME:-} == 1 && -f $out/dues/TOOLS && $(tools) == "$(cat "$out/dues/TOOLS")" ]] && same_packages; then
     contents "$out/now"
     python3 - "$out" <<'PY'
 import os, sys
@@ -89,11 +101,13 @@ for name in ["unviable.txt", "previously_caught.txt"]:
 PY
     mv "$out/now.paths" "$out/dues/CONTENTS.paths"
     mv "$out/now.hashes" "$out/dues/CONTENTS.hashes"
+    packages > "$out/dues/PACKAGES"
     run -p dues --iterate --timeout 240 -o "$out/dues" "$@"
   else
     rm -rf "$out/dues" "$out/ledger"
     mkdir -p "$out/dues"
     tools > "$out/dues/TOOLS"
+    packages > "$out/dues/PACKAGES"
     contents "$out/dues/CONTENTS"
     run -p dues --timeout 240 -o "$out/dues" "$@"
   fi

@@ -3,7 +3,7 @@
 //! the expected dues income of the list — an exact amount, or a range when
 //! some rows are undecided or a fee is a minimum.
 
-use dues_core::table::{Basis, Table, Tier};
+use dues_core::table::{Basis, Table};
 use rust_decimal::Decimal;
 
 use super::{BatchWarning, RowError};
@@ -43,8 +43,12 @@ pub struct Summary {
     pub per_tier: Vec<u64>,
     /// Priced rows per kind, in table order.
     pub per_kind: Vec<u64>,
+    /// Priced rows per kind at a minimum fee (their dues are a floor).
+    pub minimum_per_kind: Vec<u64>,
     /// Priced rows per kind and tier: kind by kind, each tier in table order.
     per_kind_tier: Vec<u64>,
+    /// Each tier's fee, and whether it is a minimum.
+    fees: Vec<(Decimal, bool)>,
     /// Records with every field empty: neither priced nor in error.
     pub blank: u64,
     /// Rows in error, the undecided ones aside.
@@ -73,7 +77,13 @@ impl Summary {
         Summary {
             per_tier: vec![0; table.tiers.len()],
             per_kind: vec![0; table.kinds.len()],
+            minimum_per_kind: vec![0; table.kinds.len()],
             per_kind_tier: vec![0; table.kinds.len() * table.tiers.len()],
+            fees: table
+                .tiers
+                .iter()
+                .map(|t| (t.fee.amount, t.fee.basis == Basis::Minimum))
+                .collect(),
             ..Summary::default()
         }
     }
@@ -100,26 +110,10 @@ impl Summary {
     pub(super) fn priced_row(&mut self, tier: usize, kind: usize) {
         self.per_tier[tier] += 1;
         self.per_kind[kind] += 1;
-        self.per_kind_tier[kind * self.per_tier.len() + tier] += 1;
-    }
-
-    /// The rows priced of `kind`, per tier, and the tier.
-    fn kind_tiers<'a>(
-        &'a self,
-        table: &'a Table,
-        kind: usize,
-    ) -> impl Iterator<Item = (u64, &'a Tier)> {
-        let tiers = self.per_tier.len();
-        let rows = &self.per_kind_tier[kind * tiers..(kind + 1) * tiers];
-        rows.iter().copied().zip(&table.tiers)
-    }
-
-    /// The rows priced of `kind` at a minimum fee (their dues are a floor).
-    pub fn kind_at_minimum(&self, table: &Table, kind: usize) -> u64 {
-        self.kind_tiers(table, kind)
-            .filter(|(_, tier)| tier.fee.basis == Basis::Minimum)
-            .map(|(rows, _)| rows)
-            .sum()
+        self.per_kind_tier[kind * self.fees.len() + tier] += 1;
+        if self.fees[tier].1 {
+            self.minimum_per_kind[kind] += 1;
+        }
     }
 
     pub(super) fn error_row(&mut self, error: &RowError, undecided: Option<(usize, usize)>) {
@@ -175,17 +169,20 @@ impl Summary {
 
     /// The dues of the rows priced of `kind`: open above if some are at a
     /// minimum fee.
-    pub fn kind_dues(&self, table: &Table, kind: usize) -> Total {
+    pub fn kind_dues(&self, kind: usize) -> Total {
+        let tiers = self.fees.len();
+        let rows = &self.per_kind_tier[kind * tiers..(kind + 1) * tiers];
         // Bounded fees (≤ 10⁹) over at most 2⁶⁴ rows cannot overflow:
         // saturate rather than panic all the same.
-        let amount = self
-            .kind_tiers(table, kind)
-            .filter(|&(rows, _)| rows > 0)
-            .try_fold(Decimal::ZERO, |sum, (rows, tier)| {
-                sum.checked_add(tier.fee.amount.checked_mul(Decimal::from(rows))?)
+        let amount = rows
+            .iter()
+            .zip(&self.fees)
+            .filter(|&(&n, _)| n > 0)
+            .try_fold(Decimal::ZERO, |sum, (&n, &(fee, _))| {
+                sum.checked_add(fee.checked_mul(Decimal::from(n))?)
             })
             .unwrap_or(Decimal::MAX);
-        let open = self.kind_at_minimum(table, kind) > 0;
+        let open = self.minimum_per_kind[kind] > 0;
         Total {
             min: amount,
             max: (!open).then_some(amount),

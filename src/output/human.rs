@@ -280,7 +280,7 @@ pub fn batch_summary(cat: &Catalog, table: &Table, summary: &Summary, style: Sty
         kinds.add_row(vec![
             Cell::new(kind_label(cat, table, k)),
             number(cat.count(rows)),
-            number(dues(cat, table, Some(summary.kind_dues(table, k)))),
+            number(dues(cat, table, Some(summary.kind_dues(k)))),
         ]);
     }
     let rest = rest_grid(cat, table, summary, style);

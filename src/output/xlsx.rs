@@ -406,11 +406,7 @@ fn summary_sheet(
     lines.skip();
     lines.head(&msg!(cat, "view-kind"), &heading)?;
     for (k, &rows) in summary.per_kind.iter().enumerate().filter(|(_, n)| **n > 0) {
-        lines.line(
-            &kind_label(cat, table, k),
-            rows,
-            Some(summary.kind_dues(table, k)),
-        )?;
+        lines.line(&kind_label(cat, table, k), rows, Some(summary.kind_dues(k)))?;
     }
     lines.skip();
     let undecided = summary.undecided_rows();
