@@ -14,6 +14,7 @@ use dues_core::money::{
     from_number_cell, parse_amount_as,
 };
 use dues_core::table::Table;
+use dues_core::text::same_bytes;
 use rust_decimal::Decimal;
 
 use super::columns::Columns;
@@ -322,7 +323,10 @@ impl<T: Copy> Known<T> {
 
     /// What these bytes were read as, if met before.
     fn find(&self, bytes: &[u8]) -> Option<T> {
-        self.0.iter().find(|(b, _)| b == bytes).map(|(_, v)| *v)
+        self.0
+            .iter()
+            .find(|(b, _)| same_bytes(b, bytes))
+            .map(|(_, v)| *v)
     }
 
     /// Bytes not met before, and what they were read as.

@@ -387,7 +387,11 @@ pub fn amount_from_bytes(bytes: &[u8], marks: &ByteMarks, reading: Reading) -> O
     let mut written = false;
     if i < bytes.len() {
         let rest = &bytes[i + space_at(i).map_or(0, Vec::len)..];
-        if !marks.currency.iter().any(|c| c.as_slice() == rest) {
+        if !marks
+            .currency
+            .iter()
+            .any(|c| crate::text::same_bytes(c, rest))
+        {
             return None;
         }
         written = true;

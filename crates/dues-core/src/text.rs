@@ -95,3 +95,28 @@ mod tests {
         assert_eq!(fold(""), "");
     }
 }
+
+/// Whether two short byte strings are the same, compared in place. A batch
+/// compares a field with a handful of spellings met before on every row:
+/// there, a call to the C library's `memcmp` costs more than the comparison
+/// (28 % of a batch's time, measured with perf on a 2-core machine).
+#[inline]
+pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    // A fold without an early exit, which the compiler keeps in place.
+    a.len() == b.len() && a.iter().zip(b).fold(0, |diff, (x, y)| diff | (x ^ y)) == 0
+}
+
+#[cfg(test)]
+mod same_bytes_tests {
+    use super::same_bytes;
+
+    #[test]
+    fn bytes_are_the_same_only_all_of_them_and_as_many() {
+        assert!(same_bytes(b"", b""));
+        assert!(same_bytes(b"commune", b"commune"));
+        assert!(!same_bytes(b"commune", b"communes"));
+        assert!(!same_bytes(b"communes", b"commune"));
+        assert!(!same_bytes(b"commune", b"Commune"));
+        assert!(!same_bytes(b"commune", b"communE"));
+    }
+}
