@@ -344,10 +344,7 @@ impl Tally<'_> {
                 summary.error_row(error, error.undecided());
                 summary.stopped_at = Some(error.line);
                 let summary = std::mem::replace(summary, Summary::new(table));
-                return Err(BatchError::Strict(
-                    Box::new(error.clone()),
-                    Box::new(summary),
-                ));
+                return Err(BatchError::Strict(error.clone(), Box::new(summary)));
             }
             Outcome::Error(error) => summary.error_row(error, error.undecided()),
         }

@@ -28,7 +28,7 @@ pub enum Outcome {
     Priced(Priced),
     /// Every field empty (the `;;;;;` Excel leaves): neither priced nor an error.
     Blank,
-    Error(RowError),
+    Error(Box<RowError>),
 }
 
 /// A priced row: its tier, kind and budget as read.
@@ -159,7 +159,7 @@ impl<'t> Pricer<'t> {
         }
         match self.price(record) {
             Ok(priced) => Outcome::Priced(priced),
-            Err(error) => Outcome::Error(error),
+            Err(error) => Outcome::Error(Box::new(error)),
         }
     }
 
