@@ -333,11 +333,11 @@ pub fn amount_from_bytes(bytes: &[u8], marks: &ByteMarks, reading: Reading) -> O
     // The first group: no leading zero (`0500`), unless it is `0` alone.
     let mut first = 0;
     let mut whole = 0;
-    while digit(first) {
+    for &b in bytes.iter().take_while(|b| b.is_ascii_digit()) {
         if first == 18 {
             return None;
         }
-        whole = push(whole, first);
+        whole = whole * 10 + u64::from(b - b'0');
         first += 1;
     }
     if first == 0 || (bytes[0] == b'0' && first > 1) {
@@ -401,7 +401,9 @@ pub fn amount_from_bytes(bytes: &[u8], marks: &ByteMarks, reading: Reading) -> O
         (true, Some(_)) => return None,
         (false, Some(unit)) => Some(unit.factor()),
     };
-    let amount = Decimal::from_i128_with_scale(i128::try_from(mantissa).ok()?, scale);
+    // At most 20 digits: 67 bits of the 96 a Decimal holds.
+    let part = |shift: u32| (mantissa >> shift) as u32;
+    let amount = Decimal::from_parts(part(0), part(32), part(64), false, scale);
     // Euros in whole units or with cents not ending in 0, most budgets, are
     // already what the parser gives.
     match factor {
