@@ -395,11 +395,14 @@ impl<R: Read> Chunker<R> {
                 (self.cut)(window, self.delimiter)
             };
             if let Some(cut) = cut {
+                // The chunk is the pending bytes, cut; what follows the cut
+                // goes on pending in the memory of a chunk taken before.
                 let mut reuse = reuse.unwrap_or_default();
-                let mut bytes = std::mem::take(&mut reuse.input);
-                bytes.clear();
-                bytes.extend_from_slice(&self.pending[..cut]);
-                self.pending.drain(..cut);
+                let mut rest = std::mem::take(&mut reuse.input);
+                rest.clear();
+                rest.extend_from_slice(&self.pending[cut..]);
+                let mut bytes = std::mem::replace(&mut self.pending, rest);
+                bytes.truncate(cut);
                 let after_cr = std::mem::replace(&mut self.after_cr, bytes.last() == Some(&b'\r'));
                 self.ended = self.eof && self.pending.is_empty();
                 return Ok(Some(Chunk {
