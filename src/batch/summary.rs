@@ -177,7 +177,6 @@ impl Summary {
         let amount = rows
             .iter()
             .zip(&self.fees)
-            .filter(|&(&n, _)| n > 0)
             .try_fold(Decimal::ZERO, |sum, (&n, &(fee, _))| {
                 sum.checked_add(fee.checked_mul(Decimal::from(n))?)
             })

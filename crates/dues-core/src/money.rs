@@ -404,10 +404,9 @@ pub fn amount_from_bytes(bytes: &[u8], marks: &ByteMarks, reading: Reading) -> O
     // At most 20 digits: 67 bits of the 96 a Decimal holds.
     let part = |shift: u32| (mantissa >> shift) as u32;
     let amount = Decimal::from_parts(part(0), part(32), part(64), false, scale);
-    // Euros in whole units or with cents not ending in 0, most budgets, are
-    // already what the parser gives.
+    // Euros in whole units, most budgets, are already what the parser gives.
     match factor {
-        None if scale == 0 || mantissa % 10 != 0 => Some(amount),
+        None if scale == 0 => Some(amount),
         None => Some(amount.normalize()),
         Some(factor) => amount.checked_mul(factor).map(|a| a.normalize()),
     }
