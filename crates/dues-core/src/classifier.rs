@@ -48,6 +48,7 @@ impl<'t> Classifier<'t> {
     }
 
     /// What [`classify`] answers.
+    #[inline]
     pub fn classify(&mut self, org: Org) -> Result<Quote, QuoteError> {
         let table = self.table;
         let Some(known) = self.slot(org).and_then(|slot| self.known.get_mut(slot)) else {

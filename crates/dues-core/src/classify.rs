@@ -255,6 +255,7 @@ pub fn quote_budget(
 
 /// The organisation a request names, its budget already read: its kind
 /// looked up by `kind`, its strategy answer parsed.
+#[inline]
 pub fn org(
     budget: Decimal,
     request: Request,
@@ -335,6 +336,7 @@ pub(crate) fn decision(table: &Table, org: Org) -> Decision {
 
 impl Decision {
     /// The quote of `org`, decided so.
+    #[inline]
     pub(crate) fn quote(self, org: Org) -> Result<Quote, QuoteError> {
         let quote = |tier| Quote {
             org,
