@@ -685,9 +685,9 @@ fn a_number_cell_is_a_number_whatever_marks_the_column_s_text_uses() {
 
 #[test]
 fn a_date_shows_its_time_of_day_only_when_it_has_one() {
-    // A meeting at 14:00 or at 00:30 is a date and a time; a date at
-    // midnight a date; midnight alone (serial 0) a time; serial 1 the
-    // first day spreadsheets count, a date.
+    // A meeting at 14:00, at 00:30 or at 01:00:01 is a date and a time; a
+    // date at midnight a date; midnight alone (serial 0) a time; serial 1
+    // the first day spreadsheets count, a date.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("rendez-vous.xlsx");
     let mut book = Workbook::new();
@@ -704,6 +704,10 @@ fn a_date_shows_its_time_of_day_only_when_it_has_one() {
         ExcelDateTime::from_ymd(2026, 1, 15)
             .unwrap()
             .and_hms(0, 30, 0)
+            .unwrap(),
+        ExcelDateTime::from_ymd(2026, 1, 15)
+            .unwrap()
+            .and_hms(1, 0, 1)
             .unwrap(),
         ExcelDateTime::from_ymd(2026, 1, 15).unwrap(),
         ExcelDateTime::from_hms(0, 0, 0).unwrap(),
@@ -730,6 +734,7 @@ fn a_date_shows_its_time_of_day_only_when_it_has_one() {
         [
             "2026-01-15 14:00:00",
             "2026-01-15 00:30:00",
+            "2026-01-15 01:00:01",
             "2026-01-15",
             "00:00:00",
             "1900-01-01"
