@@ -327,76 +327,14 @@ pub struct ByteMarks {
 /// answers, it answers exactly what [`parse_amount_as`] does (a property
 /// test holds it to that); it only answers faster.
 pub fn amount_from_bytes(bytes: &[u8], marks: &ByteMarks, reading: Reading) -> Option<Decimal> {
-    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
-    // At most 18 digits, which a u64 holds; then 2 of cents, which a u128 does.
-    let push = |whole: u64, i: usize| whole * 10 + u64::from(bytes[i] - b'0');
-    // The first group: no leading zero (`0500`), unless it is `0` alone.
-    let mut first = 0;
-    let mut whole = 0;
-    for &b in bytes.iter().take_while(|b| b.is_ascii_digit()) {
-        if first == 18 {
-            return None;
-        }
-        whole = whole * 10 + u64::from(b - b'0');
-        first += 1;
-    }
-    if first == 0 || (bytes[0] == b'0' && first > 1) {
-        return None;
-    }
-    let mut i = first;
-    // Groups of three after a space; the first then has one to three
-    // digits and is no zero.
-    let mut digits = first;
-    // A mark is a byte or a few: compared in place, not through memcmp.
-    let mark_at = |i: usize, mark: &[u8]| {
-        bytes.len() - i >= mark.len() && bytes[i..].iter().zip(mark).all(|(a, b)| a == b)
+    let mut read = AmountBytes {
+        bytes,
+        marks,
+        at: 0,
     };
-    let space_at = |i: usize| marks.spaces.iter().find(|s| mark_at(i, s));
-    while let Some(width) = space_at(i) {
-        let at = i + width.len();
-        if !(digit(at) && digit(at + 1) && digit(at + 2)) {
-            break;
-        }
-        if digit(at + 3) || first > 3 || bytes[0] == b'0' || digits > 15 {
-            return None;
-        }
-        for j in at..at + 3 {
-            whole = push(whole, j);
-        }
-        digits += 3;
-        i = at + 3;
-    }
-    // Cents after a comma, one or two digits, where a comma may be decimal.
-    let mut mantissa = u128::from(whole);
-    let mut scale = 0;
-    if bytes.get(i) == Some(&b',') {
-        if reading.comma == Some(Mark::Group) {
-            return None;
-        }
-        i += 1;
-        while digit(i) && scale < 2 {
-            mantissa = mantissa * 10 + u128::from(bytes[i] - b'0');
-            i += 1;
-            scale += 1;
-        }
-        if scale == 0 || digit(i) {
-            return None;
-        }
-    }
-    // A currency marker at the end, a space or none before it.
-    let mut written = false;
-    if i < bytes.len() {
-        let rest = &bytes[i + space_at(i).map_or(0, Vec::len)..];
-        if !marks
-            .currency
-            .iter()
-            .any(|c| crate::text::same_bytes(c, rest))
-        {
-            return None;
-        }
-        written = true;
-    }
-    let factor = match (written, reading.unit) {
+    let whole = read.whole()?;
+    let (mantissa, scale) = read.cents(whole, reading)?;
+    let factor = match (read.currency()?, reading.unit) {
         (true, None | Some(Unit::Euro)) | (false, None) => None,
         (true, Some(_)) => return None,
         (false, Some(unit)) => Some(unit.factor()),
@@ -409,6 +347,102 @@ pub fn amount_from_bytes(bytes: &[u8], marks: &ByteMarks, reading: Reading) -> O
         None if scale == 0 => Some(amount),
         None => Some(amount.normalize()),
         Some(factor) => amount.checked_mul(factor).map(|a| a.normalize()),
+    }
+}
+
+/// The bytes of an amount, read from the left by [`amount_from_bytes`].
+struct AmountBytes<'b> {
+    bytes: &'b [u8],
+    marks: &'b ByteMarks,
+    /// Where the part not read yet starts.
+    at: usize,
+}
+
+impl AmountBytes<'_> {
+    fn digit(&self, i: usize) -> bool {
+        self.bytes.get(i).is_some_and(u8::is_ascii_digit)
+    }
+
+    /// The space at `i`, if one is. A mark is a byte or a few: compared in
+    /// place, not through memcmp.
+    fn space_at(&self, i: usize) -> Option<&[u8]> {
+        let rest = &self.bytes[i..];
+        let here = |mark: &&Vec<u8>| {
+            rest.len() >= mark.len() && rest.iter().zip(mark.iter()).all(|(a, b)| a == b)
+        };
+        self.marks.spaces.iter().find(here).map(Vec::as_slice)
+    }
+
+    /// The whole euros: a first group of digits, no leading zero (`0500`)
+    /// unless it is `0` alone; then groups of three after a space, the first
+    /// group having one to three digits and being no zero. At most 18
+    /// digits, which a u64 holds.
+    fn whole(&mut self) -> Option<u64> {
+        let bytes = self.bytes;
+        let mut first = 0;
+        let mut whole: u64 = 0;
+        for &b in bytes.iter().take_while(|b| b.is_ascii_digit()) {
+            if first == 18 {
+                return None;
+            }
+            whole = whole * 10 + u64::from(b - b'0');
+            first += 1;
+        }
+        if first == 0 || (bytes[0] == b'0' && first > 1) {
+            return None;
+        }
+        let (mut i, mut digits) = (first, first);
+        while let Some(width) = self.space_at(i).map(<[u8]>::len) {
+            let at = i + width;
+            if !(self.digit(at) && self.digit(at + 1) && self.digit(at + 2)) {
+                break;
+            }
+            if self.digit(at + 3) || first > 3 || bytes[0] == b'0' || digits > 15 {
+                return None;
+            }
+            for &b in &bytes[at..at + 3] {
+                whole = whole * 10 + u64::from(b - b'0');
+            }
+            digits += 3;
+            i = at + 3;
+        }
+        self.at = i;
+        Some(whole)
+    }
+
+    /// The amount in cents' units and its scale: the cents after a comma,
+    /// one or two digits, where a comma may be decimal; none, scale 0.
+    fn cents(&mut self, whole: u64, reading: Reading) -> Option<(u128, u32)> {
+        let mut mantissa = u128::from(whole);
+        let mut scale = 0;
+        if self.bytes.get(self.at) != Some(&b',') {
+            return Some((mantissa, scale));
+        }
+        if reading.comma == Some(Mark::Group) {
+            return None;
+        }
+        let mut i = self.at + 1;
+        while self.digit(i) && scale < 2 {
+            mantissa = mantissa * 10 + u128::from(self.bytes[i] - b'0');
+            i += 1;
+            scale += 1;
+        }
+        if scale == 0 || self.digit(i) {
+            return None;
+        }
+        self.at = i;
+        Some((mantissa, scale))
+    }
+
+    /// Whether a currency marker ends the amount, a space or none before
+    /// it; `None` for anything else after its digits.
+    fn currency(&self) -> Option<bool> {
+        if self.at == self.bytes.len() {
+            return Some(false);
+        }
+        let rest = &self.bytes[self.at + self.space_at(self.at).map_or(0, <[u8]>::len)..];
+        let marker = |c: &Vec<u8>| crate::text::same_bytes(c, rest);
+        self.marks.currency.iter().any(marker).then_some(true)
     }
 }
 
