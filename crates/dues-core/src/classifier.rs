@@ -16,8 +16,9 @@ use crate::table::interval::cents;
 pub struct Classifier<'t> {
     table: &'t Table,
     /// The whole cents where some tier's budgets start, or start again after
-    /// they end: sorted, each once. The budgets between two of them are held
-    /// by the same tiers. `None` if some bound is no whole cent.
+    /// they end: sorted, each once, but for the lowest (0 in a valid table),
+    /// where every budget is. The budgets between two of them are held by
+    /// the same tiers. `None` if some bound is no whole cent.
     starts: Option<Vec<i128>>,
     /// By kind, answer and region: the decision, once made.
     known: Vec<Option<Decision>>,
@@ -37,7 +38,7 @@ impl<'t> Classifier<'t> {
                 ranges.iter().map(|&(first, _)| first).chain(ends).collect();
             starts.sort_unstable();
             starts.dedup();
-            starts
+            starts.into_iter().skip(1).collect::<Vec<_>>()
         });
         let regions = starts.as_ref().map_or(0, |s| s.len() + 1);
         Classifier {
@@ -108,8 +109,8 @@ mod tests {
     fn a_kind_answer_and_region_is_decided_once() {
         let table = leaflet();
         let mut classifier = Classifier::new(&table);
-        // The leaflet's starts: 0, 1 500 000, 10 000 000,01 €.
-        assert_eq!(classifier.starts, Some(vec![0, 150_000_000, 1_000_000_001]));
+        // The leaflet's starts past 0: 1 500 000 and 10 000 000,01 €.
+        assert_eq!(classifier.starts, Some(vec![150_000_000, 1_000_000_001]));
         for cents in [100, 200, 149_999_999] {
             classifier.classify(org(cents, 3, None)).unwrap();
         }
@@ -118,6 +119,24 @@ mod tests {
         classifier.classify(org(100, 3, Some(false))).unwrap();
         classifier.classify(org(100, 4, None)).unwrap();
         assert_eq!(decided(&classifier), 4);
+        // The last kind, answer and region have their slot too.
+        let last = table.kinds.len() - 1;
+        classifier
+            .classify(org(2_000_000_000, last, Some(true)))
+            .unwrap();
+        assert_eq!(decided(&classifier), 5);
+    }
+
+    #[test]
+    fn each_region_of_each_answer_has_its_own_slot() {
+        // A Région without an answer, above 10 M€ (the last region), then
+        // one answering no, under 1,5 M€ (the first region of the next
+        // answer): two decisions, not one taken for the other.
+        let table = leaflet();
+        let mut classifier = Classifier::new(&table);
+        for org in [org(2_000_000_000, 0, None), org(100, 0, Some(false))] {
+            assert_eq!(classifier.classify(org), classify(&table, org));
+        }
     }
 
     #[test]

@@ -118,5 +118,7 @@ mod same_bytes_tests {
         assert!(!same_bytes(b"communes", b"commune"));
         assert!(!same_bytes(b"commune", b"Commune"));
         assert!(!same_bytes(b"commune", b"communE"));
+        // Two differences that would cancel out.
+        assert!(!same_bytes(b"ab", b"ba"));
     }
 }
