@@ -1043,3 +1043,23 @@ fn errors_written_into_a_windows_1252_list_are_in_windows_1252() {
     assert!(!error.contains(['\u{202f}', '\u{fffd}']), "{error}");
     assert!(!error.contains("&#"), "{error}");
 }
+
+#[test]
+fn plain_numbers_say_nothing_of_what_a_comma_means() {
+    // A column of whole numbers shows no mark: « 1,500 » beside them is
+    // still ambiguous, and refused rather than read as 1 500.
+    let list = b"name,kind,budget\nA,commune,2500000\nB,commune,\"1,500\"\n";
+    let (out, _, code) = batch_bytes("plain.csv", list, &["--lang", "en"]);
+    assert_eq!(code, Some(1));
+    let output = rows(&out, b',', false);
+    assert_eq!(output[1][3..6], ["medium", "2500", "fixed"]);
+    assert!(output[2][6].contains("it is ambiguous"), "{:?}", output[2]);
+}
+
+#[test]
+fn a_value_without_a_mark_shows_none() {
+    use dues::batch::convention::{Shape, shape};
+    for value in ["2500000", "2 500 000 €", "", "beaucoup"] {
+        assert_eq!(shape(value), Shape::None, "{value}");
+    }
+}
