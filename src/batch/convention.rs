@@ -137,13 +137,8 @@ pub fn may_be_ambiguous(bytes: &[u8]) -> bool {
         .enumerate()
         .filter(|(_, b)| matches!(b, b',' | b'.'));
     match (marks.next(), marks.next()) {
-        (Some((at, _)), None) => {
-            bytes[at + 1..]
-                .iter()
-                .filter(|b| b.is_ascii_digit())
-                .count()
-                == 3
-        }
+        // The digits from the mark on (the mark is none of them).
+        (Some((at, _)), None) => bytes[at..].iter().filter(|b| b.is_ascii_digit()).count() == 3,
         _ => false,
     }
 }
