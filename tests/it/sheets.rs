@@ -754,3 +754,30 @@ fn an_empty_formula_element_is_an_empty_cell() {
         "{text}"
     );
 }
+
+#[test]
+fn a_list_far_down_its_sheet_is_laid_out_from_its_first_used_row() {
+    // Twelve columns from row 1 000 001: 24 cells used, though the sheet
+    // is a million rows tall from its top.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("loin.xlsx");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let top = 1_000_000;
+    let header = ["Nom", "Type", "Budget"];
+    for c in 0..12u16 {
+        let name = header
+            .get(c as usize)
+            .map_or(format!("Note {c}"), |h| h.to_string());
+        sheet.write_string(top, c, name).unwrap();
+    }
+    sheet.write_string(top + 1, 0, "Mairie").unwrap();
+    sheet.write_string(top + 1, 1, "Commune").unwrap();
+    sheet.write_number(top + 1, 2, 2_000_000).unwrap();
+    book.save(&path).unwrap();
+    let (out, stderr, code) = batch(&path, &["--lang", "en"]);
+    assert_eq!(code, 0, "{stderr}");
+    let rows = super::rows(&out, b',', false);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[1][12..15], ["medium", "2500", "fixed"]);
+}
