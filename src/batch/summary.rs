@@ -43,8 +43,6 @@ pub struct Summary {
     pub per_tier: Vec<u64>,
     /// Priced rows per kind, in table order.
     pub per_kind: Vec<u64>,
-    /// Priced rows per kind at a minimum fee (their dues are a floor).
-    pub minimum_per_kind: Vec<u64>,
     /// Priced rows per kind and tier: kind by kind, each tier in table order.
     per_kind_tier: Vec<u64>,
     /// Each tier's fee, and whether it is a minimum.
@@ -77,7 +75,6 @@ impl Summary {
         Summary {
             per_tier: vec![0; table.tiers.len()],
             per_kind: vec![0; table.kinds.len()],
-            minimum_per_kind: vec![0; table.kinds.len()],
             per_kind_tier: vec![0; table.kinds.len() * table.tiers.len()],
             fees: table
                 .tiers
@@ -111,9 +108,6 @@ impl Summary {
         self.per_tier[tier] += 1;
         self.per_kind[kind] += 1;
         self.per_kind_tier[kind * self.fees.len() + tier] += 1;
-        if self.fees[tier].1 {
-            self.minimum_per_kind[kind] += 1;
-        }
     }
 
     pub(super) fn error_row(&mut self, error: &RowError, undecided: Option<(usize, usize)>) {
@@ -170,22 +164,34 @@ impl Summary {
     /// The dues of the rows priced of `kind`: open above if some are at a
     /// minimum fee.
     pub fn kind_dues(&self, kind: usize) -> Total {
-        let tiers = self.fees.len();
-        let rows = &self.per_kind_tier[kind * tiers..(kind + 1) * tiers];
         // Bounded fees (≤ 10⁹) over at most 2⁶⁴ rows cannot overflow:
         // saturate rather than panic all the same.
-        let amount = rows
-            .iter()
-            .zip(&self.fees)
-            .try_fold(Decimal::ZERO, |sum, (&n, &(fee, _))| {
+        let amount = self
+            .kind_tiers(kind)
+            .try_fold(Decimal::ZERO, |sum, (n, &(fee, _))| {
                 sum.checked_add(fee.checked_mul(Decimal::from(n))?)
             })
             .unwrap_or(Decimal::MAX);
-        let open = self.minimum_per_kind[kind] > 0;
+        let open = self.kind_at_minimum(kind) > 0;
         Total {
             min: amount,
             max: (!open).then_some(amount),
         }
+    }
+
+    /// The rows priced of `kind` at a minimum fee (their dues are a floor).
+    pub fn kind_at_minimum(&self, kind: usize) -> u64 {
+        self.kind_tiers(kind)
+            .filter(|&(_, &(_, minimum))| minimum)
+            .map(|(rows, _)| rows)
+            .sum()
+    }
+
+    /// The rows priced of `kind` at each tier, and the tier's fee.
+    fn kind_tiers(&self, kind: usize) -> impl Iterator<Item = (u64, &(Decimal, bool))> {
+        let tiers = self.fees.len();
+        let rows = &self.per_kind_tier[kind * tiers..(kind + 1) * tiers];
+        rows.iter().copied().zip(&self.fees)
     }
 
     /// The dues of the undecided rows alone: each at its smaller outcome, up

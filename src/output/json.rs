@@ -146,7 +146,7 @@ pub fn batch_summary(cat: &Catalog, table: &Table, summary: &Summary) -> Value {
                 "kind": kind.id,
                 "label": cat.table_text(&kind.label),
                 "rows": summary.per_kind[k],
-                "at_minimum": summary.minimum_per_kind[k],
+                "at_minimum": summary.kind_at_minimum(k),
                 "dues": range(Some(summary.kind_dues(k))),
             })
         })

@@ -239,17 +239,6 @@ pub fn quote_with(
     kind: impl FnOnce(&str) -> Result<usize, UnknownKind>,
 ) -> Result<Quote, QuoteError> {
     let budget = parse_amount_as(request.budget, &table.currency.accepted, reading)?;
-    quote_budget(table, budget, request, kind)
-}
-
-/// [`quote_with`] for a budget already a number (a spreadsheet's number
-/// cell): `request.budget` is left unread.
-pub fn quote_budget(
-    table: &Table,
-    budget: Decimal,
-    request: Request,
-    kind: impl FnOnce(&str) -> Result<usize, UnknownKind>,
-) -> Result<Quote, QuoteError> {
     classify(table, org(budget, request, kind)?)
 }
 
