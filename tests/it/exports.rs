@@ -841,3 +841,31 @@ fn a_forced_tab_or_pipe_settles_a_delimiter_the_file_leaves_open() {
         }
     }
 }
+
+#[test]
+fn the_summary_counts_each_kind_s_rows_at_a_minimum_fee_and_its_dues() {
+    // Two Régions with a strategy (8 000 €, a minimum), one without
+    // (by budget), and a commune.
+    let list = "nom,type,budget,stratégie\n\
+                A,Région,2000000000,oui\n\
+                B,Région,900000000,oui\n\
+                C,Région,1200000,non\n\
+                D,Commune,2300000,\n";
+    let run = run_stdin(list, &["-"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let by_kind = run.summary["by_kind"].as_array().unwrap();
+    let kind = |id: &str| by_kind.iter().find(|k| k["kind"] == id).unwrap().clone();
+    let region = kind("region");
+    assert_eq!(region["rows"], 3);
+    assert_eq!(region["at_minimum"], 2);
+    // 2 × 8 000 € and 1 000 €, open above: two are minimums.
+    assert_eq!(region["dues"]["min"], "17000");
+    assert_eq!(region["dues"]["max"], Value::Null);
+    let commune = kind("commune");
+    assert_eq!(
+        (commune["rows"].clone(), commune["at_minimum"].clone()),
+        (1.into(), 0.into())
+    );
+    assert_eq!(commune["dues"]["max"], "2500");
+    assert_eq!(kind("epci")["dues"]["min"], "0");
+}
