@@ -4,8 +4,8 @@
 # `xan select 0:`, then priced by `dues batch`; for a plain file (UTF-8, `,`,
 # plain-number budgets) and for one as French Excel writes it (Windows-1252,
 # `;`, CRLF, `1 712 000,00 €` with no-break spaces). Prints mean wall times
-# (dues on one thread, `-j 1`, and on its default, one more worker than
-# cores), the ratio to xan, and peak RSS at 10 000, ROWS and 5 000 000 rows.
+# (dues on one thread, `-j 1`, and on its default, a worker per core), the
+# ratio to xan, and peak RSS at 10 000, ROWS and 5 000 000 rows.
 #
 # Then checks that the output is byte for byte that of a reference build
 # (REF, a commit: by default the one before issue 11's work) on every CSV
@@ -68,7 +68,7 @@ reference="$dir/ref-target/release/dues"
 differ=0; checked=0
 for file in tests/data/*/*.csv tests/data/*/*.tsv "$dir"/plain-"$rows".csv "$dir"/excel-"$rows".csv; do
   [ -f "$file" ] || continue
-  for args in "" "--format jsonl" "--network-strategy non" "-j 1" "-j 4 --format jsonl"; do
+  for args in "" "--format jsonl" "--network-strategy non" "-j 1" "-j 3" "-j 4 --format jsonl" "--strict"; do
     # shellcheck disable=SC2086
     a=$("$dues" batch "$file" $args 2>&1 | sha256sum; echo "${PIPESTATUS[0]}")
     # The reference build has no -j: it prices on one thread.

@@ -68,8 +68,8 @@ pub struct Options {
     pub network_strategy: Option<bool>,
     /// A workbook's sheet to price, by name or number from 1.
     pub sheet: Option<String>,
-    /// How many threads price the rows; `None`: one more than cores, up to
-    /// 4; 1: none but the thread that reads them.
+    /// How many threads price the rows; `None`: one per core, up to 4; 1:
+    /// none but the thread that reads them.
     pub threads: Option<usize>,
 }
 
@@ -219,6 +219,24 @@ pub trait RowSink {
     fn row(&mut self, record: &RawRecord, outcome: &Outcome) -> io::Result<()>;
     /// The end: flush what is buffered.
     fn finish(&mut self) -> io::Result<()>;
+    /// How workers may write this sink's rows into memory, for
+    /// [`RowSink::rendered`] to write out in order; `None`: each row is
+    /// given to [`RowSink::row`].
+    fn renderer(&self) -> Option<Box<dyn RenderRows>> {
+        None
+    }
+    /// Rows a [`RowSink::renderer`] wrote, to write out as they are.
+    fn rendered(&mut self, bytes: &[u8]) -> io::Result<()> {
+        let _ = bytes;
+        Err(io::ErrorKind::Unsupported.into())
+    }
+}
+
+/// A sink's rows written into memory, on any thread.
+pub trait RenderRows: Send + Sync {
+    /// Appends what the sink writes of a record priced or blank. Never given
+    /// a row in error: that is worded, which only the sink does.
+    fn render(&self, record: &RawRecord, outcome: &Outcome, out: &mut Vec<u8>);
 }
 
 /// Prices every record of `input` (as [`open`] returned it) into `sink`.
@@ -256,12 +274,14 @@ pub fn run(
     pricer.reading = learnt.reading;
     pricer.strategy = options.network_strategy;
     let mut tally = Tally {
-        table,
-        budget: columns.budget,
-        encoding: dialect.encoding,
+        count: Count {
+            table,
+            budget: columns.budget,
+            encoding: dialect.encoding,
+            summary,
+            notes: Notes::new(learnt),
+        },
         strict: options.strict,
-        summary,
-        notes: Notes::new(learnt),
         sink,
         progress: &mut progress,
     };
@@ -282,8 +302,8 @@ pub fn run(
         )?,
     }
     tally.sink.finish().map_err(BatchError::Write)?;
-    let mut summary = tally.summary;
-    summary.warnings = tally.notes.warnings(&names[columns.budget]);
+    let mut summary = tally.count.summary;
+    summary.warnings = tally.count.notes.warnings(&names[columns.budget]);
     Ok(summary)
 }
 
@@ -317,12 +337,8 @@ fn one_by_one<R: io::Read>(
 
 /// What becomes of each priced record, in order: counted, noted, written.
 struct Tally<'s> {
-    table: &'s Table,
-    budget: usize,
-    encoding: Encoding,
+    count: Count<'s>,
     strict: bool,
-    summary: Summary,
-    notes: Notes,
     sink: &'s mut dyn RowSink,
     progress: &'s mut dyn FnMut(u64),
 }
@@ -330,6 +346,49 @@ struct Tally<'s> {
 impl Tally<'_> {
     /// A record and its outcome; `--strict` stops at the first row in error.
     fn take(&mut self, record: &RawRecord, outcome: &Outcome) -> Result<(), BatchError> {
+        if let (Outcome::Error(error), true) = (outcome, self.strict) {
+            let count = &mut self.count;
+            count.take(record, outcome);
+            count.summary.stopped_at = Some(error.line);
+            let summary = std::mem::replace(&mut count.summary, Summary::new(count.table));
+            return Err(BatchError::Strict(error.clone(), Box::new(summary)));
+        }
+        self.count.take(record, outcome);
+        self.sink.row(record, outcome).map_err(BatchError::Write)?;
+        if self.count.summary.rows.is_multiple_of(1 << 14) {
+            (self.progress)(self.count.summary.rows);
+        }
+        Ok(())
+    }
+
+    /// Rows a worker counted in `part` and its sink's renderer wrote into
+    /// `rendered`, all of them priced or blank, in order.
+    fn take_rendered(&mut self, part: Counted, rendered: &[u8]) -> Result<(), BatchError> {
+        let before = self.count.summary.rows;
+        self.count.absorb(part);
+        let after = self.count.summary.rows;
+        self.sink.rendered(rendered).map_err(BatchError::Write)?;
+        if before >> 14 != after >> 14 {
+            (self.progress)(after);
+        }
+        Ok(())
+    }
+}
+
+/// What a batch counts and notes of its records: the whole input's, or
+/// the part a worker priced, to be added in order.
+#[derive(Clone)]
+struct Count<'t> {
+    table: &'t Table,
+    budget: usize,
+    encoding: Encoding,
+    summary: Summary,
+    notes: Notes,
+}
+
+impl<'t> Count<'t> {
+    /// A record and its outcome.
+    fn take(&mut self, record: &RawRecord, outcome: &Outcome) {
         let (table, summary) = (self.table, &mut self.summary);
         summary.rows += 1 + record.blank_lines;
         summary.blank += record.blank_lines;
@@ -340,21 +399,27 @@ impl Tally<'_> {
                 self.notes.see(table, p, record.field(self.budget), budget);
             }
             Outcome::Blank => summary.blank += 1,
-            Outcome::Error(error) if self.strict => {
-                summary.error_row(error, error.undecided());
-                summary.stopped_at = Some(error.line);
-                let summary = std::mem::replace(summary, Summary::new(table));
-                return Err(BatchError::Strict(error.clone(), Box::new(summary)));
-            }
             Outcome::Error(error) => summary.error_row(error, error.undecided()),
         }
-        self.sink.row(record, outcome).map_err(BatchError::Write)?;
-        if summary.rows.is_multiple_of(1 << 14) {
-            (self.progress)(summary.rows);
-        }
-        Ok(())
+    }
+
+    /// Takes what was counted since the last call, or since the start.
+    fn split(&mut self) -> Counted {
+        let summary = std::mem::replace(&mut self.summary, Summary::new(self.table));
+        let notes = self.notes.part();
+        (summary, std::mem::replace(&mut self.notes, notes))
+    }
+
+    /// Adds what another count (of the same input) counted of rows priced
+    /// or blank.
+    fn absorb(&mut self, (summary, notes): Counted) {
+        self.summary.absorb(&summary);
+        self.notes.absorb(notes);
     }
 }
+
+/// What a [`Count`] counted and noted, taken from it.
+type Counted = (Summary, Notes);
 
 /// How the budget column is read, and the marks its values showed.
 struct Learnt {
@@ -438,6 +503,7 @@ fn sample_column(sample: &[u8], dialect: Dialect, budget: usize) -> convention::
 
 /// What a batch notes as it prices, to tell once at the end: budgets too
 /// small for their kind, and values a learnt convention settled.
+#[derive(Clone)]
 struct Notes {
     scale: Scale,
     unit_named: bool,
@@ -483,6 +549,28 @@ impl Notes {
         }
     }
 
+    /// Notes from nothing, of the same input: its learnt marks, and which
+    /// values already needed one.
+    fn part(&self) -> Notes {
+        Notes {
+            scale: Scale::default(),
+            unit_named: self.unit_named,
+            marks: self.marks.clone(),
+        }
+    }
+
+    /// Adds the notes of the rows that follow those noted.
+    fn absorb(&mut self, part: Notes) {
+        self.scale.small += part.scale.small;
+        self.scale.of += part.scale.of;
+        if self.scale.example.is_none() {
+            self.scale.example = part.scale.example;
+        }
+        for (mark, (.., settled)) in self.marks.iter_mut().zip(part.marks) {
+            mark.2 |= settled;
+        }
+    }
+
     fn warnings(self, column: &str) -> Vec<BatchWarning> {
         let settled = self.marks.into_iter().filter(|(.., settled)| *settled);
         let mut warnings: Vec<BatchWarning> = settled
@@ -499,7 +587,7 @@ impl Notes {
 
 /// Budgets below their kind's floor of plausible budgets, in a column with
 /// no unit: most of them, and the list was perhaps written in k€ or M€.
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct Scale {
     small: u64,
     of: u64,

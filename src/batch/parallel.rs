@@ -21,7 +21,7 @@ use std::thread;
 
 use super::price::Pricer;
 use super::reader::{RawReader, RawRecord, Rest, core_past_start, past_start};
-use super::{BatchError, Outcome, Tally, one_by_one};
+use super::{BatchError, Count, Counted, Outcome, RenderRows, Tally, one_by_one};
 
 /// The bytes a chunk holds, at most (but for a record longer than that).
 const CHUNK: usize = 1 << 16;
@@ -31,18 +31,18 @@ const CHUNK: usize = 1 << 16;
 const LONGEST: usize = 1 << 20;
 
 /// Input bytes in flight, read ahead and priced ahead, whatever the threads
-/// (but for one chunk, however long).
-const IN_FLIGHT: usize = 4 * CHUNK;
+/// (but for one chunk, however long): enough that a worker rarely waits for
+/// the reading thread to take back a slower one's chunk.
+const IN_FLIGHT: usize = 8 * CHUNK;
 
-/// How many threads price rows: one more than cores, up to 4 (the reading
-/// thread works a quarter of the time, and waits the rest), and none but
-/// the reading one on a single core. Speed alone: any count writes the same
-/// bytes.
+/// How many threads price rows: one per core, up to 4, and none but the
+/// reading one on a single core. The reading thread mostly waits: workers
+/// write the rows of a CSV themselves. Speed alone: any count writes the
+/// same bytes.
 pub fn threads() -> usize {
-    match thread::available_parallelism().map_or(1, |n| n.get()) {
-        1 => 1,
-        cores => (cores + 1).min(4),
-    }
+    thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(4)
 }
 
 /// Prices the records after a header, on `threads` workers.
@@ -68,8 +68,13 @@ fn run_chunks<R: Read>(
     let Some(first) = chunks.next(None).map_err(BatchError::Read)? else {
         return read_on(Vec::new(), chunks.after_cr, chunks, pricer, tally);
     };
+    // Rows in error, and all of them under --strict, are given to the sink
+    // one by one, here: the others are written by the workers.
+    let renderer = (!tally.strict).then(|| tally.sink.renderer()).flatten();
+    let count = tally.count.clone();
+    let writer = renderer.as_deref().map(|rows| (rows, &count));
     thread::scope(move |scope| {
-        let (jobs, results) = workers(scope, threads, pricer, delimiter);
+        let (jobs, results) = workers(scope, threads, pricer, delimiter, writer);
         let mut next = Some(first);
         // Chunks taken, their memory handed to the next ones.
         let mut spare = Vec::new();
@@ -134,6 +139,7 @@ fn workers<'scope>(
     threads: usize,
     pricer: &Pricer<'scope>,
     delimiter: u8,
+    writer: Option<Writer<'scope>>,
 ) -> (Vec<mpsc::Sender<Chunk>>, Vec<mpsc::Receiver<Done>>) {
     let mut jobs = Vec::new();
     let mut results = Vec::new();
@@ -141,10 +147,12 @@ fn workers<'scope>(
         let (job, todo) = mpsc::channel::<Chunk>();
         let (done, result) = mpsc::channel::<Done>();
         let mut pricer = pricer.clone();
+        let mut writer = writer.map(|(rows, count)| (rows, count.clone()));
         scope.spawn(move || {
             let mut core = core_past_start(delimiter);
             for chunk in todo {
-                let priced = price(&mut pricer, chunk, &mut core, delimiter);
+                let writer = writer.as_mut().map(|(rows, count)| (*rows, count));
+                let priced = price(&mut pricer, chunk, &mut core, delimiter, writer);
                 if done.send(priced).is_err() {
                     break;
                 }
@@ -207,12 +215,20 @@ fn read_on<R: Read>(
     one_by_one(&mut reader, &mut pricer.clone(), tally, None)
 }
 
-/// Hands a priced chunk's records to the tally, in order; `lines`: the
-/// lines before it, then after it.
+/// Hands a priced chunk's records to the tally, in order, with what its
+/// worker wrote of them; `lines`: the lines before it, then after it.
 fn take(done: &mut Done, tally: &mut Tally, lines: &mut u64) -> Result<(), BatchError> {
     let base = *lines;
     let mut rows = std::mem::take(&mut done.rows);
+    let mut written = 0;
     for row in rows.drain(..) {
+        if done.counted.is_some() {
+            tally
+                .sink
+                .rendered(&done.out[written..row.out_at])
+                .map_err(BatchError::Write)?;
+            written = row.out_at;
+        }
         let raw = done.raw(row.raw);
         // Fields apart are the raw bytes themselves.
         let fields = match row.gap {
@@ -232,6 +248,9 @@ fn take(done: &mut Done, tally: &mut Tally, lines: &mut u64) -> Result<(), Batch
         }
         tally.take(&record, &outcome)?;
     }
+    if let Some(counted) = done.counted.take() {
+        tally.take_rendered(counted, &done.out[written..])?;
+    }
     done.rows = rows;
     *lines = base + done.newlines;
     Ok(())
@@ -239,6 +258,10 @@ fn take(done: &mut Done, tally: &mut Tally, lines: &mut u64) -> Result<(), Batch
 
 /// Where the last record of some bytes (`delimiter` between fields) ends.
 type Cut = fn(&[u8], u8) -> Option<usize>;
+
+/// How workers write rows themselves: the sink's renderer, and the count
+/// to count them from.
+type Writer<'w> = (&'w dyn RenderRows, &'w Count<'w>);
 
 /// Input bytes from a record's start to a record's end.
 struct Chunk {
@@ -264,6 +287,10 @@ struct Done {
     rows: Vec<Row>,
     /// The `\n`s of the chunk: the lines the next one starts after.
     newlines: u64,
+    /// With a [`Writer`]: what the worker wrote of the rows it counted (all
+    /// but those of `rows`), and what it counted.
+    out: Vec<u8>,
+    counted: Option<Counted>,
     /// It ends with its last record's line ending, or with the input.
     clean: bool,
 }
@@ -278,8 +305,10 @@ impl Done {
     }
 }
 
-/// A record of a chunk: where its parts are, and its outcome.
+/// A record of a chunk: where its parts are, and its outcome; `out_at`:
+/// where it goes in what the worker wrote.
 struct Row {
+    out_at: usize,
     raw: (usize, usize),
     /// Its unquoted fields, or none for fields `gap` bytes apart in `raw`.
     fields: (usize, usize),
@@ -292,8 +321,14 @@ struct Row {
 }
 
 /// Reads and prices a chunk's records; `core`: the csv reader to read them
-/// with, built once.
-fn price(pricer: &mut Pricer, chunk: Chunk, core: &mut csv_core::Reader, delimiter: u8) -> Done {
+/// with, built once; `writer`: to write and count rows priced or blank here.
+fn price(
+    pricer: &mut Pricer,
+    chunk: Chunk,
+    core: &mut csv_core::Reader,
+    delimiter: u8,
+    mut writer: Option<(&dyn RenderRows, &mut Count)>,
+) -> Done {
     let newlines = memchr::memchr_iter(b'\n', &chunk.bytes).count() as u64;
     let len = chunk.bytes.len();
     past_start(core);
@@ -311,11 +346,11 @@ fn price(pricer: &mut Pricer, chunk: Chunk, core: &mut csv_core::Reader, delimit
     done.fields.clear();
     done.ends.clear();
     done.rows.clear();
+    done.out.clear();
+    let mut last = None;
     // Reading bytes in memory fails never.
     while let Ok(Some(record)) = reader.read() {
         let outcome = pricer.outcome(&record);
-        let (fields, ends, gap) = record.parts();
-        let fields = if gap == 0 { fields } else { &[] };
         let start = record.raw.as_ptr() as usize;
         let raw = if at.contains(&start) {
             (start - at.start, start - at.start + record.raw.len())
@@ -325,8 +360,19 @@ fn price(pricer: &mut Pricer, chunk: Chunk, core: &mut csv_core::Reader, delimit
             done.spill.extend_from_slice(record.raw);
             (len, len + record.raw.len())
         };
+        last = Some(raw.1);
+        if let Some((rows, count)) = writer.as_mut()
+            && !matches!(outcome, Outcome::Error(_))
+        {
+            count.take(&record, &outcome);
+            rows.render(&record, &outcome, &mut done.out);
+            continue;
+        }
+        let (fields, ends, gap) = record.parts();
+        let fields = if gap == 0 { fields } else { &[] };
         let next = |v: usize, n: usize| (v, v + n);
         done.rows.push(Row {
+            out_at: done.out.len(),
             raw,
             fields: next(done.fields.len(), fields.len()),
             ends: next(done.ends.len(), ends.len()),
@@ -340,10 +386,10 @@ fn price(pricer: &mut Pricer, chunk: Chunk, core: &mut csv_core::Reader, delimit
         done.ends.extend_from_slice(ends);
     }
     (done.input, *core) = reader.into_input();
+    done.counted = writer.map(|(_, count)| count.split());
     // Nothing after the last record but its line ending: no blank line to
     // give the next record, no field cut.
-    let ending = |row: &Row| done.input.get(row.raw.1..);
-    let whole = done.rows.last().and_then(ending);
+    let whole = last.and_then(|end| done.input.get(end..));
     done.clean = chunk.last || matches!(whole, Some(b"\n" | b"\r\n" | b"\r"));
     done
 }
@@ -537,27 +583,63 @@ mod tests {
         dues_core::load(source, "tiers-2022.toml").unwrap()
     }
 
-    /// Each record a sink is given, with its line and outcome.
-    struct Rows(Vec<String>);
+    /// Each record a sink is given, with its outcome: as given one by one,
+    /// or (`render`) as written by workers for rows priced or blank.
+    struct Rows {
+        render: bool,
+        rows: Vec<String>,
+        /// How many of them workers wrote.
+        rendered: usize,
+    }
+
+    /// A record as [`Rows`] keeps it. The line is that of the chunk on a
+    /// worker: it is left out.
+    fn shown(r: &RawRecord, outcome: &Outcome) -> String {
+        let raw = String::from_utf8_lossy(r.raw);
+        format!("{raw:?} {} {outcome:?}", r.blank_lines)
+    }
+
+    struct Render;
+
+    impl RenderRows for Render {
+        fn render(&self, r: &RawRecord, outcome: &Outcome, out: &mut Vec<u8>) {
+            out.extend(shown(r, outcome).bytes().chain([0]));
+        }
+    }
 
     impl crate::batch::RowSink for Rows {
         fn header(&mut self, _: &crate::batch::Header) -> Result<(), BatchError> {
             Ok(())
         }
         fn row(&mut self, r: &RawRecord, outcome: &Outcome) -> io::Result<()> {
-            let raw = String::from_utf8_lossy(r.raw);
-            let row = format!("{raw:?} {} {} {outcome:?}", r.line, r.blank_lines);
-            self.0.push(row);
+            self.rows.push(shown(r, outcome));
             Ok(())
         }
         fn finish(&mut self) -> io::Result<()> {
             Ok(())
         }
+        fn renderer(&self) -> Option<Box<dyn RenderRows>> {
+            self.render.then(|| Box::new(Render) as Box<dyn RenderRows>)
+        }
+        fn rendered(&mut self, bytes: &[u8]) -> io::Result<()> {
+            let rows = bytes.split(|&b| b == 0).filter(|r| !r.is_empty());
+            let rows = rows.map(|r| String::from_utf8_lossy(r).into_owned());
+            let before = self.rows.len();
+            self.rows.extend(rows);
+            self.rendered += self.rows.len() - before;
+            Ok(())
+        }
     }
 
     /// What a sink is given of `input`, priced one record after the other,
-    /// or in chunks cut by `cut` on 2 threads.
-    fn priced(input: &[u8], cut: Option<Cut>) -> Vec<String> {
+    /// or in chunks cut by `cut` on 2 threads (`render`: written by them),
+    /// and the summary; `strict`: stopping at the first row in error.
+    fn priced_as(
+        input: &[u8],
+        cut: Option<Cut>,
+        render: bool,
+        strict: bool,
+    ) -> (Rows, crate::batch::Summary) {
         use crate::batch::{Columns, Encoding, Learnt, Notes, Options, Summary};
         let table = leaflet();
         let mut reader = RawReader::new(input, b',', false);
@@ -567,29 +649,50 @@ mod tests {
             .collect();
         let columns = Columns::find(&names, &Options::default()).unwrap();
         let mut pricer = Pricer::new(&table, columns, &names, Encoding::Utf8);
-        let mut sink = Rows(Vec::new());
+        let mut sink = Rows {
+            render,
+            rows: Vec::new(),
+            rendered: 0,
+        };
         let mut tally = Tally {
-            table: &table,
-            budget: columns.budget,
-            encoding: Encoding::Utf8,
-            strict: false,
-            summary: Summary::new(&table),
-            notes: Notes::new(Learnt {
-                reading: Default::default(),
-                marks: Vec::new(),
-            }),
+            count: Count {
+                table: &table,
+                budget: columns.budget,
+                encoding: Encoding::Utf8,
+                summary: Summary::new(&table),
+                notes: Notes::new(Learnt {
+                    reading: Default::default(),
+                    marks: Vec::new(),
+                }),
+            },
+            strict,
             sink: &mut sink,
             progress: &mut |_| {},
         };
-        match cut {
+        let ran = match cut {
             Some(cut) => {
                 // The first cut falls inside the first row's quoted field.
                 let chunks = Chunker::new(reader.into_rest(), b',', 24, cut);
-                run_chunks(chunks, &pricer, &mut tally, 2).unwrap();
+                run_chunks(chunks, &pricer, &mut tally, 2)
             }
-            None => one_by_one(&mut reader, &mut pricer, &mut tally, None).unwrap(),
-        }
-        sink.0
+            None => one_by_one(&mut reader, &mut pricer, &mut tally, None),
+        };
+        let summary = match ran {
+            Ok(()) => tally.count.summary,
+            Err(BatchError::Strict(_, summary)) => *summary,
+            Err(e) => panic!("{e}"),
+        };
+        (sink, summary)
+    }
+
+    /// What a sink is given of `input`, and the summary, as [`priced_as`].
+    fn priced(
+        input: &[u8],
+        cut: Option<Cut>,
+        render: bool,
+    ) -> (Vec<String>, crate::batch::Summary) {
+        let (sink, summary) = priced_as(input, cut, render, false);
+        (sink.rows, summary)
     }
 
     #[test]
@@ -603,13 +706,47 @@ mod tests {
             if i % 9 == 0 {
                 input.push_str("\r\n\n");
             }
+            if i % 11 == 0 {
+                input.push_str("C,commune,\n,,,\n");
+            }
         }
         // After any line ending: inside a quoted field, half the time.
         let careless = |bytes: &[u8], _| memchr::memrchr(b'\n', bytes).map(|at| at + 1);
-        let one_by_one = priced(input.as_bytes(), None);
-        assert_eq!(one_by_one.len(), 69);
-        assert_eq!(priced(input.as_bytes(), Some(careless)), one_by_one);
-        assert_eq!(priced(input.as_bytes(), Some(last_record_end)), one_by_one);
+        let one_by_one = priced(input.as_bytes(), None, false);
+        assert_eq!(one_by_one.0.len(), 81);
+        assert_eq!(one_by_one.1.errors, 6);
+        for render in [false, true] {
+            assert_eq!(priced(input.as_bytes(), Some(careless), render), one_by_one);
+            let cut = priced(input.as_bytes(), Some(last_record_end), render);
+            assert_eq!(cut, one_by_one);
+        }
+        // Workers wrote the records priced or blank, where the sink let them.
+        for (render, rendered) in [(false, 0), (true, 81 - 6)] {
+            let (sink, _) = priced_as(input.as_bytes(), Some(last_record_end), render, false);
+            assert_eq!(sink.rendered, rendered);
+        }
+    }
+
+    #[test]
+    fn strict_stops_at_the_first_row_in_error_whoever_writes_the_rows() {
+        let mut input = String::from("nom,type,budget\n");
+        for i in 0..40 {
+            input.push_str(&format!("A{i},commune,{i}000\n"));
+            input.push_str(if i == 25 { "B,commune\n" } else { "\n" });
+        }
+        let (sink, summary) = priced_as(input.as_bytes(), None, false, true);
+        assert_eq!(summary.stopped_at, Some(53));
+        assert_eq!(
+            (summary.rows, summary.priced(), summary.blank),
+            (52, 26, 25)
+        );
+        assert_eq!(sink.rows.len(), 26);
+        for render in [false, true] {
+            let (cut, cut_summary) =
+                priced_as(input.as_bytes(), Some(last_record_end), render, true);
+            assert_eq!(cut_summary, summary);
+            assert_eq!((cut.rows, cut.rendered), (sink.rows.clone(), 0));
+        }
     }
 
     #[test]
@@ -691,7 +828,7 @@ mod tests {
             reuse: Done::default(),
         };
         let mut core = core_past_start(b',');
-        let done = price(&mut pricer, chunk, &mut core, b',');
+        let done = price(&mut pricer, chunk, &mut core, b',', None);
         let raws = done
             .rows
             .iter()

@@ -110,6 +110,18 @@ impl Summary {
         self.per_kind_tier[kind * self.fees.len() + tier] += 1;
     }
 
+    /// Adds the rows priced or blank that `part` counted (it has no row in
+    /// error), of the same table.
+    pub(super) fn absorb(&mut self, part: &Summary) {
+        self.rows += part.rows;
+        self.blank += part.blank;
+        let add =
+            |to: &mut Vec<u64>, from: &[u64]| to.iter_mut().zip(from).for_each(|(t, f)| *t += f);
+        add(&mut self.per_tier, &part.per_tier);
+        add(&mut self.per_kind, &part.per_kind);
+        add(&mut self.per_kind_tier, &part.per_kind_tier);
+    }
+
     pub(super) fn error_row(&mut self, error: &RowError, undecided: Option<(usize, usize)>) {
         if self.error_lines.len() < Self::LINES_KEPT {
             self.error_lines.push(error.line);

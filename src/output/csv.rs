@@ -10,7 +10,7 @@ use super::outcome::{APPENDED, Appended, appended};
 use crate::batch::dialect::BOM;
 use crate::batch::reader::field_end;
 use crate::batch::utf16;
-use crate::batch::{BatchError, Encoding, Header, Outcome, RawRecord, RowSink};
+use crate::batch::{BatchError, Encoding, Header, Outcome, RawRecord, RenderRows, RowSink};
 use crate::i18n::Catalog;
 use crate::i18n::batch::row_error;
 
@@ -23,6 +23,13 @@ pub struct CsvSink<'a> {
     out: Option<BufWriter<Box<dyn Write + 'a>>>,
     table: &'a Table,
     cat: &'a Catalog,
+    rows: CsvRows,
+}
+
+/// How the batch's CSV writer writes a record, once it has the header: on
+/// the thread that writes, or on a worker into memory.
+#[derive(Clone)]
+pub struct CsvRows {
     delimiter: u8,
     terminator: &'static [u8],
     encoding: Encoding,
@@ -32,6 +39,53 @@ pub struct CsvSink<'a> {
     tails: Vec<Vec<u8>>,
 }
 
+impl CsvRows {
+    /// The appended fields of a row priced or blank, as bytes of the output;
+    /// `None` for a row in error, whose fields are worded.
+    fn known_tail(&self, outcome: &Outcome) -> Option<&[u8]> {
+        match outcome {
+            Outcome::Priced(p) => Some(&self.tails[p.tier]),
+            Outcome::Blank => self.tails.last().map(Vec::as_slice),
+            Outcome::Error(_) => None,
+        }
+    }
+
+    /// Writes a record, then `tail`, its appended fields.
+    fn write(&self, out: &mut impl Write, record: &RawRecord, tail: &[u8]) -> io::Result<()> {
+        let split = (record.len() > self.width)
+            .then(|| field_end(record.raw, self.delimiter, self.width.checked_sub(1)?))
+            .flatten();
+        let (head, surplus) = record.raw.split_at(split.unwrap_or(record.raw.len()));
+        // Empty lines before the record come back empty.
+        for _ in 0..record.blank_lines {
+            out.write_all(self.terminator)?;
+        }
+        out.write_all(head)?;
+        if record.unclosed_quote && surplus.is_empty() {
+            out.write_all(b"\"")?;
+        }
+        // A short row is padded so that the appended columns line up.
+        for _ in record.len()..self.width {
+            out.write_all(&[self.delimiter])?;
+        }
+        out.write_all(tail)?;
+        out.write_all(surplus)?;
+        if record.unclosed_quote && !surplus.is_empty() {
+            out.write_all(b"\"")?;
+        }
+        out.write_all(self.terminator)
+    }
+}
+
+impl RenderRows for CsvRows {
+    fn render(&self, record: &RawRecord, outcome: &Outcome, out: &mut Vec<u8>) {
+        if let Some(tail) = self.known_tail(outcome) {
+            // Writing to memory cannot fail.
+            let _ = self.write(out, record, tail);
+        }
+    }
+}
+
 impl<'a> CsvSink<'a> {
     pub fn new(output: impl Write + 'a, table: &'a Table, cat: &'a Catalog) -> Self {
         CsvSink {
@@ -39,11 +93,13 @@ impl<'a> CsvSink<'a> {
             out: None,
             table,
             cat,
-            delimiter: b',',
-            terminator: b"\n",
-            encoding: Encoding::Utf8,
-            width: 0,
-            tails: Vec::new(),
+            rows: CsvRows {
+                delimiter: b',',
+                terminator: b"\n",
+                encoding: Encoding::Utf8,
+                width: 0,
+                tails: Vec::new(),
+            },
         }
     }
 
@@ -53,12 +109,13 @@ impl<'a> CsvSink<'a> {
         for (i, field) in appended(self.table, outcome).into_iter().enumerate() {
             let field = field.unwrap_or_default();
             // The `;` dialect is French Excel's: a fee with cents gets a decimal comma.
-            let field = if i == 1 && self.delimiter == b';' {
+            let field = if i == 1 && self.rows.delimiter == b';' {
                 Cow::Owned(field.replace('.', ","))
             } else {
                 field
             };
-            push_field(&mut tail, &self.encoding.encode(&field), self.delimiter);
+            let field = self.rows.encoding.encode(&field);
+            push_field(&mut tail, &field, self.rows.delimiter);
         }
         tail
     }
@@ -67,12 +124,12 @@ impl<'a> CsvSink<'a> {
 impl RowSink for CsvSink<'_> {
     fn header(&mut self, header: &Header) -> Result<(), BatchError> {
         let dialect = header.dialect;
-        self.delimiter = dialect.delimiter;
-        self.terminator = dialect.line_ending.bytes();
-        self.encoding = dialect.encoding;
-        self.width = header.names.len();
+        self.rows.delimiter = dialect.delimiter;
+        self.rows.terminator = dialect.line_ending.bytes();
+        self.rows.encoding = dialect.encoding;
+        self.rows.width = header.names.len();
         let tiers = (0..self.table.tiers.len()).map(Appended::Tier);
-        self.tails = tiers
+        self.rows.tails = tiers
             .chain([Appended::Blank])
             .map(|a| self.tail(a))
             .collect();
@@ -94,7 +151,7 @@ impl RowSink for CsvSink<'_> {
                 out.write_all(&[dialect.delimiter])?;
                 out.write_all(column.as_bytes())?;
             }
-            out.write_all(self.terminator)
+            out.write_all(dialect.line_ending.bytes())
         };
         write().map_err(BatchError::Write)?;
         self.out = Some(out);
@@ -102,40 +159,30 @@ impl RowSink for CsvSink<'_> {
     }
 
     fn row(&mut self, record: &RawRecord, outcome: &Outcome) -> io::Result<()> {
-        let split = (record.len() > self.width)
-            .then(|| field_end(record.raw, self.delimiter, self.width.checked_sub(1)?))
-            .flatten();
-        let (head, surplus) = record.raw.split_at(split.unwrap_or(record.raw.len()));
         let error_tail;
-        let tail: &[u8] = match outcome {
-            Outcome::Priced(p) => &self.tails[p.tier],
-            Outcome::Blank => &self.tails[self.table.tiers.len()],
-            Outcome::Error(e) => {
+        let tail = match (self.rows.known_tail(outcome), outcome) {
+            (Some(tail), _) => tail,
+            (None, Outcome::Error(e)) => {
                 error_tail = self.tail(Appended::Error(row_error(self.cat, self.table, e)));
                 &error_tail
             }
+            (None, _) => &[],
         };
-        let Some(out) = self.out.as_mut() else {
-            return Ok(()); // no header: [`crate::batch::run`] always gives one first
-        };
-        // Empty lines before the record come back empty.
-        for _ in 0..record.blank_lines {
-            out.write_all(self.terminator)?;
+        match self.out.as_mut() {
+            Some(out) => self.rows.write(out, record, tail),
+            None => Ok(()), // no header: [`crate::batch::run`] always gives one first
         }
-        out.write_all(head)?;
-        if record.unclosed_quote && surplus.is_empty() {
-            out.write_all(b"\"")?;
+    }
+
+    fn renderer(&self) -> Option<Box<dyn RenderRows>> {
+        Some(Box::new(self.rows.clone()))
+    }
+
+    fn rendered(&mut self, bytes: &[u8]) -> io::Result<()> {
+        match self.out.as_mut() {
+            Some(out) => out.write_all(bytes),
+            None => Ok(()),
         }
-        // A short row is padded so that the appended columns line up.
-        for _ in record.len()..self.width {
-            out.write_all(&[self.delimiter])?;
-        }
-        out.write_all(tail)?;
-        out.write_all(surplus)?;
-        if record.unclosed_quote && !surplus.is_empty() {
-            out.write_all(b"\"")?;
-        }
-        out.write_all(self.terminator)
     }
 
     fn finish(&mut self) -> io::Result<()> {

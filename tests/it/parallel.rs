@@ -264,3 +264,34 @@ fn the_last_row_without_a_line_ending_is_the_same_on_any_thread_count() {
         }
     }
 }
+
+#[test]
+fn the_notes_of_rows_priced_on_several_threads_are_those_of_one() {
+    // Past a MiB of budgets in euros, smaller ones, each its own: most of
+    // the column, the first of them far into the file. Then a value that
+    // only the convention learnt from the first MiB settles.
+    let mut text = String::from("nom,type,budget\nA,commune,\"57,300,000\"\n");
+    while text.len() < 1 << 20 {
+        text.push_str("Brive-la-Gaillarde,commune,5000000\n");
+    }
+    let big = text.lines().count() - 1;
+    for i in 0..big + 1000 {
+        text.push_str(&format!("Tulle,commune,{}\n", 900 + i % 9000));
+    }
+    text.push_str("Ussel,commune,\"850,000\"\n");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("small.csv");
+    fs::write(&path, &text).unwrap();
+    let (out, err, code) = same_on_one_and_three(&path, &["--lang", "en"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.ends_with(b"Ussel,commune,\"850,000\",small,1000,fixed,\n"));
+    // English groups thousands with a comma: both counts are past 10 000.
+    let grouped = |n: usize| format!("{},{:03}", n / 1000, n % 1000);
+    let (small, of) = (grouped(big + 1000), grouped(2 * big + 1001));
+    assert!(
+        err.contains(&format!("({small} of {of}) are smaller"))
+            && err.contains("e.g. “900” for the kind “Municipality”")
+            && err.contains("separates thousands with “,” (e.g. “57,300,000”)"),
+        "{err}"
+    );
+}
