@@ -59,10 +59,11 @@ contents() { # PREFIX: PREFIX.paths, and PREFIX.hashes line for line
 
 if [[ $part == all || $part == dues ]]; then
   # RESUME=1 goes on from the last run's output (cargo-mutants --iterate):
-  # what it caught is not tested again, and still counts, as long as the
-  # mutant's own file is byte for byte the one it was caught in (changed
-  # tests are taken not to weaken, changed other files not to free it);
-  # unviable and missed mutants are tried again. New tools start afresh.
+  # what it caught, or found unviable (a mutant that does not build), is not
+  # tested again, and still counts, as long as the mutant's own file is byte
+  # for byte the one it was tested in (changed tests are taken not to
+  # weaken, changed other files not to free it or make it build); missed
+  # mutants are tried again. New tools start afresh.
   if [[ ${RESUME:-} == 1 && " $* " == *" --shard "* ]]; then
     echo "RESUME=1 and --shard do not mix: the shards are cut after what is skipped" >&2
     exit 2
@@ -81,23 +82,27 @@ def hashes(prefix):
     return dict(zip(read(prefix + ".paths"), read(prefix + ".hashes")))
 then, now = hashes(os.path.join(out, "dues", "CONTENTS")), hashes(os.path.join(out, "now"))
 file_of = lambda mutant: mutant.split(":")[0]
-stamped = read(os.path.join(ledger, "caught.tsv"))
-stamped += [then.get(file_of(m), "?") + "\t" + m for m in read(os.path.join(last, "caught.txt"))]
-kept, names = [], set()
-for line in stamped:
-    content, mutant = line.split("\t", 1)
-    if content == now.get(file_of(mutant)) and mutant not in names:
-        kept.append(line)
-        names.add(mutant)
-print(f"resuming: {len(kept)} mutants caught before, their files unchanged", file=sys.stderr)
-open(os.path.join(ledger, "caught.tsv"), "w").write("".join(l + "\n" for l in kept))
-caught = "".join(l.split("\t", 1)[1] + "\n" for l in kept)
-# For the score; and what --iterate skips, exactly.
-open(os.path.join(ledger, "caught.txt"), "w").write(caught)
-open(os.path.join(last, "caught.txt"), "w").write(caught)
-for name in ["unviable.txt", "previously_caught.txt"]:
-    if os.path.exists(os.path.join(last, name)):
-        os.remove(os.path.join(last, name))
+def keep(outcome):
+    """The mutants of an outcome, from the ledger and the last run, whose
+    file is unchanged: written back to both, for the score and for what
+    --iterate skips."""
+    stamped = read(os.path.join(ledger, outcome + ".tsv"))
+    stamped += [then.get(file_of(m), "?") + "\t" + m for m in read(os.path.join(last, outcome + ".txt"))]
+    kept, names = [], set()
+    for line in stamped:
+        content, mutant = line.split("\t", 1)
+        if content == now.get(file_of(mutant)) and mutant not in names:
+            kept.append(line)
+            names.add(mutant)
+    open(os.path.join(ledger, outcome + ".tsv"), "w").write("".join(l + "\n" for l in kept))
+    listed = "".join(l.split("\t", 1)[1] + "\n" for l in kept)
+    open(os.path.join(ledger, outcome + ".txt"), "w").write(listed)
+    open(os.path.join(last, outcome + ".txt"), "w").write(listed)
+    return len(kept)
+caught, unviable = keep("caught"), keep("unviable")
+print(f"resuming: {caught} mutants caught before and {unviable} unviable, their files unchanged", file=sys.stderr)
+if os.path.exists(os.path.join(last, "previously_caught.txt")):
+    os.remove(os.path.join(last, "previously_caught.txt"))
 PY
     mv "$out/now.paths" "$out/dues/CONTENTS.paths"
     mv "$out/now.hashes" "$out/dues/CONTENTS.hashes"
