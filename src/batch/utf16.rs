@@ -33,8 +33,8 @@ pub enum Endian {
 pub struct Decoder<R> {
     inner: R,
     decoder: encoding_rs::Decoder,
+    /// The block read last, decoded whole: its first `raw_len` bytes.
     raw: Vec<u8>,
-    raw_pos: usize,
     raw_len: usize,
     eof: bool,
     /// The decoder has been told the input ended: it must not be used again.
@@ -56,7 +56,6 @@ impl<R: Read> Decoder<R> {
             inner,
             decoder: encoding.new_decoder_without_bom_handling(),
             raw: vec![0; 1 << 16],
-            raw_pos: 0,
             raw_len: 0,
             eof: false,
             finished: false,
@@ -83,7 +82,6 @@ impl<R: Read> Decoder<R> {
                         other => break other?,
                     }
                 };
-                self.raw_pos = 0;
                 self.eof = self.raw_len == 0;
             }
             if self.eof {
@@ -99,7 +97,7 @@ impl<R: Read> Decoder<R> {
                 self.out.extend_from_slice(&tail[..written]);
                 return Ok(());
             }
-            let input = &self.raw[self.raw_pos..self.raw_len];
+            let input = &self.raw[..self.raw_len];
             let room = self
                 .decoder
                 .max_utf8_buffer_length_without_replacement(input.len())
@@ -108,7 +106,6 @@ impl<R: Read> Decoder<R> {
             let (result, read, written) =
                 self.decoder
                     .decode_to_utf8_without_replacement(input, &mut self.out, false);
-            self.raw_pos += read;
             self.offset += read as u64;
             self.out.truncate(written);
             if let DecoderResult::Malformed(..) = result {
