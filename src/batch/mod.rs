@@ -377,7 +377,6 @@ impl Tally<'_> {
 
 /// What a batch counts and notes of its records: the whole input's, or
 /// the part a worker priced, to be added in order.
-#[derive(Clone)]
 struct Count<'t> {
     table: &'t Table,
     budget: usize,
@@ -403,11 +402,22 @@ impl<'t> Count<'t> {
         }
     }
 
-    /// Takes what was counted since the last call, or since the start.
+    /// A count of the same input from nothing: a worker's.
+    fn fresh(&self) -> Count<'t> {
+        Count {
+            table: self.table,
+            budget: self.budget,
+            encoding: self.encoding,
+            summary: Summary::new(self.table),
+            notes: self.notes.fresh(),
+        }
+    }
+
+    /// Takes what was counted since the last call, or since it was made.
     fn split(&mut self) -> Counted {
-        let summary = std::mem::replace(&mut self.summary, Summary::new(self.table));
-        let notes = self.notes.part();
-        (summary, std::mem::replace(&mut self.notes, notes))
+        let fresh = self.fresh();
+        let counted = std::mem::replace(self, fresh);
+        (counted.summary, counted.notes)
     }
 
     /// Adds what another count (of the same input) counted of rows priced
@@ -503,7 +513,6 @@ fn sample_column(sample: &[u8], dialect: Dialect, budget: usize) -> convention::
 
 /// What a batch notes as it prices, to tell once at the end: budgets too
 /// small for their kind, and values a learnt convention settled.
-#[derive(Clone)]
 struct Notes {
     scale: Scale,
     unit_named: bool,
@@ -551,7 +560,7 @@ impl Notes {
 
     /// Notes from nothing, of the same input: its learnt marks, and which
     /// values already needed one.
-    fn part(&self) -> Notes {
+    fn fresh(&self) -> Notes {
         Notes {
             scale: Scale::default(),
             unit_named: self.unit_named,
@@ -587,7 +596,7 @@ impl Notes {
 
 /// Budgets below their kind's floor of plausible budgets, in a column with
 /// no unit: most of them, and the list was perhaps written in k€ or M€.
-#[derive(Clone, Default)]
+#[derive(Default)]
 struct Scale {
     small: u64,
     of: u64,

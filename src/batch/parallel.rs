@@ -71,7 +71,7 @@ fn run_chunks<R: Read>(
     // Rows in error, and all of them under --strict, are given to the sink
     // one by one, here: the others are written by the workers.
     let renderer = (!tally.strict).then(|| tally.sink.renderer()).flatten();
-    let count = tally.count.clone();
+    let count = tally.count.fresh();
     let writer = renderer.as_deref().map(|rows| (rows, &count));
     thread::scope(move |scope| {
         let (jobs, results) = workers(scope, threads, pricer, delimiter, writer);
@@ -147,7 +147,7 @@ fn workers<'scope>(
         let (job, todo) = mpsc::channel::<Chunk>();
         let (done, result) = mpsc::channel::<Done>();
         let mut pricer = pricer.clone();
-        let mut writer = writer.map(|(rows, count)| (rows, count.clone()));
+        let mut writer = writer.map(|(rows, count)| (rows, count.fresh()));
         scope.spawn(move || {
             let mut core = core_past_start(delimiter);
             for chunk in todo {
