@@ -361,17 +361,15 @@ impl Tally<'_> {
         Ok(())
     }
 
-    /// Rows a worker counted in `part` and its sink's renderer wrote into
-    /// `rendered`, all of them priced or blank, in order.
-    fn take_rendered(&mut self, part: Counted, rendered: &[u8]) -> Result<(), BatchError> {
+    /// What a worker counted of the rows it wrote (priced or blank), which
+    /// come before the rows it left.
+    fn take_counted(&mut self, counted: Counted) {
         let before = self.count.summary.rows;
-        self.count.absorb(part);
+        self.count.absorb(counted);
         let after = self.count.summary.rows;
-        self.sink.rendered(rendered).map_err(BatchError::Write)?;
         if before >> 14 != after >> 14 {
             (self.progress)(after);
         }
-        Ok(())
     }
 }
 

@@ -12,7 +12,8 @@ the file read again from its start, one record after the other, on the
 reading thread; so has the rest after a record no MiB holds.
 
 Memory stays flat: at most [`IN_FLIGHT`] bytes of chunks are in flight,
-whatever the size of the file and the number of threads.
+whatever the size of the file and the number of threads, and at most
+[`WRITTEN`] bytes of what workers write of each.
 */
 
 use std::io::{self, Read};
@@ -34,6 +35,12 @@ const LONGEST: usize = 1 << 20;
 /// (but for one chunk, however long): enough that a worker rarely waits for
 /// the reading thread to take back a slower one's chunk.
 const IN_FLIGHT: usize = 8 * CHUNK;
+
+/// What a worker writes of a chunk's rows, at most (but for one row). Rows
+/// padded to a wide header can weigh many times their input: past this, the
+/// rest of the chunk's rows go to the sink one by one from the reading
+/// thread, which writes them through its buffer.
+const WRITTEN: usize = 4 * CHUNK;
 
 /// How many threads price rows: one per core, up to 4, and none but the
 /// reading one on a single core. The reading thread mostly waits: workers
@@ -193,7 +200,7 @@ impl Flight {
 /// Whether a chunk's memory is worth keeping for the next ones: not that of
 /// a long record's. Memory alone, as [`Flight`].
 fn worth_keeping(done: &Done) -> bool {
-    done.input.capacity() <= 2 * CHUNK
+    done.input.capacity() <= 2 * CHUNK && done.out.capacity() <= 2 * WRITTEN
 }
 
 /// Reads on, one record after the other, on this thread: `read` (a chunk
@@ -219,14 +226,17 @@ fn read_on<R: Read>(
 /// worker wrote of them; `lines`: the lines before it, then after it.
 fn take(done: &mut Done, tally: &mut Tally, lines: &mut u64) -> Result<(), BatchError> {
     let base = *lines;
+    // The rows a worker wrote come, in the file, before any it left to this
+    // thread but those in error, which note nothing: its counts first.
+    if let Some(counted) = done.counted.take() {
+        tally.take_counted(counted);
+    }
     let mut rows = std::mem::take(&mut done.rows);
     let mut written = 0;
     for row in rows.drain(..) {
-        if done.counted.is_some() {
-            tally
-                .sink
-                .rendered(&done.out[written..row.out_at])
-                .map_err(BatchError::Write)?;
+        if row.out_at > written {
+            let bytes = &done.out[written..row.out_at];
+            tally.sink.rendered(bytes).map_err(BatchError::Write)?;
             written = row.out_at;
         }
         let raw = done.raw(row.raw);
@@ -248,8 +258,9 @@ fn take(done: &mut Done, tally: &mut Tally, lines: &mut u64) -> Result<(), Batch
         }
         tally.take(&record, &outcome)?;
     }
-    if let Some(counted) = done.counted.take() {
-        tally.take_rendered(counted, &done.out[written..])?;
+    if done.out.len() > written {
+        let bytes = &done.out[written..];
+        tally.sink.rendered(bytes).map_err(BatchError::Write)?;
     }
     done.rows = rows;
     *lines = base + done.newlines;
@@ -288,7 +299,8 @@ struct Done {
     /// The `\n`s of the chunk: the lines the next one starts after.
     newlines: u64,
     /// With a [`Writer`]: what the worker wrote of the rows it counted (all
-    /// but those of `rows`), and what it counted.
+    /// but those of `rows`: in error, or past [`WRITTEN`]), and what it
+    /// counted.
     out: Vec<u8>,
     counted: Option<Counted>,
     /// It ends with its last record's line ending, or with the input.
@@ -321,7 +333,8 @@ struct Row {
 }
 
 /// Reads and prices a chunk's records; `core`: the csv reader to read them
-/// with, built once; `writer`: to write and count rows priced or blank here.
+/// with, built once; `writer`: to write and count rows priced or blank here,
+/// up to [`WRITTEN`] bytes of them.
 fn price(
     pricer: &mut Pricer,
     chunk: Chunk,
@@ -363,6 +376,7 @@ fn price(
         last = Some(raw.1);
         if let Some((rows, count)) = writer.as_mut()
             && !matches!(outcome, Outcome::Error(_))
+            && done.out.len() < WRITTEN
         {
             count.take(&record, &outcome);
             rows.render(&record, &outcome, &mut done.out);
@@ -592,8 +606,8 @@ mod tests {
         rendered: usize,
     }
 
-    /// A record as [`Rows`] keeps it. The line is that of the chunk on a
-    /// worker: it is left out.
+    /// A record as [`Rows`] keeps it, after its line: given one by one, or
+    /// `-` written by a worker, which knows only the chunk's lines.
     fn shown(r: &RawRecord, outcome: &Outcome) -> String {
         let raw = String::from_utf8_lossy(r.raw);
         format!("{raw:?} {} {outcome:?}", r.blank_lines)
@@ -603,7 +617,7 @@ mod tests {
 
     impl RenderRows for Render {
         fn render(&self, r: &RawRecord, outcome: &Outcome, out: &mut Vec<u8>) {
-            out.extend(shown(r, outcome).bytes().chain([0]));
+            out.extend(format!("- {}", shown(r, outcome)).bytes().chain([0]));
         }
     }
 
@@ -612,7 +626,7 @@ mod tests {
             Ok(())
         }
         fn row(&mut self, r: &RawRecord, outcome: &Outcome) -> io::Result<()> {
-            self.rows.push(shown(r, outcome));
+            self.rows.push(format!("{} {}", r.line, shown(r, outcome)));
             Ok(())
         }
         fn finish(&mut self) -> io::Result<()> {
@@ -715,11 +729,27 @@ mod tests {
         let one_by_one = priced(input.as_bytes(), None, false);
         assert_eq!(one_by_one.0.len(), 81);
         assert_eq!(one_by_one.1.errors, 6);
-        for render in [false, true] {
-            assert_eq!(priced(input.as_bytes(), Some(careless), render), one_by_one);
-            let cut = priced(input.as_bytes(), Some(last_record_end), render);
-            assert_eq!(cut, one_by_one);
+        assert_eq!(priced(input.as_bytes(), Some(careless), false), one_by_one);
+        let cut = priced(input.as_bytes(), Some(last_record_end), false);
+        assert_eq!(cut, one_by_one);
+        // Written by workers, the rows have no line to compare.
+        let unlined = |(rows, summary): (Vec<String>, _)| {
+            let rows: Vec<String> = rows
+                .iter()
+                .map(|r| r.split_once(' ').unwrap().1.into())
+                .collect();
+            (rows, summary)
+        };
+        let written = priced(input.as_bytes(), Some(careless), true);
+        assert_eq!(unlined(written), unlined(one_by_one.clone()));
+        let written = priced(input.as_bytes(), Some(last_record_end), true);
+        // Rows in error, given one by one, keep theirs.
+        for (row, alone) in written.0.iter().zip(&one_by_one.0) {
+            if !row.starts_with('-') {
+                assert_eq!(row, alone);
+            }
         }
+        assert_eq!(unlined(written), unlined(one_by_one.clone()));
         // Workers wrote the records priced or blank, where the sink let them.
         for (render, rendered) in [(false, 0), (true, 81 - 6)] {
             let (sink, _) = priced_as(input.as_bytes(), Some(last_record_end), render, false);

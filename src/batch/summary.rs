@@ -113,6 +113,7 @@ impl Summary {
     /// Adds the rows priced or blank that `part` counted (it has no row in
     /// error), of the same table.
     pub(super) fn absorb(&mut self, part: &Summary) {
+        debug_assert!(part.errors == 0 && part.undecided.is_empty() && part.error_lines.is_empty());
         self.rows += part.rows;
         self.blank += part.blank;
         let add =

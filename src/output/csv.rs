@@ -23,6 +23,7 @@ pub struct CsvSink<'a> {
     out: Option<BufWriter<Box<dyn Write + 'a>>>,
     table: &'a Table,
     cat: &'a Catalog,
+    encoding: Encoding,
     rows: CsvRows,
 }
 
@@ -32,7 +33,6 @@ pub struct CsvSink<'a> {
 pub struct CsvRows {
     delimiter: u8,
     terminator: &'static [u8],
-    encoding: Encoding,
     width: usize,
     /// Per tier, the appended fields as bytes of the output, worked out once;
     /// then those of a blank record.
@@ -93,10 +93,10 @@ impl<'a> CsvSink<'a> {
             out: None,
             table,
             cat,
+            encoding: Encoding::Utf8,
             rows: CsvRows {
                 delimiter: b',',
                 terminator: b"\n",
-                encoding: Encoding::Utf8,
                 width: 0,
                 tails: Vec::new(),
             },
@@ -114,7 +114,7 @@ impl<'a> CsvSink<'a> {
             } else {
                 field
             };
-            let field = self.rows.encoding.encode(&field);
+            let field = self.encoding.encode(&field);
             push_field(&mut tail, &field, self.rows.delimiter);
         }
         tail
@@ -126,7 +126,7 @@ impl RowSink for CsvSink<'_> {
         let dialect = header.dialect;
         self.rows.delimiter = dialect.delimiter;
         self.rows.terminator = dialect.line_ending.bytes();
-        self.rows.encoding = dialect.encoding;
+        self.encoding = dialect.encoding;
         self.rows.width = header.names.len();
         let tiers = (0..self.table.tiers.len()).map(Appended::Tier);
         self.rows.tails = tiers

@@ -295,3 +295,27 @@ fn the_notes_of_rows_priced_on_several_threads_are_those_of_one() {
         "{err}"
     );
 }
+
+#[test]
+fn blank_rows_under_a_wide_header_are_the_same_on_any_thread_count() {
+    // A blank record is padded to the header's 100 columns: its output
+    // weighs ten times its input, more than a worker writes of a chunk.
+    let columns: Vec<String> = (0..97).map(|i| format!("c{i}")).collect();
+    let mut text = format!("nom,type,budget,{}\n", columns.join(","));
+    let padding = ",".repeat(97);
+    let mut i = 0;
+    while text.len() < (1 << 20) + (1 << 18) {
+        text.push_str(",,,,,,,,,\n");
+        if i % 1_000 == 0 {
+            text.push_str(&format!("A{i},commune,{}{padding}\n", 1_000 + i));
+            text.push_str("B,commune,beaucoup\n\n");
+        }
+        i += 1;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wide.csv");
+    fs::write(&path, &text).unwrap();
+    let (out, err, code) = same_on_one_and_three(&path, &["--lang", "en"]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(out.len() > 8 * text.len(), "{}", out.len());
+}
