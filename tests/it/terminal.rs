@@ -31,11 +31,32 @@ fn a_long_batch_shows_its_progress_on_a_terminal_then_clears_it() {
         text.push_str(&format!("Commune {i},commune,{}\n", 1_000 + i));
     }
     std::fs::write(&input, text).unwrap();
+    // Rows priced by workers, and on the reading thread alone.
+    for threads in ["2", "1"] {
+        let seen = progress_of(&input, threads);
+        // `dues batch : 32 768 lignes, 47 %, encore 0 s…`, then cleared.
+        let progress = seen
+            .split("\r\x1b[K")
+            .find(|part| part.starts_with("dues batch : ") && part.contains(" lignes, "))
+            .unwrap_or_else(|| panic!("no progress line in {seen:?} on {threads} threads"));
+        assert!(progress.contains(" %, encore "), "{progress:?}");
+        assert!(progress.ends_with('…'), "{progress:?}");
+        assert!(
+            seen.ends_with("\r\x1b[Kdues batch : 70 000 lignes chiffrées ; 0 en erreur\r\n"),
+            "{seen:?}"
+        );
+    }
+}
+
+/// What a terminal shows of `dues batch` on `input` with `threads`, its
+/// rows waiting in a full pipe for more than a second: a long run.
+fn progress_of(input: &std::path::Path, threads: &str) -> String {
     let (controller, terminal) = pty(100);
     let stderr = OpenOptions::new().write(true).open(&terminal).unwrap();
     let mut child = Process::new(env!("CARGO_BIN_EXE_dues"))
         .arg("batch")
-        .arg(&input)
+        .arg(input)
+        .args(["--threads", threads])
         .env_remove("DUES_LANG")
         .env_remove("DUES_TIERS")
         .stdout(Stdio::piped())
@@ -43,25 +64,13 @@ fn a_long_batch_shows_its_progress_on_a_terminal_then_clears_it() {
         .spawn()
         .unwrap();
     let seen = drain(controller);
-    // The rows wait in a full pipe for more than a second: the run is long.
     let mut stdout = child.stdout.take().unwrap();
     thread::sleep(Duration::from_millis(1500));
     let mut rows = Vec::new();
     stdout.read_to_end(&mut rows).unwrap();
     assert!(child.wait().unwrap().success());
-    let seen = seen.join().unwrap();
     assert_eq!(rows.iter().filter(|&&b| b == b'\n').count(), 70_001);
-    // `dues batch : 32 768 lignes, 47 %, encore 0 s…`, then cleared.
-    let progress = seen
-        .split("\r\x1b[K")
-        .find(|part| part.starts_with("dues batch : ") && part.contains(" lignes, "))
-        .unwrap_or_else(|| panic!("no progress line in {seen:?}"));
-    assert!(progress.contains(" %, encore "), "{progress:?}");
-    assert!(progress.ends_with('…'), "{progress:?}");
-    assert!(
-        seen.ends_with("\r\x1b[Kdues batch : 70 000 lignes chiffrées ; 0 en erreur\r\n"),
-        "{seen:?}"
-    );
+    seen.join().unwrap()
 }
 
 #[test]
