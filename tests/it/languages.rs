@@ -672,3 +672,29 @@ fn what_ends_a_run_in_french() {
 }
 
 const FAILURES_FR: &str = "la table des tranches (--tiers - ou DUES_TIERS=-) et l’entrée du lot lisent toutes deux l’entrée standard\u{202f}; donnez l’une des deux sous forme de fichier\nimpossible de lire la table des tranches t.toml\u{202f}: fichier ou dossier introuvable\nimpossible de lire la table des tranches sur l’entrée standard\u{202f}: le contenu n’est pas du texte UTF-8 valide\nimpossible de lire in.csv\u{202f}: permission refusée\nimpossible d’écrire sur la sortie standard (stdout)\u{202f}: plus de place sur le périphérique\nimpossible d’écrire out.csv\u{202f}: le système de fichiers est en lecture seule\nimpossible d’écrire dans /ro\u{202f}: permission refusée\nout\u{202f}: c’est un dossier\u{202f}; donnez un nom de fichier\nloop.csv\u{202f}: trop de niveaux de liens symboliques\n-o in.csv est le fichier d’entrée\u{202f}; écrivez dans un autre fichier\n--summary-json out.csv est aussi le fichier de -o\u{202f}: le résumé remplacerait les lignes chiffrées\u{202f}; donnez-lui un autre fichier\nin.csv\u{202f}: le fichier d’entrée est aussi la sortie (stdout)\u{202f}; écrivez les lignes chiffrées dans un autre fichier\nin.csv\u{202f}: l’entrée est vide\u{202f}: un CSV a au moins une ligne d’en-tête";
+
+#[test]
+fn a_usage_error_words_every_kind_of_value_clap_gives() {
+    use clap::builder::StyledStr;
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let cat = Catalog::new(Lang::En);
+    let worded = |value| {
+        let mut e = clap::Error::new(ErrorKind::UnknownArgument);
+        e.insert(ContextKind::InvalidArg, value);
+        let text = dues::i18n::usage::usage_error(&cat, &e);
+        text.lines().next().unwrap_or_default().to_string()
+    };
+    let styled = ["--budget", "--kind"].map(StyledStr::from).to_vec();
+    let cases = [
+        (ContextValue::StyledStrs(styled), "--budget, --kind"),
+        (ContextValue::Number(7), "7"),
+        (ContextValue::Bool(true), "true"),
+        (ContextValue::None, ""),
+    ];
+    for (value, shown) in cases {
+        assert_eq!(
+            worded(value),
+            format!("dues: error: unexpected argument “{shown}” found")
+        );
+    }
+}

@@ -466,6 +466,58 @@ fn explain_lists_each_rule_with_the_numbers() {
 }
 
 #[test]
+fn explain_tests_each_bound_at_the_cent() {
+    // Both sides of each bound: an upper bound `<` or `≤`, a lower bound
+    // `≥` or `>`, and none below the first tier, which starts at 0.
+    let cases = [
+        (
+            "1499999.99",
+            [
+                "budget €1,499,999.99 < €1,500,000: tier small",
+                "budget €1,499,999.99 is not ≥ €1,500,000: not tier medium",
+            ],
+        ),
+        (
+            "1500000",
+            [
+                "budget €1,500,000 is not < €1,500,000: not tier small",
+                "budget €1,500,000 ≥ €1,500,000 and ≤ €10,000,000: tier medium",
+            ],
+        ),
+        (
+            "10000000",
+            [
+                "budget €10,000,000 ≥ €1,500,000 and ≤ €10,000,000: tier medium",
+                "budget €10,000,000 is not > €10,000,000: not tier large",
+            ],
+        ),
+        (
+            "10000000.01",
+            [
+                "budget €10,000,000.01 is not ≤ €10,000,000: not tier medium",
+                "budget €10,000,000.01 > €10,000,000: tier large",
+            ],
+        ),
+    ];
+    for (budget, lines) in cases {
+        let out = stdout_ok(&[
+            "--lang",
+            "en",
+            "quote",
+            "--budget",
+            budget,
+            "--kind",
+            "commune",
+            "--explain",
+        ]);
+        let text = plain(&out);
+        for line in lines {
+            assert!(text.contains(&format!("• {line} (")), "{line}\n{text}");
+        }
+    }
+}
+
+#[test]
 fn english_output() {
     let out = stdout_ok(&[
         "--lang", "en", "quote", "--budget", "2,3 M€", "--kind", "commune",
