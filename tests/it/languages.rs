@@ -698,3 +698,22 @@ fn a_usage_error_words_every_kind_of_value_clap_gives() {
         );
     }
 }
+
+#[test]
+fn an_empty_value_is_said_to_be_missing_not_invalid() {
+    let out = dues()
+        .args([
+            "--lang", "en", "quote", "--budget", "1", "--kind", "commune",
+        ])
+        .args(["--format", ""])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let text = crate::plain(&out.stderr);
+    assert!(
+        text.starts_with(
+            "dues: error: a value is required for “--format <FORMAT>” but none was supplied\n"
+        ),
+        "{text}"
+    );
+}
