@@ -1063,3 +1063,52 @@ fn a_value_without_a_mark_shows_none() {
         assert_eq!(shape(value), Shape::None, "{value}");
     }
 }
+
+#[test]
+fn an_error_that_quotes_a_value_with_a_quote_is_a_quoted_field() {
+    // Tab-separated, in English: the error holds neither the delimiter nor
+    // a line break, only the `"` of the value it shows.
+    let input = b"Nom\tType\tBudget\nA\tcommune\t12\"5\n";
+    let (out, _, code) = batch_bytes("quote.tsv", input, &["--lang", "en"]);
+    assert_eq!(code, Some(1));
+    let out = String::from_utf8(out).unwrap();
+    assert_eq!(
+        out.lines().nth(1),
+        Some(
+            "A\tcommune\t12\"5\t\t\t\t\"line 2, column “Budget”: “12\"\"5” is not an amount: it \
+             is not a number; write a non-negative amount such as 2300000, 2 300 000, \
+             2 300 000,50 €, 2,3 M€, 850 k€ or 1,2 Md€\""
+        )
+    );
+}
+
+#[test]
+fn rows_to_confirm_between_two_fixed_fees_are_worth_a_range() {
+    // The network tier at a fixed fee: a row without an answer is worth
+    // one fee or the other, not « at least ».
+    let table = std::fs::read_to_string(data("tables/tiers-2023.toml")).unwrap();
+    let minimum = table
+        .lines()
+        .find(|l| l.contains("basis = \"minimum\""))
+        .unwrap();
+    let table = table.replace(minimum, "fee = { amount = 8_000, basis = \"fixed\" }");
+    let dir = tempfile::tempdir().unwrap();
+    let tiers = dir.path().join("tiers.toml");
+    std::fs::write(&tiers, table).unwrap();
+    let input = b"Nom,Type,Budget,Strategie\nB,R\xc3\xa9gion,20000000,\nC,commune,2000000,\n";
+    let tiers = tiers.to_str().unwrap();
+    let args = ["--tiers", tiers, "--summary", "--lang", "en"];
+    let (_, err, code) = batch_bytes("list.csv", input, &args);
+    // A row to confirm is no row priced.
+    assert_eq!(code, Some(1), "{err}");
+    let line = |start: &str| {
+        err.lines()
+            .find(|l| l.starts_with(start))
+            .unwrap_or_default()
+    };
+    assert!(
+        line("To confirm").ends_with("  1   €5,000 to €8,000"),
+        "{err}"
+    );
+    assert!(line("Total").ends_with("  2  €7,500 to €10,500"), "{err}");
+}
