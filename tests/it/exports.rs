@@ -869,3 +869,48 @@ fn the_summary_counts_each_kind_s_rows_at_a_minimum_fee_and_its_dues() {
     assert_eq!(commune["dues"]["max"], "2500");
     assert_eq!(kind("epci")["dues"]["min"], "0");
 }
+
+#[test]
+fn json_lines_refuse_a_header_twice_or_named_as_a_key_of_theirs() {
+    let jsonl = ["--format", "jsonl", "--lang", "en"];
+    let r = run_stdin("Nom,Type,Budget,Nom\nA,commune,1000,B\n", &jsonl);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("header “Nom” appears twice"),
+        "{}",
+        r.stderr
+    );
+    for key in ["kind_id", "extra_fields"] {
+        let r = run_stdin(
+            &format!("Nom,Type,Budget,{key}\nA,commune,1000,x\n"),
+            &jsonl,
+        );
+        assert_eq!(r.code, 2, "{key}");
+        assert!(
+            r.stderr.contains(&format!("header “{key}”")),
+            "{}",
+            r.stderr
+        );
+    }
+}
+
+#[test]
+fn json_lines_keep_columns_without_a_name_apart_and_blank_lines_as_nulls() {
+    let jsonl = ["--format", "jsonl", "--lang", "en"];
+    // Two columns without a name are no header twice.
+    let r = run_stdin("Nom,,Type,,Budget\n\nA,x,commune,y,100000\n", &jsonl);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = String::from_utf8(r.out).unwrap();
+    let lines: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[1]["extra_fields"], json!(["x", "y"]));
+    // The blank line: every named column, and nothing else, null.
+    let blank = lines[0].as_object().unwrap();
+    let keys: Vec<&str> = blank.keys().map(String::as_str).collect();
+    let named = ["Nom", "Type", "Budget", "tier", "fee", "fee_basis", "error"];
+    let quote = ["error_code", "budget_parsed", "kind_id"];
+    assert_eq!(keys, [&named[..], &quote[..]].concat());
+    assert!(blank.values().all(Value::is_null));
+}

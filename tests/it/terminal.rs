@@ -98,3 +98,29 @@ fn a_short_batch_shows_no_progress() {
         "dues batch : 1 ligne chiffrée ; 0 en erreur\r\n"
     );
 }
+
+#[test]
+fn a_summary_on_a_narrow_terminal_fits_it_its_headings_in_bold() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = dir.path().join("out.csv");
+    let input = super::data("batch/prospects-utf8.csv");
+    let args = ["batch", &input, "-o", rows.to_str().unwrap(), "--summary"];
+    let session = super::pty::Session::spawn_sized(60, &args, &[]);
+    let (code, shown) = session.wait();
+    assert_eq!(code, 0);
+    let text = super::pty::screen(&shown);
+    assert!(text.contains("╭"), "{text}");
+    // The labels are wrapped so that every line of the boxes fits, and the
+    // boxes line up one under the other.
+    let boxes = text
+        .lines()
+        .filter(|l| l.starts_with(['╭', '│', '╞', '├', '╰']));
+    let widths: Vec<usize> = boxes.map(|l| l.chars().count()).collect();
+    assert!(widths.len() > 10, "{text}");
+    assert!(widths.iter().all(|&w| w == widths[0] && w <= 60), "{text}");
+    // The total and its figures in bold.
+    let raw = String::from_utf8_lossy(&shown);
+    let bold: Vec<&str> = raw.split("\x1b[1m").skip(1).map(str::trim_start).collect();
+    assert!(bold.iter().any(|b| b.starts_with("Total ")), "{raw:?}");
+    assert!(bold.iter().any(|b| b.starts_with("41 ")), "{raw:?}");
+}
