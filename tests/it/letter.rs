@@ -154,6 +154,11 @@ fn the_html_page_is_self_contained_escaped_and_a4() {
         assert!(!page.contains(outside), "{outside}");
     }
     assert_eq!(page.matches("<li>").count(), 5);
+    // The issuer's header: its name, then how to reach it.
+    assert!(
+        page.contains("<p class=\"contact\">https://www.la27eregion.fr</p>\n</header>"),
+        "{page}"
+    );
 }
 
 #[test]

@@ -326,8 +326,9 @@ fn a_workbook_out_keeps_cell_types_sums_fees_and_holds_the_summary() {
         assert_eq!(cells[0][5], Data::String("tier".into()));
         // Numbers stay numbers, dates dates, text text.
         assert_eq!(cells[1][2], Data::Float(1_499_999.99));
+        // 15 January 2026, Excel's day 46 037.
         assert!(
-            matches!(cells[1][4], Data::DateTime(_)),
+            matches!(&cells[1][4], Data::DateTime(d) if d.as_f64() == 46_037.0),
             "{:?}",
             cells[1][4]
         );
@@ -341,7 +342,12 @@ fn a_workbook_out_keeps_cell_types_sums_fees_and_holds_the_summary() {
         let sheet = part(&out, "xl/worksheets/sheet1.xml");
         assert!(sheet.contains("state=\"frozen\""), "{sheet}");
         assert!(sheet.contains("<autoFilter ref=\"A1:I9\""), "{sheet}");
-        assert!(sheet.contains("<cols>"));
+        // Each column as wide as its widest value, and two characters more:
+        // « Sainte-Foy-l'Argentière », 23 (Excel adds its margin, 0.71).
+        assert!(
+            sheet.contains("<cols><col min=\"1\" max=\"1\" width=\"25.7109375\""),
+            "{sheet}"
+        );
         let styles = part(&out, "xl/styles.xml");
         assert!(styles.contains("<b/>"));
         assert!(styles.contains("#,##0.00 &quot;€&quot;"), "{styles}");
@@ -619,6 +625,18 @@ fn what_a_workbook_cannot_hold_is_refused_by_line_and_column() {
         format!("nom,type,budget,notes\nA,commune,5000000,{note}\n"),
     )
     .unwrap();
+    // Past the header's width, a column is told by its number; one of
+    // those dues appends, by its name (an error quoting a long value).
+    let surplus = dir.path().join("surplus.csv");
+    let x = "x".repeat(40_000);
+    fs::write(
+        &surplus,
+        format!("nom,type,budget\nA,commune,5000000,{x}\n"),
+    )
+    .unwrap();
+    let error = dir.path().join("error.csv");
+    let y = "y".repeat(32_700);
+    fs::write(&error, format!("nom,type,budget\nA,commune,{y}\n")).unwrap();
     let wide = dir.path().join("wide.csv");
     let extra: Vec<String> = (0..16_380).map(|i| format!("c{i}")).collect();
     fs::write(&wide, format!("nom,type,budget,{}\n", extra.join(","))).unwrap();
@@ -628,6 +646,8 @@ fn what_a_workbook_cannot_hold_is_refused_by_line_and_column() {
             &long,
             "line 2, column “notes”: 40,000 characters, and a workbook's cell holds 32,767 at most",
         ),
+        (&surplus, "line 2, column “4”: 40,000 characters"),
+        (&error, "line 2, column “error”: 32,863 characters"),
         (
             &wide,
             "line 1: 16,383 columns, and a workbook's sheet holds 16,384, the 4 dues appends included",
@@ -638,6 +658,17 @@ fn what_a_workbook_cannot_hold_is_refused_by_line_and_column() {
         assert!(stderr.contains(message), "{stderr}");
         assert!(!out.exists());
     }
+    // What a workbook holds exactly: 32 767 characters a cell (20 000 `é`
+    // are 40 000 bytes), 16 384 columns with the four appended.
+    let most = dir.path().join("most.csv");
+    let e = "é".repeat(20_000);
+    let extra: Vec<String> = (0..16_377).map(|i| format!("c{i}")).collect();
+    let header = format!("nom,type,budget,{}", extra.join(","));
+    let row = format!("A,commune,5000000,{e}{}", ",".repeat(16_376));
+    fs::write(&most, format!("{header}\n{row}\n")).unwrap();
+    let (_, stderr, code) = batch(&most, &["--lang", "en", "-o", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(out.exists());
 }
 
 #[test]
