@@ -323,7 +323,11 @@ fn a_workbook_out_keeps_cell_types_sums_fees_and_holds_the_summary() {
         assert!(stdout.is_empty());
         let cells = read_back(&out, "Lignes");
         assert_eq!(cells.len(), 9);
-        assert_eq!(cells[0][5], Data::String("tier".into()));
+        let appended = cells[0][5..]
+            .iter()
+            .map(|c| c.to_string())
+            .collect::<Vec<_>>();
+        assert_eq!(appended, ["tier", "fee", "fee_basis", "error"]);
         // Numbers stay numbers, dates dates, text text.
         assert_eq!(cells[1][2], Data::Float(1_499_999.99));
         // 15 January 2026, Excel's day 46 037.
@@ -637,6 +641,13 @@ fn what_a_workbook_cannot_hold_is_refused_by_line_and_column() {
     let error = dir.path().join("error.csv");
     let y = "y".repeat(32_700);
     fs::write(&error, format!("nom,type,budget\nA,commune,{y}\n")).unwrap();
+    let wide_row = dir.path().join("wide-row.csv");
+    let fields = ",".repeat(16_382);
+    fs::write(
+        &wide_row,
+        format!("nom,type,budget\nA,commune,5000000{fields}\n"),
+    )
+    .unwrap();
     let wide = dir.path().join("wide.csv");
     let extra: Vec<String> = (0..16_380).map(|i| format!("c{i}")).collect();
     fs::write(&wide, format!("nom,type,budget,{}\n", extra.join(","))).unwrap();
@@ -647,6 +658,10 @@ fn what_a_workbook_cannot_hold_is_refused_by_line_and_column() {
             "line 2, column “notes”: 40,000 characters, and a workbook's cell holds 32,767 at most",
         ),
         (&surplus, "line 2, column “4”: 40,000 characters"),
+        (
+            &wide_row,
+            "line 2: 16,385 columns, and a workbook's sheet holds 16,384",
+        ),
         (&error, "line 2, column “error”: 32,863 characters"),
         (
             &wide,
