@@ -827,3 +827,55 @@ fn a_list_far_down_its_sheet_is_laid_out_from_its_first_used_row() {
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[1][12..15], ["medium", "2500", "fixed"]);
 }
+
+#[test]
+fn the_summary_sheet_is_laid_out_heading_by_heading() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("liste.csv");
+    fs::write(
+        &input,
+        "nom,type,budget,strategie,notes\nA,commune,5000,,\nB,Région,1,,\n,,,,\nC,commune,10,,x,y\n",
+    )
+    .unwrap();
+    let out = dir.path().join("chiffre.xlsx");
+    let (_, stderr, code) = batch(&input, &["--lang", "en", "-o", out.to_str().unwrap()]);
+    assert_eq!(code, 1, "{stderr}");
+    let layout: Vec<String> = read_back(&out, "Summary")
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+                .join("|")
+        })
+        .collect();
+    let dues = "Dues (at least)|Dues (at most; empty: to be negotiated)";
+    assert_eq!(
+        layout,
+        [
+            format!("Tier|Rows|{dues}"),
+            "Annual budget under €1.5M (€1,000)|1|1000|1000".into(),
+            "Annual budget from €1.5M to €10M (€2,500)|0|0|0".into(),
+            "Annual budget over €10M (€5,000)|0|0|0".into(),
+            "Region, département or metropolis with a network strategy (from €8,000)|0|0|0".into(),
+            "|||".into(),
+            format!("Kind|Rows|{dues}"),
+            "Municipality|1|1000|1000".into(),
+            "|||".into(),
+            "To confirm, for want of a network strategy answer|1|1000|".into(),
+            "Blank rows|1||".into(),
+            "Errors|1||".into(),
+            "• too many fields (too_many_fields)|1||".into(),
+            "|||".into(),
+            "Total|4|2000|".into(),
+            "|||".into(),
+            "most budgets of column “budget” (1 of 1) are smaller than their kind's can be, e.g. \
+             “5000” for the kind “Municipality” (at least €10,000): if they are in thousands or \
+             millions of euros, say so with --budget-unit k€ or M€ (they were priced as read)|||"
+                .to_string(),
+        ]
+    );
+    // A surplus field follows the appended columns.
+    let rows = read_back(&out, "Rows");
+    assert_eq!(rows[4][9], Data::String("y".into()), "{:?}", rows[4]);
+}
