@@ -878,4 +878,13 @@ fn the_summary_sheet_is_laid_out_heading_by_heading() {
     // A surplus field follows the appended columns.
     let rows = read_back(&out, "Rows");
     assert_eq!(rows[4][9], Data::String("y".into()), "{:?}", rows[4]);
+    // With nothing to confirm, no dues to confirm either.
+    let args = ["--lang", "en", "--network-strategy", "no", "-o"];
+    let (_, stderr, _) = batch(&input, &[&args[..], &[out.to_str().unwrap()]].concat());
+    let summary = read_back(&out, "Summary");
+    let confirm = summary
+        .iter()
+        .find(|r| r[0].to_string().starts_with("To confirm"));
+    let confirm: Vec<String> = confirm.unwrap().iter().map(|c| c.to_string()).collect();
+    assert_eq!(confirm[1..], ["0", "", ""], "{stderr}");
 }
