@@ -175,3 +175,27 @@ fn a_script_is_never_asked_and_never_waits() {
          €10,000): did you mean €2.3M? The fee given is that of a budget of €2.30.\n"
     );
 }
+
+#[test]
+fn from_three_letters_a_kind_is_offered_by_what_its_name_contains() {
+    let mut s = Session::spawn(&["quote"]);
+    s.expect("Budget annuel :");
+    s.answer("2,3 M€");
+    s.expect("Type d’organisation :");
+    s.send("tr");
+    s.expect("Type d’organisation : tr");
+    let before = s.shown().len();
+    // No name has a word starting with « tropo »: it is inside one.
+    s.send("opo");
+    s.expect("Métropole");
+    let offered = s.shown()[before..].to_string();
+    assert!(!offered.contains("Commune"), "{offered}");
+    // Tab completes to the first name offered.
+    s.send("\t");
+    s.answer("");
+    s.expect("A-t-elle une stratégie d’entraînement");
+    s.answer("non");
+    let (code, screen) = s.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert!(screen.contains("Métropole"), "{screen}");
+}
