@@ -100,6 +100,33 @@ fn a_short_batch_shows_no_progress() {
 }
 
 #[test]
+fn a_batch_done_within_a_second_shows_no_progress_however_many_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("communes.csv");
+    let mut text = String::from("nom,type,budget\n");
+    for i in 0..40_000 {
+        text.push_str(&format!("Commune {i},commune,{}\n", 1_000 + i));
+    }
+    std::fs::write(&input, text).unwrap();
+    let rows = dir.path().join("out.csv");
+    let (controller, terminal) = pty(100);
+    let stderr = OpenOptions::new().write(true).open(&terminal).unwrap();
+    let mut child = Process::new(env!("CARGO_BIN_EXE_dues"))
+        .args(["batch", "-j", "1", "-o", rows.to_str().unwrap()])
+        .arg(&input)
+        .env_remove("DUES_LANG")
+        .stderr(stderr)
+        .spawn()
+        .unwrap();
+    let seen = drain(controller);
+    assert!(child.wait().unwrap().success());
+    assert_eq!(
+        seen.join().unwrap(),
+        "dues batch : 40 000 lignes chiffrées ; 0 en erreur\r\n"
+    );
+}
+
+#[test]
 fn a_summary_on_a_narrow_terminal_fits_it_its_headings_in_bold() {
     let dir = tempfile::tempdir().unwrap();
     let rows = dir.path().join("out.csv");
