@@ -129,6 +129,28 @@ fn man_page_is_roff_from_the_clap_definition() {
     }
     // The page names no other page: there is one, dues(1), and no dues-quote(1).
     assert!(!text.contains("(1)"), "{text}");
+    // The options of every command, --version among them, once, up front.
+    let options = &text[text.find(".SH OPTIONS").unwrap()..text.find(".SH COMMANDES").unwrap()];
+    let listed: Vec<&str> = options.lines().filter(|l| l.starts_with("\\fB")).collect();
+    assert_eq!(listed.len(), 5, "{options}");
+    assert!(
+        listed[4].starts_with("\\fB\\-V\\fR, \\fB\\-\\-version"),
+        "{options}"
+    );
+    assert_eq!(text.matches("\\-\\-version").count(), 1);
+    // Paragraphs one after the other, never an empty one.
+    assert!(
+        text.contains("refusés comme ambigus.\n.PP\nExemples"),
+        "{text}"
+    );
+    assert!(!text.contains(".PP\n.PP"), "{text}");
+    // A command's examples after its options, as written, line by line.
+    assert!(
+        text.contains(
+            ".PP\nExemples\u{202f}:\n.nf\n  dues tiers\n  dues tiers \\-\\-format json \\-\\-lang en\n"
+        ),
+        "{text}"
+    );
 
     let out = stdout_ok(&["--lang", "en", "man"]);
     let text = String::from_utf8(out).unwrap();
