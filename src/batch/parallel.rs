@@ -232,13 +232,18 @@ fn take(done: &mut Done, tally: &mut Tally, lines: &mut u64) -> Result<(), Batch
         tally.take_counted(counted);
     }
     let mut rows = std::mem::take(&mut done.rows);
+    // What the worker wrote, up to `to`, from where the last write ended.
     let mut written = 0;
-    for row in rows.drain(..) {
-        if row.out_at > written {
-            let bytes = &done.out[written..row.out_at];
-            tally.sink.rendered(bytes).map_err(BatchError::Write)?;
-            written = row.out_at;
+    let mut write_up_to = |tally: &mut Tally, to: usize| {
+        let bytes = &done.out[written..to];
+        written = to;
+        if bytes.is_empty() {
+            return Ok(());
         }
+        tally.sink.rendered(bytes).map_err(BatchError::Write)
+    };
+    for row in rows.drain(..) {
+        write_up_to(tally, row.out_at)?;
         let raw = done.raw(row.raw);
         // Fields apart are the raw bytes themselves.
         let fields = match row.gap {
@@ -258,10 +263,7 @@ fn take(done: &mut Done, tally: &mut Tally, lines: &mut u64) -> Result<(), Batch
         }
         tally.take(&record, &outcome)?;
     }
-    if done.out.len() > written {
-        let bytes = &done.out[written..];
-        tally.sink.rendered(bytes).map_err(BatchError::Write)?;
-    }
+    write_up_to(tally, done.out.len())?;
     done.rows = rows;
     *lines = base + done.newlines;
     Ok(())

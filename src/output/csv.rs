@@ -160,13 +160,13 @@ impl RowSink for CsvSink<'_> {
 
     fn row(&mut self, record: &RawRecord, outcome: &Outcome) -> io::Result<()> {
         let error_tail;
-        let tail = match (self.rows.known_tail(outcome), outcome) {
-            (Some(tail), _) => tail,
-            (None, Outcome::Error(e)) => {
+        let tail = match outcome {
+            Outcome::Error(e) => {
                 error_tail = self.tail(Appended::Error(row_error(self.cat, self.table, e)));
                 &error_tail
             }
-            (None, _) => &[],
+            // None before the header, when nothing is written anyway.
+            _ => self.rows.known_tail(outcome).unwrap_or_default(),
         };
         match self.out.as_mut() {
             Some(out) => self.rows.write(out, record, tail),
