@@ -206,14 +206,9 @@ impl<'a> Progress<'a> {
         if !self.terminal || elapsed.as_secs() < 1 {
             return;
         }
-        let done = self.size.filter(|&s| s > 0).map(|size| {
-            let read = self.read.get().clamp(1, size);
-            let left = elapsed.as_millis() * u128::from(size - read) / u128::from(read);
-            // Whole seconds, rounded up: « encore 0 s » only at the very end.
-            let left = u64::try_from(left.div_ceil(1000)).unwrap_or(u64::MAX);
-            let left = Duration::from_secs(left);
-            (read * 100 / size, left)
-        });
+        let done = self
+            .size
+            .and_then(|size| share_and_left(elapsed, self.read.get(), size));
         warn_partial(&format!("\r\x1b[K{}", progress(self.cat, rows, done)));
         self.shown.set(true);
     }
@@ -223,6 +218,20 @@ impl<'a> Progress<'a> {
             warn_partial("\r\x1b[K");
         }
     }
+}
+
+/// The share of an input of `size` bytes read (in whole percent) once `read`
+/// of them took `elapsed`, and the time left at that pace, in whole seconds
+/// rounded up: « encore 0 s » only at the very end. Nothing for an empty
+/// input; a file grown since it was opened counts as read whole.
+fn share_and_left(elapsed: Duration, read: u64, size: u64) -> Option<(u64, Duration)> {
+    if size == 0 {
+        return None;
+    }
+    let read = read.clamp(1, size);
+    let left = elapsed.as_millis() * u128::from(size - read) / u128::from(read);
+    let left = u64::try_from(left.div_ceil(1000)).unwrap_or(u64::MAX);
+    Some((read * 100 / size, Duration::from_secs(left)))
 }
 
 /// Prices `input` into `output`, through the writer of the format asked for.
@@ -250,16 +259,25 @@ fn price(
     batch::run(table, input.opened, sink.as_mut(), &args.options, progress)
 }
 
-/// A reader that counts the bytes it has read, for the progress line.
+/// The input as a batch reads it: the bytes read are counted, for the
+/// progress line, and it ends once. A terminal's end of input (Ctrl-D) is a
+/// single read of nothing, and reading on would wait for more typing: past
+/// its first end, this reader answers the end again without reading.
 struct Counted<R> {
     inner: R,
     read: Rc<Cell<u64>>,
+    ended: bool,
 }
 
 impl<R: Read> Read for Counted<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.ended {
+            return Ok(0);
+        }
         let n = self.inner.read(buf)?;
         self.read.set(self.read.get() + n as u64);
+        // Nothing read into no room is not the end.
+        self.ended = n == 0 && !buf.is_empty();
         Ok(n)
     }
 }
@@ -294,6 +312,7 @@ impl Input {
         let source = Box::new(Counted {
             inner: file,
             read: read.clone(),
+            ended: false,
         });
         let size = path
             .as_ref()
@@ -375,4 +394,69 @@ fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
     use std::os::unix::fs::{FileTypeExt, MetadataExt};
     let device = a.file_type().is_char_device() || a.file_type().is_block_device();
     a.dev() == b.dev() && a.ino() == b.ino() && !device
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the progress line says after `millis` with `read` of `size` bytes read.
+    fn line(millis: u64, read: u64, size: u64) -> String {
+        let cat = Catalog::new(dues_core::text::Lang::En);
+        let done = share_and_left(Duration::from_millis(millis), read, size);
+        progress(&cat, 1000, done).replace('\u{202f}', " ")
+    }
+
+    #[test]
+    fn the_progress_line_gives_the_share_read_and_the_time_left_at_that_pace() {
+        // A quarter in 1.5 s: three quarters in 4.5 s, shown as 5 s.
+        assert_eq!(line(1500, 250, 1000), line_of(25, "5 s"));
+        // Exactly 3 s left, and a millisecond more.
+        assert_eq!(line(1000, 250, 1000), line_of(25, "3 s"));
+        assert_eq!(line(1001, 250, 1000), line_of(25, "4 s"));
+        // Minutes past sixty seconds; shares rounded down.
+        assert_eq!(line(30_000, 333, 1000), line_of(33, "1 min 1 s"));
+        // Nothing read yet counts as one byte, not a division by zero;
+        // read whole, or more (a file that grew), nothing is left.
+        assert_eq!(line(2000, 0, 1000), line_of(0, "33 min 18 s"));
+        assert_eq!(line(2000, 1000, 1000), line_of(100, "0 s"));
+        assert_eq!(line(2000, 5000, 1000), line_of(100, "0 s"));
+    }
+
+    #[test]
+    fn an_empty_input_has_no_share_nor_time_left() {
+        assert_eq!(share_and_left(Duration::from_secs(3), 10, 0), None);
+    }
+
+    /// A terminal's input: what each read gets (nothing: an end, Ctrl-D).
+    struct Typed(Vec<&'static [u8]>);
+
+    impl Read for Typed {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let part = self.0.remove(0);
+            buf[..part.len()].copy_from_slice(part);
+            Ok(part.len())
+        }
+    }
+
+    #[test]
+    fn an_input_ends_at_its_first_end_not_at_a_read_into_no_room() {
+        let typed = Typed(vec![b"", b"a,b\n", b"", b"typed after the end"]);
+        let read = Rc::new(Cell::new(0));
+        let mut input = Counted {
+            inner: typed,
+            read: read.clone(),
+            ended: false,
+        };
+        assert_eq!(input.read(&mut []).unwrap(), 0);
+        let mut text = Vec::new();
+        input.read_to_end(&mut text).unwrap();
+        assert_eq!(text, b"a,b\n");
+        assert_eq!(input.read(&mut [0; 32]).unwrap(), 0);
+        assert_eq!(read.get(), 4);
+    }
+
+    fn line_of(percent: u64, left: &str) -> String {
+        format!("dues batch: 1,000 rows, {percent}%, {left} left…")
+    }
 }

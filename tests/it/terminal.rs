@@ -40,6 +40,16 @@ fn a_long_batch_shows_its_progress_on_a_terminal_then_clears_it() {
             .find(|part| part.starts_with("dues batch : ") && part.contains(" lignes, "))
             .unwrap_or_else(|| panic!("no progress line in {seen:?} on {threads} threads"));
         assert!(progress.contains(" %, encore "), "{progress:?}");
+        // Every row read is at least 23 bytes (`Commune 0,commune,1000`):
+        // the share read is at least that of the rows done.
+        let figures: Vec<u64> = progress
+            .split(|c: char| !c.is_ascii_digit() && c != ' ')
+            .map(|f| f.replace(' ', ""))
+            .filter_map(|f| f.parse().ok())
+            .collect();
+        let (rows, percent) = (figures[0], figures[1]);
+        let size = std::fs::metadata(&input).unwrap().len();
+        assert!(percent + 1 >= rows * 23 * 100 / size, "{progress:?}");
         assert!(progress.ends_with('…'), "{progress:?}");
         assert!(
             seen.ends_with("\r\x1b[Kdues batch : 70 000 lignes chiffrées ; 0 en erreur\r\n"),
@@ -140,4 +150,19 @@ fn a_summary_on_a_narrow_terminal_fits_it_its_headings_in_bold() {
     let bold: Vec<&str> = raw.split("\x1b[1m").skip(1).map(str::trim_start).collect();
     assert!(bold.iter().any(|b| b.starts_with("Total ")), "{raw:?}");
     assert!(bold.iter().any(|b| b.starts_with("41 ")), "{raw:?}");
+}
+
+#[test]
+fn rows_typed_into_a_terminal_are_priced_back_onto_it() {
+    // The terminal is both the input and the output: a device, read and
+    // written at once harmlessly, not a file read back as its own output.
+    // One Ctrl-D ends the input: a terminal says so once, and a second
+    // read would wait for more typing.
+    let mut session = super::pty::Session::spawn(&["--lang", "en", "batch"]);
+    session.answer("name,kind,budget");
+    session.answer("Quimper,commune,98000000");
+    session.send("\x04");
+    let (code, screen) = session.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert!(screen.contains("Quimper,commune,98000000,"), "{screen}");
 }
