@@ -110,12 +110,7 @@ fn through_descriptor(path: &Path) -> bool {
             return true;
         }
         match fs::read_link(&current) {
-            Ok(link) => {
-                current = match current.parent() {
-                    Some(dir) if link.is_relative() => dir.join(link),
-                    _ => link,
-                };
-            }
+            Ok(link) => current = pointed(&current, &link),
             Err(_) => return false,
         }
     }
@@ -133,15 +128,18 @@ fn follow_links(path: &Path) -> Result<PathBuf, Failure> {
                     target: Target::File(path.to_path_buf()),
                     error,
                 })?;
-                current = match current.parent() {
-                    Some(dir) if link.is_relative() => dir.join(link),
-                    _ => link,
-                };
+                current = pointed(&current, &link);
             }
             _ => return Ok(current),
         }
     }
     Err(Failure::TooManyLinks(path.to_path_buf()))
+}
+
+/// Where the symlink at `path` points: `link`, its content, read from the
+/// link's folder (an absolute one is itself: `join` replaces the whole path).
+fn pointed(path: &Path, link: &Path) -> PathBuf {
+    path.parent().unwrap_or(Path::new("")).join(link)
 }
 
 /// Removes the pending temporary file on SIGINT, SIGTERM or SIGHUP, then

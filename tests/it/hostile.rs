@@ -854,6 +854,24 @@ fn output_through_the_process_own_stdout_appends_to_what_the_shell_opened() {
         format!("KEEP ME\n{PRICED}")
     );
     assert_eq!(names(dir.path()), ["in.csv", "log.csv"]);
+    // Reached through links, relative ones read from their folder, as
+    // `/dev/stdout` is: the same.
+    let (dir, input) = workdir();
+    let log = dir.path().join("log.csv");
+    fs::write(&log, "KEEP ME\n").unwrap();
+    symlink("/proc/self/fd/1", dir.path().join("stdout")).unwrap();
+    symlink("stdout", dir.path().join("out.csv")).unwrap();
+    let append = fs::OpenOptions::new().append(true).open(&log).unwrap();
+    let out = bin()
+        .args(["batch", s(&input), "-o", s(&dir.path().join("out.csv"))])
+        .stdout(append)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", plain(&out.stderr));
+    assert_eq!(
+        fs::read_to_string(&log).unwrap(),
+        format!("KEEP ME\n{PRICED}")
+    );
     // Into a pipe, the same way.
     let out = bin()
         .args(["batch", s(&input), "-o", "/proc/self/fd/1"])
