@@ -389,16 +389,30 @@ fn only_the_fee_is_bold_and_a_name_is_text_whatever_it_holds() {
 
 #[test]
 fn a_name_with_invisible_characters_is_refused_and_a_blank_one_is_none() {
-    for name in ["Ville\u{202e}de", "Ville\nde", "Ville\u{1b}[31m"] {
+    // Controls, bidirectional marks, embeddings and isolates, and the
+    // private use area (a logo pasted from a Mac): the error shows the
+    // name without them.
+    let names = [
+        ("Ville\u{202e}de", "Villede", "U+202E"),
+        ("Ville\nde", "Villede", "U+000A"),
+        ("Ville\u{1b}[31m", "Ville[31m", "U+001B"),
+        ("Ville\u{200f}de", "Villede", "U+200F"),
+        ("Ville\u{2067}de", "Villede", "U+2067"),
+        ("Ville\u{f8ff} de", "Ville de", "U+F8FF"),
+    ];
+    for (name, shown, code) in names {
         let (_, stderr) = run_code(
             &[
                 "--lang", "en", "quote", "-b", "5 M€", "-k", "asso", "-n", name,
             ],
             2,
         );
-        assert!(
-            stderr.contains("holds an invisible control or formatting character (U+"),
-            "{stderr}"
+        assert_eq!(
+            stderr,
+            format!(
+                "dues: error: --name: “{shown}” holds an invisible control or formatting \
+                 character ({code}); write the name without it\n"
+            )
         );
     }
     let text = plain(&stdout_ok(&[

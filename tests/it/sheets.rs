@@ -605,17 +605,16 @@ fn the_summary_sheet_recalls_the_answer_assumed_and_the_warnings() {
     let args = ["-o", out.to_str().unwrap(), "--network-strategy", "non"];
     let (_, stderr, code) = batch(&input, &args);
     assert_eq!(code, 0, "{stderr}");
-    let texts: Vec<String> = read_back(&out, "Résumé")
+    let firsts: Vec<String> = read_back(&out, "Résumé")
         .iter()
-        .filter_map(|r| match &r[0] {
-            Data::String(s) => Some(s.replace('\u{202f}', " ")),
-            _ => None,
-        })
+        .map(|r| r[0].to_string().replace('\u{202f}', " "))
         .collect();
-    assert!(texts[0].contains("non"), "{texts:?}");
+    // The answer, a blank line, then the figures.
+    assert!(firsts[0].contains("non"), "{firsts:?}");
+    assert_eq!(firsts[1..3], ["", "Tranche"], "{firsts:?}");
     assert!(
-        texts.last().unwrap().contains("« Budget »"),
-        "the small-budgets warning last: {texts:?}"
+        firsts.last().unwrap().contains("« Budget »"),
+        "the small-budgets warning last: {firsts:?}"
     );
 }
 
