@@ -10,6 +10,9 @@
 #   RESUME=1 scripts/mutants.sh [OUT] dues       on from where the last run stopped:
 #                                                  what it caught in files unchanged since
 #                                                  still counts, the rest is tested again
+#   scripts/mutants.sh [OUT] diff [REV]  only the mutants in code changed since REV
+#                                        (default HEAD~1), both crates: a change
+#                                        under review, in minutes
 #
 # Needs cargo-mutants and cargo-nextest (`cargo install cargo-mutants cargo-nextest`;
 # 27.1 and the nextest of this machine here): .cargo/mutants.toml runs the tests
@@ -23,6 +26,21 @@ part=${2:-all}
 shift $(( $# < 2 ? $# : 2 ))
 mkdir -p "$out"
 run() { cargo mutants -j 2 "$@" >/dev/null || true; }
+
+if [[ $part == diff ]]; then
+  # The change under review: its mutants alone, against every test. Its
+  # own score, apart from the whole run's.
+  rm -rf "$out/diff" && mkdir -p "$out/diff"
+  git diff "${1:-HEAD~1}" -- '*.rs' > "$out/diff/change.diff"
+  run --workspace --in-diff "$out/diff/change.diff" --timeout 240 -o "$out/diff"
+  for outcome in caught missed timeout unviable; do
+    printf '%-9s %s\n' "$outcome" "$(cat "$out/diff/mutants.out/$outcome.txt" 2>/dev/null | grep -c . || true)"
+  done
+  if [[ -s $out/diff/mutants.out/missed.txt ]]; then
+    echo "missed:" && sed 's/^/  /' "$out/diff/mutants.out/missed.txt"
+  fi
+  exit 0
+fi
 
 if [[ $part == all || $part == core ]]; then
   # The domain crate against its own tests first: a second a mutant.
