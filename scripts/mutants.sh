@@ -11,8 +11,10 @@
 #                                                  what it caught in files unchanged since
 #                                                  still counts, the rest is tested again
 #   scripts/mutants.sh [OUT] diff [REV]  only the mutants in code changed since REV
-#                                        (default HEAD~1), both crates: a change
-#                                        under review, in minutes
+#                                        (default HEAD~1; files git does not track
+#                                        yet are left out), both crates, against
+#                                        every test: a change under review, in
+#                                        minutes; exits 1 if one is missed
 #
 # Needs cargo-mutants and cargo-nextest (`cargo install cargo-mutants cargo-nextest`;
 # 27.1 and the nextest of this machine here): .cargo/mutants.toml runs the tests
@@ -21,6 +23,8 @@
 # .cargo/mutants.toml, each with its reason.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# OUT may be left out before a part: `scripts/mutants.sh diff`.
+if [[ ${1:-} =~ ^(all|core|dues|diff)$ ]]; then set -- target/mutants "$@"; fi
 out=${1:-target/mutants}
 part=${2:-all}
 shift $(( $# < 2 ? $# : 2 ))
@@ -31,13 +35,24 @@ if [[ $part == diff ]]; then
   # The change under review: its mutants alone, against every test. Its
   # own score, apart from the whole run's.
   rm -rf "$out/diff" && mkdir -p "$out/diff"
-  git diff "${1:-HEAD~1}" -- '*.rs' > "$out/diff/change.diff"
-  run --workspace --in-diff "$out/diff/change.diff" --timeout 240 -o "$out/diff"
+  # Plain paths whatever the user's git settings (prefixes, diff tools).
+  git diff --no-ext-diff --no-color --src-prefix=a/ --dst-prefix=b/ "${1:-HEAD~1}" -- '*.rs' \
+    > "$out/diff/change.diff"
+  rc=0
+  cargo mutants -j 2 --workspace --test-workspace=true --in-diff "$out/diff/change.diff" \
+    --timeout 240 -o "$out/diff" >/dev/null || rc=$?
+  # 0: all caught; 2: some missed; 3: some timed out. Anything else (the
+  # tests failing before any mutant, a wrong argument) is no score.
+  if [[ $rc != 0 && $rc != 2 && $rc != 3 ]]; then
+    echo "cargo mutants failed (exit $rc): see $out/diff/mutants.out/debug.log" >&2
+    exit "$rc"
+  fi
   for outcome in caught missed timeout unviable; do
     printf '%-9s %s\n' "$outcome" "$(cat "$out/diff/mutants.out/$outcome.txt" 2>/dev/null | grep -c . || true)"
   done
   if [[ -s $out/diff/mutants.out/missed.txt ]]; then
     echo "missed:" && sed 's/^/  /' "$out/diff/mutants.out/missed.txt"
+    exit 1
   fi
   exit 0
 fi

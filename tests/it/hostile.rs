@@ -854,8 +854,8 @@ fn output_through_the_process_own_stdout_appends_to_what_the_shell_opened() {
         format!("KEEP ME\n{PRICED}")
     );
     assert_eq!(names(dir.path()), ["in.csv", "log.csv"]);
-    // Reached through links, relative ones read from their folder, as
-    // `/dev/stdout` is: the same.
+    // The same through a chain of links, as `/dev/stdout` is one: a
+    // relative link is read from its own folder, not from where dues runs.
     let (dir, input) = workdir();
     let log = dir.path().join("log.csv");
     fs::write(&log, "KEEP ME\n").unwrap();
