@@ -146,13 +146,14 @@ fn command(roff: &mut Roff, sub: &Command) {
     }
 }
 
-/// The arguments of a command (`globals`: those of every command; else
-/// only its own).
-fn options(roff: &mut Roff, command: &Command, globals: bool) {
-    for arg in command.get_arguments() {
-        if arg.is_global_set() != globals && !(globals && arg.get_id() == "version") {
-            continue;
-        }
+/// The arguments of `command`: all those of `dues` itself (`root`: the
+/// global ones and --version), or a command's own, without the global ones
+/// the page lists once, up front.
+fn options(roff: &mut Roff, command: &Command, root: bool) {
+    for arg in command
+        .get_arguments()
+        .filter(|a| root || !a.is_global_set())
+    {
         roff.control("TP", []);
         roff.text(synopsis(arg));
         roff.text([roman(plain(arg.get_help()))]);

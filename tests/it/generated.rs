@@ -144,6 +144,13 @@ fn man_page_is_roff_from_the_clap_definition() {
         "{text}"
     );
     assert!(!text.contains(".PP\n.PP"), "{text}");
+    // Lines of a paragraph each on their own, not filled into one.
+    assert!(
+        text.contains(
+            ".SH \"CODES DE RETOUR\"\n0\u{202f}: fait (chiffré, table valide).\n.br\n1\u{202f}: "
+        ),
+        "{text}"
+    );
     // A command's examples after its options, as written, line by line.
     assert!(
         text.contains(
