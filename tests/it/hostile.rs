@@ -837,40 +837,29 @@ fn a_line_break_inside_a_quoted_header_cell_does_not_set_the_line_ending() {
 
 #[test]
 fn output_through_the_process_own_stdout_appends_to_what_the_shell_opened() {
-    let (dir, input) = workdir();
-    let log = dir.path().join("log.csv");
-    fs::write(&log, "KEEP ME\n").unwrap();
-    let append = fs::OpenOptions::new().append(true).open(&log).unwrap();
     // `-o` naming the process's own stdout, as `>> log.csv` opened it: fd 1
-    // is the temporary log.csv here (then a pipe), never a device.
-    let out = bin()
-        .args(["batch", s(&input), "-o", "/proc/self/fd/1"])
-        .stdout(append)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", plain(&out.stderr));
-    assert_eq!(
-        fs::read_to_string(&log).unwrap(),
-        format!("KEEP ME\n{PRICED}")
-    );
-    assert_eq!(names(dir.path()), ["in.csv", "log.csv"]);
-    // The same through a chain of links, as `/dev/stdout` is one: a
-    // relative link is read from its own folder, not from where dues runs.
+    // is the temporary log.csv here (then a pipe), never a device. The same
+    // through a chain of links, as `/dev/stdout` is one: a relative link is
+    // read from its own folder, not from where dues runs.
     let (dir, input) = workdir();
-    let log = dir.path().join("log.csv");
-    fs::write(&log, "KEEP ME\n").unwrap();
     symlink("/proc/self/fd/1", dir.path().join("stdout")).unwrap();
     symlink("stdout", dir.path().join("out.csv")).unwrap();
-    let append = fs::OpenOptions::new().append(true).open(&log).unwrap();
-    let out = bin()
-        .args(["batch", s(&input), "-o", s(&dir.path().join("out.csv"))])
-        .stdout(append)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", plain(&out.stderr));
+    let log = dir.path().join("log.csv");
+    for output in ["/proc/self/fd/1", s(&dir.path().join("out.csv"))] {
+        fs::write(&log, "KEEP ME\n").unwrap();
+        let append = fs::OpenOptions::new().append(true).open(&log).unwrap();
+        let out = bin()
+            .args(["batch", s(&input), "-o", output])
+            .stdout(append)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", plain(&out.stderr));
+        let appended = fs::read_to_string(&log).unwrap();
+        assert_eq!(appended, format!("KEEP ME\n{PRICED}"), "{output}");
+    }
     assert_eq!(
-        fs::read_to_string(&log).unwrap(),
-        format!("KEEP ME\n{PRICED}")
+        names(dir.path()),
+        ["in.csv", "log.csv", "out.csv", "stdout"]
     );
     // Into a pipe, the same way.
     let out = bin()
